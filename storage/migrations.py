@@ -1,0 +1,106 @@
+"""Schema migrations, applied in order and recorded in PRAGMA user_version.
+
+Why a list of functions and not `create(if_not_exists=True)` scattered around: a user's
+database outlives many versions of kzmon, and each change to it must run exactly once, in
+order, inside a transaction. Append a new migration; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def m001_core(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            kind TEXT,
+            languages TEXT,
+            home TEXT
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            canonical_url TEXT NOT NULL UNIQUE,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            title TEXT,
+            published TEXT,
+            language TEXT,
+            author TEXT,
+            text TEXT,
+            stem TEXT,
+            html_gz BLOB,
+            content_hash TEXT,
+            fetched_at TEXT NOT NULL,
+            story_id INTEGER
+        );
+        CREATE INDEX articles_source_published ON articles(source_id, published);
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE TABLE article_urls (
+            url TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE TABLE article_links (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            other_url TEXT NOT NULL,
+            language TEXT,
+            PRIMARY KEY (article_id, other_url)
+        );
+        CREATE TABLE announcements (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT, title TEXT, status TEXT, sector TEXT,
+            regions TEXT, companies TEXT,
+            project_count INTEGER, investment_kzt REAL, investment_usd REAL,
+            jobs INTEGER, area_m2 REAL, capacity TEXT, period TEXT,
+            evidence TEXT,
+            project_id INTEGER,
+            UNIQUE (article_id, position)
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            as_of TEXT,
+            stats TEXT
+        );
+        CREATE TABLE run_sources (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            source_id TEXT NOT NULL,
+            pages_fetched INTEGER NOT NULL DEFAULT 0,
+            articles_fetched INTEGER NOT NULL DEFAULT 0,
+            new_articles INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            PRIMARY KEY (run_id, source_id)
+        );
+        CREATE TABLE fetch_state (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            checked_at TEXT
+        );
+        """
+    )
+    db["articles"].enable_fts(["title", "text", "stem"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    m001_core,
+]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the database to the newest schema; returns the version it is now at."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.conn:
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)
