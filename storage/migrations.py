@@ -81,9 +81,14 @@ def m001_core(db: sqlite_utils.Database) -> None:
         );
         CREATE TABLE fetch_state (
             url TEXT PRIMARY KEY,
+            source_id TEXT,
+            kind TEXT NOT NULL,
+            status TEXT,
             etag TEXT,
             last_modified TEXT,
             body_hash TEXT,
+            published TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
             checked_at TEXT
         );
         """

@@ -1,0 +1,1 @@
+"""Dynamic behaviour of replicated sites (APIs), one module per site."""

@@ -1,0 +1,261 @@
+"""A local HTTP server that answers for the real sites from the bundled snapshot.
+
+No machine here reaches the internet, so the demo and the tests replay what each source
+serves. The server is a real HTTP/1.1 server on 127.0.0.1: virtual hosts chosen by the
+Host header, status codes, Content-Type with charset, ETag and Last-Modified with
+conditional GET (304), gzip when the client accepts it, and faults on demand (a host that
+answers 500, or never answers) so resilience is tested against real sockets.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import format_datetime, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
+
+import yaml
+
+SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
+ALMATY = timezone.utc  # Last-Modified is always sent in GMT
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=UTF-8",
+    ".htm": "text/html; charset=UTF-8",
+    ".xml": "application/xml; charset=UTF-8",
+    ".rss": "application/rss+xml; charset=UTF-8",
+    ".json": "application/json; charset=UTF-8",
+    ".txt": "text/plain; charset=UTF-8",
+}
+
+Handler = Callable[..., tuple[int, dict[str, str], bytes]]
+
+
+def _normal_target(path_and_query: str) -> str:
+    """Compare query strings order-insensitively, as servers do."""
+    parts = urlsplit(path_and_query)
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return parts.path + ("?" + query if query else "")
+
+
+@dataclass
+class Route:
+    path: str | None = None
+    path_prefix: str | None = None
+    file: str | None = None
+    type: str | None = None
+    status: int = 200
+    location: str | None = None
+    last_modified: str | None = None
+    handler: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    host: str
+    directory: Path
+    routes: dict[str, Route]
+    prefixes: list[Route]
+    articles: list[dict[str, Any]]
+
+
+def captured_date(snapshot: Path = SNAPSHOT_DIR) -> str:
+    """The day the snapshot stands for; the demo runs as of it."""
+    return (snapshot / "CAPTURED").read_text(encoding="utf-8").strip()
+
+
+def load_sites(snapshot: Path = SNAPSHOT_DIR) -> dict[str, Site]:
+    sites: dict[str, Site] = {}
+    for site_yaml in sorted(snapshot.glob("*/site.yaml")):
+        data = yaml.safe_load(site_yaml.read_text(encoding="utf-8")) or {}
+        routes: dict[str, Route] = {}
+        prefixes: list[Route] = []
+        for raw in data.get("routes") or []:
+            known = {k: v for k, v in raw.items() if k in Route.__dataclass_fields__}
+            route = Route(**known)
+            if route.last_modified is not None:
+                route.last_modified = str(route.last_modified)
+            if route.path_prefix:
+                prefixes.append(route)
+            elif route.path:
+                routes[_normal_target(route.path)] = route
+        host = site_yaml.parent.name
+        sites[host] = Site(host, site_yaml.parent, routes, prefixes, data.get("articles") or [])
+    return sites
+
+
+class ReplayServer:
+    """Serve the snapshot on 127.0.0.1; use as a context manager or start()/stop()."""
+
+    def __init__(self, snapshot: Path = SNAPSHOT_DIR, port: int = 0, host: str = "127.0.0.1") -> None:
+        self.snapshot = snapshot
+        self.sites = load_sites(snapshot)
+        self.default_modified = datetime.fromisoformat(captured_date(snapshot)).replace(tzinfo=timezone.utc)
+        self.faults: dict[str, str | int] = {}
+        self.requests: list[tuple[str, str, str, int]] = []  # (method, host, target, status)
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer((host, port), self._make_handler())
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    def start(self) -> "ReplayServer":
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> "ReplayServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def fail(self, host: str, how: str | int) -> None:
+        """Make a host misbehave: an HTTP status code, or 'hang' to accept and never answer."""
+        self.faults[host] = how
+
+    def _log(self, method: str, host: str, target: str, status: int) -> None:
+        with self._lock:
+            self.requests.append((method, host, target, status))
+
+    def fetched(self, host: str | None = None, method: str = "GET") -> list[str]:
+        with self._lock:
+            return [t for m, h, t, s in self.requests if m == method and (host is None or h == host)]
+
+    # -- request handling -------------------------------------------------------------
+    def answer(self, method: str, host: str, target: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+        site = self.sites.get(host)
+        if site is None:
+            return 404, {"Content-Type": "text/plain; charset=UTF-8"}, b"unknown host\n"
+        route = site.routes.get(_normal_target(target))
+        if route is None:
+            path = urlsplit(target).path
+            route = next((r for r in site.prefixes if path.startswith(r.path_prefix or "")), None)
+        if route is None:
+            return 404, {"Content-Type": "text/html; charset=UTF-8"}, b"<html><body><h1>404 Not Found</h1></body></html>"
+        if route.handler:
+            return self._dynamic(route.handler, method, target, headers, body, site.directory)
+        if route.location:
+            return route.status, {"Location": route.location, "Content-Length": "0"}, b""
+        if method not in ("GET", "HEAD"):
+            return 405, {"Allow": "GET, HEAD"}, b""
+        content = (site.directory / route.file).read_bytes() if route.file else b""
+        suffix = Path(route.file or "").suffix.lower()
+        out = {"Content-Type": route.type or CONTENT_TYPES.get(suffix, "application/octet-stream")}
+        modified = datetime.fromisoformat(route.last_modified) if route.last_modified else self.default_modified
+        if modified.tzinfo is None:
+            modified = modified.replace(tzinfo=timezone.utc)
+        out["Last-Modified"] = format_datetime(modified.astimezone(timezone.utc), usegmt=True)
+        out["ETag"] = '"' + hashlib.sha1(content).hexdigest()[:16] + '"'
+        out.update(route.headers)
+        if route.status == 200 and self._not_modified(headers, out["ETag"], modified):
+            return 304, {k: out[k] for k in ("ETag", "Last-Modified")}, b""
+        return route.status, out, content
+
+    @staticmethod
+    def _not_modified(headers: dict[str, str], etag: str, modified: datetime) -> bool:
+        if "if-none-match" in headers:
+            return etag in [t.strip() for t in headers["if-none-match"].split(",")]
+        since = headers.get("if-modified-since")
+        if since:
+            try:
+                return modified.replace(microsecond=0) <= parsedate_to_datetime(since)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    @staticmethod
+    def _dynamic(name: str, method: str, target: str, headers: dict[str, str], body: bytes, directory: Path) -> tuple[int, dict[str, str], bytes]:
+        module_name, _, function = name.rpartition("_")
+        module = importlib.import_module(f"kzmon.replay.handlers.{module_name}")
+        handle: Handler = getattr(module, f"handle_{function}")
+        parts = urlsplit(target)
+        return handle(method, parts.path, parse_qs(parts.query), headers, body, directory)
+
+    def _make_handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class RequestHandler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "nginx"
+            sys_version = ""
+
+            def log_message(self, *args: object) -> None:  # quiet: the tests read server.requests
+                pass
+
+            def _serve(self, method: str) -> None:
+                host = (self.headers.get("Host") or "").split(":")[0].lower()
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                fault = server.faults.get(host)
+                if fault == "hang":
+                    server._log(method, host, self.path, 0)
+                    server._stopping.wait(600)
+                    return
+                if isinstance(fault, int):
+                    status, out, content = fault, {"Content-Type": "text/html; charset=UTF-8"}, b"<h1>Server Error</h1>"
+                else:
+                    status, out, content = server.answer(method, host, self.path, headers, body)
+                server._log(method, host, self.path, status)
+                if content and "gzip" in headers.get("accept-encoding", "") and status == 200:
+                    content = gzip.compress(content, mtime=0)
+                    out["Content-Encoding"] = "gzip"
+                    out["Vary"] = "Accept-Encoding"
+                self.send_response(status)
+                for key, value in out.items():
+                    self.send_header(key, value)
+                self.send_header("Date", format_datetime(datetime.now(timezone.utc), usegmt=True))
+                if "Content-Length" not in out:
+                    self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                if method != "HEAD" and status != 304:
+                    self.wfile.write(content)
+
+            def do_GET(self) -> None:
+                self._serve("GET")
+
+            def do_HEAD(self) -> None:
+                self._serve("HEAD")
+
+            def do_POST(self) -> None:
+                self._serve("POST")
+
+        return RequestHandler
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m kzmon.replay.server --port 8765`: serve the snapshot until Ctrl-C."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--snapshot", type=Path, default=SNAPSHOT_DIR)
+    args = parser.parse_args(argv)
+    with ReplayServer(args.snapshot, args.port) as server:
+        print(f"replaying {len(server.sites)} sites on http://127.0.0.1:{server.port}/ (Host header picks the site); Ctrl-C stops")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
