@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .outbox import m_digest_outbox
+
 
 def m001_core(db: sqlite_utils.Database) -> None:
     db.executescript(
@@ -98,6 +100,7 @@ def m001_core(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_core,
+    m_digest_outbox,
 ]
 
 
