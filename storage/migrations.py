@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .dedup.schema import m_dedup_stories_projects
 from .outbox import m_digest_outbox
 
 
@@ -101,6 +102,7 @@ def m001_core(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_core,
     m_digest_outbox,
+    m_dedup_stories_projects,
 ]
 
 

@@ -1,0 +1,144 @@
+"""Fact fingerprints: what rewrites and translations of one story keep (level 4).
+
+A rewrite changes every word and a translation changes the language, but both keep the
+figures: "464,2 млрд тенге" and "464.2 billion tenge" are the same number. Numbers are read
+with their scale word and turned into values, so the fingerprint does not depend on language
+or number format. Company names are transliterated and folded so "ТЭМПО" and "TEMPO" meet.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicon import lexicon, scale_prefixes
+
+# A number as written in ru/kk/en news: 4,700 / 4 700 / 464,2 / 1.3 / 18 000 000 / 87.4
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w])")
+_AFTER = re.compile(r"\s*(%|[^\W\d_]+\.?)", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str        # 'v:464200000000', 'p:5.1', 'co:tempo'
+    weight: float   # how much sharing it says about two articles being one story
+
+
+def _value_key(value: float) -> str:
+    rounded = float(f"{value:.6g}")
+    return str(int(rounded)) if rounded == int(rounded) else repr(rounded)
+
+
+def _significant_digits(mantissa: str) -> int:
+    digits = mantissa.replace(".", "").lstrip("0").rstrip("0")
+    return max(len(digits), 1)
+
+
+def _scale_of(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for prefix, mult in scale_prefixes():
+        if word.startswith(prefix):
+            return mult
+    return None
+
+
+def _is_percent(word: str, text_after: str) -> bool:
+    tail = text_after.lower()
+    return any(tail.startswith(w) for w in lexicon()["percent_words"])
+
+
+def numeric_facts(text: str, language: str | None = None) -> set[Fact]:
+    """Values stated in the text, scaled ('1.3 trillion' -> 1300000000000), years and small
+    counts left out because every article of a season shares them."""
+    text = unicodedata.normalize("NFKC", text or "")
+    facts: set[Fact] = set()
+    for m in _NUMBER.finditer(text):
+        integer, sep, frac = m.group(1), m.group(2), m.group(3)
+        integer = re.sub(r"[ \u00a0\u202f]", "", integer)
+        if sep == "," and frac is not None and len(frac) == 3 and language not in ("ru", "kk"):
+            integer, frac = integer + frac, None  # English thousands separator: 4,700
+        elif sep == "." and frac is not None and len(frac) == 3 and language in ("ru", "kk") and len(integer) <= 3:
+            integer, frac = integer + frac, None  # 4.700 in some Russian texts
+        mantissa = integer + ("." + frac if frac else "")
+        after = text[m.end():m.end() + 40]
+        word_match = _AFTER.match(after)
+        word = word_match.group(1) if word_match else ""
+        if _is_percent(word, after.lstrip()):
+            facts.add(Fact(f"p:{_value_key(float(mantissa))}", 0.5))
+            continue
+        scale = _scale_of(word) if word else None
+        value = float(mantissa) * (scale or 1)
+        if scale is None and frac is None:
+            if value < 100 or (1900 <= value <= 2100):
+                continue  # days, small counts, years
+        sig = _significant_digits(mantissa)
+        weight = 0.5 if sig <= 1 else 1.0 if sig == 2 else 1.5
+        facts.add(Fact(f"v:{_value_key(value)}", weight))
+    return facts
+
+
+def _fold_company(name: str) -> str:
+    lex = lexicon()
+    text = unicodedata.normalize("NFKC", name).lower().replace("ё", "е")
+    text = "".join(lex["translit"].get(ch, ch) for ch in text)
+    words = re.findall(r"[a-z0-9]+", text)
+    legal = {"".join(lex["translit"].get(c, c) for c in f.lower()) for f in lex["legal_forms"]}
+    words = [w for w in words if w not in legal]
+    folded = "".join(words)
+    for src, dst in lex["latin_folds"]:
+        folded = folded.replace(src, dst)
+    folded = re.sub(r"(.)\1+", r"\1", folded)  # doubled letters
+    return folded
+
+
+def company_key(name: str) -> str | None:
+    """A spelling-independent key for a company name, or None when nothing distinctive is left."""
+    folded = _fold_company(name)
+    return folded if len(folded) >= 3 else None
+
+
+def record_facts(records: Iterable[dict]) -> set[Fact]:
+    """Facts from extracted announcement records: figures (already in whole units) and companies."""
+    facts: set[Fact] = set()
+    for rec in records:
+        for field in ("investment_kzt", "investment_usd", "jobs", "area_m2"):
+            value = rec.get(field)
+            if value:
+                mantissa = f"{float(value):.6g}".split("e")[0]
+                facts.add(Fact(f"v:{_value_key(float(value))}", 1.0 if _significant_digits(mantissa) <= 2 else 1.5))
+        for name in _as_list(rec.get("companies")):
+            key = company_key(name)
+            if key:
+                facts.add(Fact(f"co:{key}", 1.5))
+    return facts
+
+
+def record_regions(records: Iterable[dict]) -> set[str]:
+    return {r for rec in records for r in _as_list(rec.get("regions"))}
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def article_facts(text: str, language: str | None, records: Iterable[dict] = ()) -> set[Fact]:
+    """All facts of an article: figures in its text and the figures and companies of its records.
+    When one key comes with two weights (text and record), the larger is kept."""
+    best: dict[str, float] = {}
+    for fact in numeric_facts(text, language) | record_facts(records):
+        best[fact.key] = max(best.get(fact.key, 0.0), fact.weight)
+    return {Fact(k, w) for k, w in best.items()}
+
+
+def amounts_agree(a: float, b: float, tolerance: float) -> bool:
+    return a > 0 and b > 0 and abs(math.log(a / b)) <= math.log(1 + tolerance)

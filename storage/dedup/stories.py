@@ -1,0 +1,169 @@
+"""One story, many articles: levels 2-4 of issue 5 (level 1, same URL, is the crawler's).
+
+An article joins the story of the first stored article that is
+  2. the same normalised text (hash), or
+  3. a near-duplicate (MinHash of word bigrams, LSH band table), or
+  4. the same facts within a few days (figures and companies; numbers need no translation),
+and otherwise starts a story of its own. Every probe is an index lookup, so the cost per
+article does not grow with the database.
+"""
+from __future__ import annotations
+
+import json
+
+from .fingerprints import article_facts, record_regions
+from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
+from .normalise import text_hash
+from .records import StoredArticle, load_announcements, load_article
+
+NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/bench_dedup.py
+MAX_NEAR_CANDIDATES = 50
+FACT_WINDOW_DAYS = 10            # republications of one event come within days
+FACT_MIN_SCORE = 2.0             # sum of weights of shared facts
+FACT_MIN_SHARED = 2
+FACT_MIN_OVERLAP = 0.3           # shared facts / facts of the article with fewer
+FACT_QUERY_MIN_WEIGHT = 1.0      # only specific facts are looked up; weak ones still count in scoring
+MAX_FACT_CANDIDATES = 30
+
+
+def assign_story(db, article_id: int) -> int:
+    """Put a stored article into a story (an existing one or a new one) and return its id."""
+    article = load_article(db, article_id)
+    indexed = db.execute("SELECT 1 FROM dedup_articles WHERE article_id = ?", [article_id]).fetchone()
+    if article.story_id is not None and indexed:
+        return article.story_id
+
+    body = article.text or article.title
+    body_hash = text_hash(body)
+    sig = signature(body)
+    facts = {f.key: f.weight for f in article_facts(f"{article.title}\n{body}", article.language,
+                                                     article.announcements)}
+    day = article.day
+
+    other = (_same_text(db, body_hash, article_id)
+             or _near_duplicate(db, sig, article_id)
+             or _same_facts(db, article, facts, day))
+    story_id = article.story_id or (_story_of(db, other) if other else None) or _new_story(db)
+
+    db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+    _index(db, article_id, body_hash, sig, facts, day)
+    refresh_story(db, story_id)
+    return story_id
+
+
+def _same_text(db, body_hash: str, article_id: int) -> int | None:
+    row = db.execute("SELECT article_id FROM dedup_articles WHERE text_hash = ? AND article_id != ? "
+                     "ORDER BY article_id LIMIT 1", [body_hash, article_id]).fetchone()
+    return row[0] if row else None
+
+
+def _near_duplicate(db, sig, article_id: int) -> int | None:
+    keys = band_keys(sig)
+    values = ", ".join("(?, ?)" for _ in keys)
+    params = [v for key in keys for v in key]
+    rows = db.execute(
+        f"SELECT article_id, count(*) AS hits FROM dedup_bands WHERE (band, hash) IN (VALUES {values}) "
+        f"AND article_id != ? GROUP BY article_id ORDER BY hits DESC, article_id LIMIT {MAX_NEAR_CANDIDATES}",
+        params + [article_id],
+    ).fetchall()
+    best, best_j = None, NEAR_DUPLICATE_JACCARD
+    for candidate, _hits in rows:
+        stored = db.execute("SELECT minhash FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
+        jaccard = estimate_jaccard(sig, from_blob(stored[0]))
+        if jaccard >= best_j:
+            best, best_j = candidate, jaccard
+    return best
+
+
+def facts_match(a: dict[str, float], b: dict[str, float],
+                a_records: list[dict], b_records: list[dict]) -> float:
+    """Score of two articles being one story by their facts; 0 when they are not.
+
+    Vetoes: stated regions that do not meet (same figures, another place) and statuses that
+    do not meet (the same project at another event is another story, issue 5 level 5)."""
+    shared = a.keys() & b.keys()
+    if len(shared) < FACT_MIN_SHARED:
+        return 0.0
+    score = sum(max(a[k], b[k]) for k in shared)
+    overlap = len(shared) / max(1, min(len(a), len(b)))
+    if score < FACT_MIN_SCORE or overlap < FACT_MIN_OVERLAP:
+        return 0.0
+    regions_a, regions_b = record_regions(a_records), record_regions(b_records)
+    if regions_a and regions_b and not regions_a & regions_b:
+        return 0.0
+    status_a = {r.get("status") for r in a_records if r.get("status")}
+    status_b = {r.get("status") for r in b_records if r.get("status")}
+    if status_a and status_b and not status_a & status_b:
+        return 0.0
+    return score
+
+
+def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | None) -> int | None:
+    if day is None:
+        return None
+    probe = [k for k, w in sorted(facts.items(), key=lambda kv: -kv[1]) if w >= FACT_QUERY_MIN_WEIGHT][:40]
+    if not probe:
+        return None
+    marks = ", ".join("?" for _ in probe)
+    rows = db.execute(
+        f"SELECT article_id, count(*) AS n FROM dedup_facts WHERE fact IN ({marks}) AND day BETWEEN ? AND ? "
+        f"AND article_id != ? GROUP BY article_id HAVING n >= 1 ORDER BY n DESC, article_id "
+        f"LIMIT {MAX_FACT_CANDIDATES}",
+        probe + [day - FACT_WINDOW_DAYS, day + FACT_WINDOW_DAYS, article.id],
+    ).fetchall()
+    best, best_score = None, 0.0
+    for candidate, _n in rows:
+        stored = db.execute("SELECT facts FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
+        other_facts = json.loads(stored[0])
+        if len(facts.keys() & other_facts.keys()) < FACT_MIN_SHARED:
+            continue
+        score = facts_match(facts, other_facts, article.announcements, load_announcements(db, candidate))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _story_of(db, article_id: int) -> int | None:
+    row = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row and row[0] is not None:
+        return row[0]
+    return None
+
+
+def _new_story(db) -> int:
+    return db.execute("INSERT INTO stories (article_count) VALUES (0)").lastrowid
+
+
+def _index(db, article_id: int, body_hash: str, sig, facts: dict[str, float], day: int | None) -> None:
+    db.execute("INSERT OR REPLACE INTO dedup_articles (article_id, text_hash, minhash, facts, day) "
+               "VALUES (?, ?, ?, ?, ?)", [article_id, body_hash, to_blob(sig), json.dumps(facts), day])
+    db.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, article_id) VALUES (?, ?, ?)",
+                   [(band, h, article_id) for band, h in band_keys(sig)])
+    if day is not None:
+        db.executemany("INSERT OR IGNORE INTO dedup_facts (fact, day, article_id) VALUES (?, ?, ?)",
+                       [(key, day, article_id) for key in facts])
+
+
+def refresh_story(db, story_id: int) -> None:
+    """Recompute a story's display fields from its articles (a handful of rows)."""
+    rows = db.execute(
+        "SELECT id, source_id, language, coalesce(published, fetched_at) AS seen, title FROM articles "
+        "WHERE story_id = ? ORDER BY seen, id", [story_id]).fetchall()
+    if not rows:
+        return
+    sources = list(dict.fromkeys(r[1] for r in rows))
+    languages = list(dict.fromkeys(r[2] for r in rows if r[2]))
+    db.execute(
+        "UPDATE stories SET representative_article_id = ?, title = ?, first_seen = ?, last_seen = ?, "
+        "article_count = ?, sources = ?, languages = ? WHERE id = ?",
+        [rows[0][0], rows[0][4], rows[0][3], max(r[3] or "" for r in rows) or None, len(rows),
+         json.dumps(sources), json.dumps(languages), story_id])
+
+
+def story_sources(db, story_id: int) -> list[dict]:
+    """The articles of a story, first reporter first: for 'also reported by ...'."""
+    rows = db.execute(
+        "SELECT id, url, source_id, language, title, coalesce(published, fetched_at) AS seen FROM articles "
+        "WHERE story_id = ? ORDER BY seen, id", [story_id]).fetchall()
+    return [{"article_id": r[0], "url": r[1], "source_id": r[2], "language": r[3], "title": r[4],
+             "published": r[5]} for r in rows]
