@@ -1,0 +1,52 @@
+"""Tell English, Russian and Kazakh apart from the letters of a text.
+
+Script decides Latin (English) against Cyrillic; within Cyrillic, the share of letters
+only Kazakh has (ә ғ қ ң ө ұ ү һ і) decides, with frequent function words as the
+tie-breaker for Kazakh typed on a Russian keyboard. Cues: extract/data/language.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_FILE = Path(__file__).parent / "data" / "language.yaml"
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")
+MIN_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, float, frozenset[str], frozenset[str]]:
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    kazakh = re.compile("[" + re.escape(data["kazakh_letters"]) + "]")
+    return (kazakh, float(data["kazakh_share"]),
+            frozenset(data["markers"]["kk"]), frozenset(data["markers"]["ru"]))
+
+
+def detect_language(text: str | None) -> str | None:
+    """'en', 'ru' or 'kk' for a text, or None when it has too few letters to say."""
+    if not text:
+        return None
+    latin = len(_LATIN.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    if latin + cyrillic < MIN_LETTERS:
+        return None
+    if latin > cyrillic:
+        return "en"
+    kazakh_letters, kazakh_share, kk_words, ru_words = _cues()
+    kazakh = len(kazakh_letters.findall(text))
+    if kazakh / cyrillic >= kazakh_share:
+        return "kk"
+    if kazakh == 0:
+        words = [w.lower() for w in _CYRILLIC_WORD.findall(text)]
+        kk_votes = sum(w in kk_words for w in words)
+        ru_votes = sum(w in ru_words for w in words)
+        if kk_votes > ru_votes:
+            return "kk"
+    return "ru"
