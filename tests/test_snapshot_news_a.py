@@ -231,3 +231,17 @@ def test_language_editions_link_each_other():
             assert href in by_url, (url, href)
             _, other = _serve(href)
             assert f'href="{url}"' in other, f"{href} does not link back to {url}"
+
+
+def test_amp_variants_point_back_to_the_article():
+    amp_seen = 0
+    for _, a in ARTICLES:
+        _, page = _serve(a["url"])
+        for amp_url in lxml_html.fromstring(page).xpath("//link[@rel='amphtml']/@href"):
+            route, amp = _serve(amp_url)
+            amp_doc = lxml_html.fromstring(amp.encode("utf-8"))
+            assert amp_doc.xpath("//link[@rel='canonical']/@href") == [a["url"]]
+            assert a["body_contains"] in trafilatura.extract(amp, include_comments=False)
+            amp_seen += 1
+    if any(h.endswith("inform.kz") for h in HOSTS):
+        assert amp_seen >= 2
