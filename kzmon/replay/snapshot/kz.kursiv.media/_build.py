@@ -108,7 +108,7 @@ PAGE = """<!DOCTYPE html>
 <meta name="author" content="{{ a.author }}">
 <link rel="alternate" type="application/rss+xml" title="{{ c.site }} &raquo; Feed" href="{{ base }}{{ c.prefix }}/feed/">
 <link rel="stylesheet" href="{{ base }}/wp-content/themes/kursiv/assets/css/main.min.css?ver=4.2.7">
-<script type="application/ld+json">{{ a.jsonld }}</script>
+<script type="application/ld+json">{{ a.jsonld|safe }}</script>
 <script>window.dataLayer = window.dataLayer || []; dataLayer.push({"postId": {{ a.post_id }}, "category": "{{ a.rubric_name }}"});</script>
 </head>
 <body class="post-template-default single single-post postid-{{ a.post_id }}">
