@@ -53,10 +53,11 @@ def m_digest_outbox(db: sqlite_utils.Database) -> None:
             last_error TEXT,
             created_at TEXT NOT NULL,
             sent_at TEXT,
+            kind TEXT NOT NULL DEFAULT 'digest',
             resend_of INTEGER REFERENCES digest_outbox(id)
         );
         CREATE UNIQUE INDEX digest_outbox_once ON digest_outbox(edition_id, recipient)
-            WHERE resend_of IS NULL;
+            WHERE kind = 'digest';
         CREATE INDEX digest_outbox_status ON digest_outbox(status);
         """
     )
@@ -127,19 +128,21 @@ def editions_to_enqueue(db: sqlite_utils.Database, address: str) -> list[int]:
         "SELECT e.id FROM digest_editions e JOIN digest_recipients r ON r.address = ? "
         "WHERE e.id >= r.since_edition AND NOT EXISTS ("
         "  SELECT 1 FROM digest_outbox o WHERE o.edition_id = e.id AND o.recipient = r.address"
-        "  AND o.resend_of IS NULL) ORDER BY e.id",
+        "  AND o.kind = 'digest') ORDER BY e.id",
         [address.lower()],
     ).fetchall()
     return [r[0] for r in rows]
 
 
 def enqueue(db: sqlite_utils.Database, edition_id: int, recipient: str, message_id: str, subject: str,
-            message: bytes, *, status: str = PENDING, resend_of: int | None = None) -> int:
+            message: bytes, *, status: str = PENDING, resend_of: int | None = None, kind: str = "digest") -> int:
+    """Queue one message; a second regular ('digest') message for the same edition and recipient
+    violates the unique index, which is the point."""
     with db.conn:
         cursor = db.execute(
             "INSERT INTO digest_outbox (edition_id, recipient, message_id, subject, message, status, "
-            "created_at, resend_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [edition_id, recipient.lower(), message_id, subject, message, status, _now(), resend_of],
+            "created_at, kind, resend_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [edition_id, recipient.lower(), message_id, subject, message, status, _now(), kind, resend_of],
         )
     return cursor.lastrowid
 
@@ -171,11 +174,16 @@ def mark_failed(db: sqlite_utils.Database, outbox_id: int, error: str) -> None:
         db.execute("UPDATE digest_outbox SET status = ?, last_error = ? WHERE id = ?", [PENDING, error[:500], outbox_id])
 
 
-def sent_messages_on(db: sqlite_utils.Database, day: str) -> list[dict]:
+def original_message(db: sqlite_utils.Database, edition_id: int, recipient: str) -> dict | None:
+    """The regular digest message of an edition for a recipient, if one was queued."""
     cursor = db.execute(
-        "SELECT o.id, o.edition_id, o.recipient, o.message_id FROM digest_outbox o "
-        "JOIN digest_editions e ON e.id = o.edition_id WHERE e.day = ? AND o.resend_of IS NULL "
-        "AND o.status = ? ORDER BY o.id", [day, SENT],
+        "SELECT id, message_id, status FROM digest_outbox WHERE edition_id = ? AND recipient = ? "
+        "AND kind = 'digest'", [edition_id, recipient.lower()],
     )
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row)) if row else None
+
+
+def resend_count(db: sqlite_utils.Database, edition_id: int, recipient: str) -> int:
+    return db.execute("SELECT count(*) FROM digest_outbox WHERE edition_id = ? AND recipient = ? AND kind = 'resend'",
+                      [edition_id, recipient.lower()]).fetchone()[0]
