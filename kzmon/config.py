@@ -74,6 +74,7 @@ class GovKzApi(Strict):
     projects: list[str] = Field(min_length=1)
     languages: list[Language] = ["ru"]
     page_size: int = Field(default=20, ge=1, le=100)
+    first_page: int = Field(default=1, ge=0, le=1)
     max_pages: int = Field(default=3, ge=1, le=1000)
 
 

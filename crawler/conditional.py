@@ -1,0 +1,59 @@
+"""Conditional GET for discovery pages (feeds, sitemaps, listings).
+
+A daily run re-reads the same feeds; most have not changed. The validators (ETag,
+Last-Modified) of the last fetch are sent back, and a 304 means "nothing new". Some servers
+send validators that lie (a fresh ETag on identical bytes), so the body hash is compared
+too. Either way the response is flagged `kzmon_unchanged` and the spider skips it.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from scrapy.crawler import Crawler
+from scrapy.http import Request, Response
+
+from storage import open_db
+from storage.state import discovery_state
+
+
+class ConditionalGetMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.db = open_db(crawler.settings["KZMON_DATABASE"])
+        self.ignore_state = crawler.settings.getbool("KZMON_IGNORE_DISCOVERY_STATE")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ConditionalGetMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: object = None) -> None:
+        if not request.meta.get("kzmon_discovery") or self.ignore_state:
+            return None
+        state = discovery_state(self.db, request.url)
+        if state:
+            if state["etag"]:
+                request.headers.setdefault("If-None-Match", state["etag"])
+            if state["last_modified"]:
+                request.headers.setdefault("If-Modified-Since", state["last_modified"])
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: object = None) -> Response:
+        if not request.meta.get("kzmon_discovery"):
+            return response
+        if response.status == 304:
+            request.meta["kzmon_unchanged"] = True
+            return response
+        if response.status != 200:
+            return response
+        body_hash = hashlib.sha1(response.body).hexdigest()
+        state = None if self.ignore_state else discovery_state(self.db, request.url)
+        request.meta["kzmon_unchanged"] = bool(state and state["body_hash"] == body_hash)
+        request.meta["kzmon_validators"] = (
+            _header(response, b"ETag"), _header(response, b"Last-Modified"), body_hash,
+        )
+        return response
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

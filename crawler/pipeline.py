@@ -1,0 +1,78 @@
+"""The one item pipeline: fetched page -> text -> announcements -> storage.
+
+Everything the crawler fetched passes through here, so the article a user sees in the
+database is always the product of the same text layer and extractor that `kzmon extract`
+and `kzmon reextract` use.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from extract.announcements import extract_announcements
+from extract.stemming import stem_text
+from extract.text import Page, extract_page, page_from_api_item
+from storage import open_db
+from storage.articles import ArticleRecord, store_article
+from storage.state import forget_article_url, mark_article_url
+
+from .discovery import KZ_TIME
+from .urls import canonical_url, same_site
+
+
+class ArticlePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.db = open_db(crawler.settings["KZMON_DATABASE"])
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ArticlePipeline":
+        return cls(crawler)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        spider = self.crawler.spider
+        hint_published = datetime.fromisoformat(item["hint_published"]) if item.get("hint_published") else None
+        page = self._page(item, hint_published)
+        requested = canonical_url(item["requested_url"])
+        if page is None:
+            mark_article_url(self.db, requested, item["source_id"], "not_article")
+            raise DropItem(f"no article text at {item['url']}")
+        published = page.published or hint_published
+        if published is not None and not spider.in_window(published):
+            mark_article_url(self.db, requested, item["source_id"], "too_old", published.date().isoformat())
+            raise DropItem(f"older than the window: {item['url']}")
+        canonical = canonical_url(item["url"])
+        if page.canonical_url and same_site(page.canonical_url, item["url"]):
+            canonical = canonical_url(page.canonical_url)
+        local_day = published.astimezone(KZ_TIME).date() if published else None
+        records = extract_announcements(page.text, local_day, page.language, page.title)
+        article_id = store_article(self.db, ArticleRecord(
+            source_id=item["source_id"],
+            url=item["url"],
+            canonical_url=canonical,
+            aliases=[requested, canonical_url(item["url"])],
+            title=page.title or item.get("hint_title"),
+            published=published.isoformat() if published else None,
+            language=page.language,
+            author=page.author,
+            text=page.text,
+            stem=stem_text(f"{page.title or ''}\n{page.text}", page.language),
+            html=item.get("html") or item.get("api_body") or "",
+            alternates=page.alternates,
+            announcements=records,
+        ))
+        forget_article_url(self.db, requested)
+        if article_id is not None:
+            spider.counters["new_articles"] += 1
+            spider.counters["announcements"] += len(records)
+        return {"source_id": item["source_id"], "url": item["url"], "article_id": article_id}
+
+    @staticmethod
+    def _page(item: dict[str, Any], hint_published: datetime | None) -> Page | None:
+        if item.get("api_body") is not None and not item.get("html"):
+            return page_from_api_item(item.get("hint_title") or "", item["api_body"], hint_published,
+                                      item.get("hint_language"), item["url"])
+        return extract_page(item["html"], item["url"])

@@ -1,0 +1,260 @@
+"""One generic spider per configured source.
+
+Site knowledge stays in config.yaml: the spider only knows the four ways a site publishes
+(feeds, sitemaps, listing pages, the gov.kz JSON API). It decides what to fetch: never an
+article already stored, never a discovery page twice in a run, nothing older than the
+window. Turning pages into records is the pipeline's job.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from kzmon.config import Source
+from storage import open_db
+from storage.articles import known_urls
+from storage.runs import record_source
+from storage.state import mark_article_url, pending_urls, save_discovery_state, skipped_urls
+
+from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
+from .urls import canonical_url
+
+
+class SourceSpider(scrapy.Spider):
+    name = "source"
+
+    def __init__(self, source: Source, run_id: int, window_start: date | None, backfill: bool = False, **kwargs: Any) -> None:
+        super().__init__(name=f"source:{source.id}", **kwargs)
+        self.source = source
+        self.run_id = run_id
+        self.window_start = window_start
+        self.backfill = backfill
+        self.pattern = re.compile(source.article_pattern) if source.article_pattern else None
+        self.counters: Counter[str] = Counter()
+        self.last_error: str | None = None
+        self._requested: set[str] = set()
+        self._skip: set[str] = set()
+        self.db = None
+
+    # -- start ------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        self.db = open_db(self.settings["KZMON_DATABASE"])
+        since = self.window_start.isoformat() if (self.backfill and self.window_start) else None
+        self._skip = skipped_urls(self.db, self.source.id, since)
+        for url in pending_urls(self.db, self.source.id):
+            for request in self._article_requests([Link(url)]):
+                yield request
+        for url in self.source.feeds:
+            yield self._discovery(url, self.parse_feed)
+        for url in self.source.sitemaps:
+            yield self._discovery(url, self.parse_sitemap)
+        for index, listing in enumerate(self.source.listings):
+            yield self._discovery(listing.url, self.parse_listing, listing=index, page=1)
+        if self.source.api:
+            yield from_api_ticket(self)
+
+    def _discovery(self, url: str, callback: Any, **meta: Any) -> Request:
+        return Request(
+            url, callback=callback, errback=self.on_error, dont_filter=False,
+            meta={"kzmon_discovery": True, "handle_httpstatus_list": [304], **meta},
+        )
+
+    # -- discovery --------------------------------------------------------------------
+    def _unchanged(self, response: Response) -> bool:
+        self.counters["pages_fetched"] += 1
+        return bool(response.meta.get("kzmon_unchanged")) and not self.backfill
+
+    def _remember(self, response: Response) -> None:
+        validators = response.meta.get("kzmon_validators")
+        if validators:
+            save_discovery_state(self.db, response.url, self.source.id, *validators)
+
+    def in_window(self, moment: datetime | None) -> bool:
+        if moment is None or self.window_start is None:
+            return True
+        return moment.astimezone(KZ_TIME).date() >= self.window_start
+
+    def is_article(self, url: str) -> bool:
+        return self.pattern.search(url) is not None if self.pattern else True
+
+    def parse_feed(self, response: Response) -> Iterable[Request]:
+        if self._unchanged(response):
+            return
+        links = [link for link in feed_links(response.body, response.url) if self.is_article(link.url)]
+        yield from self._article_requests(links)
+        self._remember(response)
+
+    def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        if self._unchanged(response):
+            return
+        children, pages = sitemap_entries(response.body)
+        for child in children:
+            if self.in_window(child.published):
+                yield self._discovery(child.url, self.parse_sitemap)
+        yield from self._article_requests([page for page in pages if self.is_article(page.url)])
+        self._remember(response)
+
+    def parse_listing(self, response: Response) -> Iterable[Request]:
+        listing = self.source.listings[response.meta["listing"]]
+        page = response.meta["page"]
+        if self._unchanged(response):
+            return
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        links = [Link(url) for url in listing_links(response.body, response.url, content_type) if self.is_article(url)]
+        fresh = [link for link in links if self._is_new(canonical_url(link.url))]
+        yield from self._article_requests(links)
+        self._remember(response)
+        max_pages = 1000 if self.backfill else listing.max_pages
+        if listing.next_page and fresh and page < max_pages:
+            yield self._discovery(listing.next_page.replace("{n}", str(page + 1)), self.parse_listing,
+                                  listing=response.meta["listing"], page=page + 1)
+
+    # -- articles ---------------------------------------------------------------------
+    def _is_new(self, canonical: str) -> bool:
+        return canonical not in self._requested and canonical not in self._skip
+
+    def _article_requests(self, links: list[Link]) -> Iterable[Request]:
+        wanted = [(link, canonical_url(link.url)) for link in links if self.in_window(link.published)]
+        stored = known_urls(self.db, [c for _, c in wanted])
+        for link, canonical in wanted:
+            if canonical in stored or not self._is_new(canonical):
+                continue
+            self._requested.add(canonical)
+            yield Request(link.url, callback=self.parse_article, errback=self.on_article_error,
+                          meta={"kzmon_hint": {"published": link.published, "title": link.title}})
+
+    def parse_article(self, response: Response) -> Iterable[dict[str, Any]]:
+        self.counters["pages_fetched"] += 1
+        self.counters["articles_fetched"] += 1
+        yield {
+            "source_id": self.source.id,
+            "url": response.url,
+            "requested_url": response.request.url if response.request else response.url,
+            "html": response.text,
+            **_hints(response.meta.get("kzmon_hint")),
+        }
+
+    # -- errors and closing -----------------------------------------------------------
+    def on_error(self, failure: Failure) -> None:
+        self.counters["errors"] += 1
+        request = getattr(failure, "request", None)
+        self.last_error = f"{_describe(failure)} {request.url if request else ''}".strip()
+        self.logger.warning("%s: %s", self.source.id, self.last_error)
+
+    def on_article_error(self, failure: Failure) -> None:
+        self.on_error(failure)
+        request = getattr(failure, "request", None)
+        if request is not None:
+            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed")
+
+    def closed(self, reason: str) -> None:
+        if self.db is None:
+            return
+        if reason not in ("finished", "shutdown"):
+            self.counters["errors"] += 1
+            self.last_error = self.last_error or f"crawl ended: {reason}"
+        record_source(self.db, self.run_id, self.source.id, **self.counters, last_error=self.last_error)
+
+
+def _hints(hint: dict[str, Any] | None) -> dict[str, Any]:
+    hint = hint or {}
+    published = hint.get("published")
+    return {"hint_published": published.isoformat() if isinstance(published, datetime) else published,
+            "hint_title": hint.get("title"), "hint_language": hint.get("language"), "api_body": hint.get("body")}
+
+
+def _describe(failure: Failure) -> str:
+    value = failure.value
+    response = getattr(value, "response", None)
+    if response is not None:
+        return f"HTTP {response.status}"
+    name = type(value).__name__
+    return {"TimeoutError": "timeout", "TCPTimedOutError": "timeout", "ConnectionRefusedError": "connection refused",
+            "DNSLookupError": "DNS lookup failed"}.get(name, name)
+
+
+# -- the gov.kz JSON API ------------------------------------------------------------------
+# The site is a JavaScript shell; its news come from a public JSON API that answers 400
+# unless the session first obtained a cookie "ticket". Cookies are kept by Scrapy's cookie
+# middleware, so the adapter only has to ask for the ticket first.
+
+def from_api_ticket(spider: SourceSpider) -> Request:
+    api = spider.source.api
+    assert api is not None
+    return Request(
+        f"{api.base.rstrip('/')}/api/v1/public/_/c/k6", method="POST", body=b"{}",
+        headers={"Content-Type": "application/json", "Origin": api.base.rstrip("/")},
+        callback=lambda response: _api_pages(spider, response), errback=spider.on_error, dont_filter=True,
+    )
+
+
+def _api_page_request(spider: SourceSpider, project: str, language: str, page: int) -> Request:
+    api = spider.source.api
+    assert api is not None
+    query = urlencode({"projects": f"eq:{project}", "page": page, "size": api.page_size, "sort-by": "created_date:DESC"})
+    return Request(
+        f"{api.base.rstrip('/')}/api/v1/public/content-manager/news?{query}",
+        headers={"Accept": "application/json", "Accept-Language": language,
+                 "Referer": f"{api.base.rstrip('/')}/memleket/entities/{project}/press/news?lang={language}"},
+        callback=_parse_api_page, errback=spider.on_error, dont_filter=True,
+        cb_kwargs={"spider": spider, "project": project, "language": language, "page": page},
+    )
+
+
+def _api_pages(spider: SourceSpider, response: Response) -> Iterable[Request]:
+    spider.counters["pages_fetched"] += 1
+    api = spider.source.api
+    assert api is not None
+    for project in api.projects:
+        for language in api.languages:
+            yield _api_page_request(spider, project, language, api.first_page)
+
+
+def _parse_api_page(response: Response, spider: SourceSpider, project: str, language: str, page: int) -> Iterable[Any]:
+    spider.counters["pages_fetched"] += 1
+    api = spider.source.api
+    assert api is not None
+    data = json.loads(response.text)
+    items = data.get("content", []) if isinstance(data, dict) else data
+    fresh = 0
+    base = api.base.rstrip("/")
+    candidates = []
+    for item in items:
+        url = f"{base}/memleket/entities/{project}/press/news/details/{item['id']}?lang={language}"
+        created = _api_time(item.get("created_date"))
+        candidates.append((url, created, item))
+    stored = known_urls(spider.db, [canonical_url(u) for u, _, _ in candidates])
+    for url, created, item in candidates:
+        canonical = canonical_url(url)
+        if canonical in stored or not spider._is_new(canonical) or not spider.in_window(created):
+            continue
+        fresh += 1
+        spider._requested.add(canonical)
+        spider.counters["articles_fetched"] += 1
+        yield {
+            "source_id": spider.source.id, "url": url, "requested_url": url, "html": "",
+            **_hints({"published": created, "title": item.get("title"), "language": language, "body": item.get("body") or ""}),
+        }
+    max_pages = 1000 if spider.backfill else api.max_pages
+    if items and fresh and page - api.first_page + 1 < max_pages:
+        yield _api_page_request(spider, project, language, page + 1)
+
+
+def _api_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=KZ_TIME)
+

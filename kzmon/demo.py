@@ -1,0 +1,36 @@
+"""`kzmon demo`: the real daily job against the bundled replay of the sources.
+
+Everything runs for real on this machine: the replay server answers for the sites on
+127.0.0.1, Scrapy crawls it over HTTP, trafilatura and the extractor read the pages, a
+SQLite file fills up, and the digest is written (and mailed to a local SMTP server when
+the digest package can send). Running it twice shows the incremental crawl: the second run
+fetches no article again.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+from .config import DEFAULT_CONFIG, Config, load_config
+from .job import KZ_TIME, run_daily
+from .replay.server import ReplayServer, captured_date
+from .report import print_summary
+
+
+def demo_config(config: Config, workdir: Path) -> Config:
+    """The user's config pointed at the demo folder; politeness delays are for real servers."""
+    workdir = workdir.resolve()
+    crawl = config.crawl.model_copy(update={"download_delay": 0.0})
+    email = config.email.model_copy(update={"enabled": False})
+    return config.model_copy(update={"database": str(workdir / "kzmon.db"), "workdir": str(workdir), "crawl": crawl, "email": email})
+
+
+def run_demo(workdir: Path, config_path: Path | None = None) -> int:
+    config = demo_config(load_config(config_path or DEFAULT_CONFIG), workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    as_of = datetime.combine(date.fromisoformat(captured_date()), time(23, 0), KZ_TIME)
+    with ReplayServer() as server:
+        print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}")
+        summary = run_daily(config, as_of=as_of, replay_address=f"127.0.0.1:{server.port}")
+    print_summary(summary)
+    return 0 if summary.status == "ok" else 1
