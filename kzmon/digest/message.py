@@ -7,6 +7,10 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+# Headers may be up to 998 characters (RFC 5322); folding a subject at 78 makes some parsers
+# keep a leading space, so fold only really long ones.
+MAIL_POLICY = policy.SMTP.clone(max_line_length=200)
+
 
 def message_id(edition_id: int, day: str, recipient: str, from_address: str, resend: int = 0) -> str:
     """Stable: the same edition and recipient always give the same id, so a message sent twice
@@ -19,7 +23,7 @@ def message_id(edition_id: int, day: str, recipient: str, from_address: str, res
 
 def build_message(*, from_address: str, to: str, subject: str, text: str, html: str, msg_id: str,
                   references: str | None = None, date: datetime | None = None) -> bytes:
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = from_address
     message["To"] = to
     message["Subject"] = subject
@@ -32,4 +36,4 @@ def build_message(*, from_address: str, to: str, subject: str, text: str, html: 
     # quoted-printable keeps the source readable and long lines legal (RFC 5322 limits them).
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    return message.as_bytes(policy=policy.SMTP)
+    return message.as_bytes(policy=MAIL_POLICY)
