@@ -316,7 +316,7 @@ def build() -> None:
             **({"archive": True} if a["archive"] else {}),
             "body_contains": " ".join(words[2:9]),
             "boilerplate": list(dict.fromkeys([
-                c["subscribe"], c["share"], c["more"], c["rights"], f"{c['ticker'][0][0]} {c['ticker'][0][1]}",
+                c["subscribe"], c["share"], c["more"], c["rights"], a["photo"], f"{c['ticker'][0][0]} {c['ticker'][0][1]}",
                 *([c["read_also"] + ":"] if a.get("read_also") else [])])),
         })
 
