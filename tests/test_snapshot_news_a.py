@@ -215,6 +215,10 @@ def test_archive_articles_are_linked_only_from_later_listing_pages(host):
         if url in later or url in archive:
             continue
         body = (SNAPSHOT / host / route["file"]).read_text(encoding="utf-8")
+        canonical = lxml_html.fromstring(body.encode("utf-8")).xpath("//link[@rel='canonical']/@href") \
+            if not body.lstrip().startswith(("<?xml", "User-agent")) else []
+        if set(canonical) & archive:
+            continue  # the AMP copy of an archive article may name its own canonical page
         leaked = [u for u in archive if u in body]
         assert not leaked, (route["path"], leaked)
 
