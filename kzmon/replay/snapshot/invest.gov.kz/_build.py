@@ -20,13 +20,13 @@ UI = {
                                             "Услуги инвесторам", "Пресс-центр", "Контакты"],
            "news": "Новости", "home": "Главная", "share": "Поделиться в соцсетях", "other": "Другие новости",
            "subscribe": "Подпишитесь на рассылку новостей KAZAKH INVEST", "email": "Ваш e-mail", "send": "Подписаться",
-           "copy": "© АО «НК «KAZAKH INVEST», 2026. Все права защищены",
+           "copyright": "© АО «НК «KAZAKH INVEST», 2026. Все права защищены",
            "address": "Z05T3E2, г. Астана, пр. Мангилик Ел, 55а, БЦ «Бейбитшилик»", "hotline": "Call-центр для инвесторов: 1409"},
     "en": {"site": "KAZAKH INVEST", "menu": ["About us", "Why Kazakhstan", "Investment opportunities",
                                             "Investor services", "Press center", "Contacts"],
            "news": "News", "home": "Home", "share": "Share on social media", "other": "Other news",
            "subscribe": "Subscribe to KAZAKH INVEST newsletter", "email": "Your e-mail", "send": "Subscribe",
-           "copy": "© KAZAKH INVEST National Company JSC, 2026. All rights reserved",
+           "copyright": "© KAZAKH INVEST National Company JSC, 2026. All rights reserved",
            "address": "Z05T3E2, Astana, Mangilik Yel Ave, 55a, Beibitshilik business centre", "hotline": "Investor call centre: 1409"},
 }
 
@@ -45,7 +45,7 @@ CHROME_BOTTOM = """<section class="subscribe">
   <div class="container">
     <ul class="footer__nav">{% for m in ui.menu %}<li><a href="/{{ lang }}/page{{ loop.index }}/">{{ m }}</a></li>{% endfor %}</ul>
     <div class="footer__contacts"><p>{{ ui.address }}</p><p>{{ ui.hotline }}</p><p>info@invest.gov.kz</p></div>
-    <div class="footer__copyright">{{ ui.copy }}</div>
+    <div class="footer__copyright">{{ ui.copyright }}</div>
   </div>
 </footer>"""
 
@@ -114,7 +114,7 @@ AMP = """<!doctype html>
   <amp-img src="/upload/iblock/news/{{ a.id }}.jpg" width="800" height="450" layout="responsive" alt=""></amp-img>
 {% for p in a.paragraphs %}  <p>{{ p }}</p>
 {% endfor %}</article>
-<footer class="amp-footer">{{ ui.copy }}</footer>
+<footer class="amp-footer">{{ ui.copyright }}</footer>
 </body>
 </html>
 """
@@ -207,7 +207,7 @@ def build() -> None:
                 "url": a["url"], "title": a["title"], "published": a["when"].date(), "language": lang,
                 "industrial": a["industrial"], "archive": a["archive"], "body_contains": body_phrase(a),
                 "amp_url": a["amp_url"],
-                "boilerplate": [ui["subscribe"], ui["copy"], ui["share"], ui["other"], ui["hotline"],
+                "boilerplate": [ui["subscribe"], ui["copyright"], ui["share"], ui["other"], ui["hotline"],
                                 a["related"][0]["title"]]})
     (HERE / "robots.txt").write_text(
         "User-agent: *\nDisallow: /bitrix/\nDisallow: /upload/private/\nDisallow: /search/\nAllow: /\n", encoding="utf-8")

@@ -65,7 +65,7 @@ def build() -> None:
             truth.append({"url": BASE + url_path, "source": SOURCE_OF[project], "title": it["title"],
                           "published": created.date(), "language": it["lang"],
                           "industrial": it["industrial"], "archive": bool(it.get("archive")),
-                          "body_contains": body_phrase(it["body"]), "boilerplate": SHELL_STRINGS})
+                          "body_contains": body_phrase(it["body"]), "boilerplate": list(SHELL_STRINGS)})
     for project, by_lang in per_project.items():
         for items in by_lang.values():
             items.sort(key=lambda r: r["created_date"], reverse=True)
