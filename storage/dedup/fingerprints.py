@@ -50,9 +50,9 @@ def _is_percent(word: str, text_after: str) -> bool:
     return any(tail.startswith(w) for w in lexicon()["percent_words"])
 
 
-def numeric_facts(text: str, language: str | None = None) -> set[Fact]:
+def numeric_facts(text: str, language: str | None = None, keep_small: bool = False) -> set[Fact]:
     """Values stated in the text, scaled ('1.3 trillion' -> 1300000000000), years and small
-    counts left out because every article of a season shares them."""
+    counts left out (unless keep_small) because every article of a season shares them."""
     text = unicodedata.normalize("NFKC", text or "")
     facts: set[Fact] = set()
     for m in _NUMBER.finditer(text):
@@ -62,6 +62,8 @@ def numeric_facts(text: str, language: str | None = None) -> set[Fact]:
             integer, frac = integer + frac, None  # English thousands separator: 4,700
         elif sep == "." and frac is not None and len(frac) == 3 and language in ("ru", "kk") and len(integer) <= 3:
             integer, frac = integer + frac, None  # 4.700 in some Russian texts
+        if frac is not None and len(frac) == 2 and 1900 <= int(integer) <= 2100:
+            continue  # a date like 2018.04, not a figure
         mantissa = integer + ("." + frac if frac else "")
         after = text[m.end():m.end() + 40]
         word_match = _AFTER.match(after)
@@ -71,7 +73,7 @@ def numeric_facts(text: str, language: str | None = None) -> set[Fact]:
             continue
         scale = _scale_of(word) if word else None
         value = float(mantissa) * (scale or 1)
-        if scale is None and frac is None:
+        if scale is None and frac is None and not keep_small:
             if value < 100 or (1900 <= value <= 2100):
                 continue  # days, small counts, years
         sig = _significant_digits(mantissa)
@@ -89,15 +91,30 @@ def _fold_company(name: str) -> str:
     words = [w for w in words if w not in legal]
     folded = "".join(words)
     for src, dst in lex["latin_folds"]:
-        folded = folded.replace(src, dst)
-    folded = re.sub(r"(.)\1+", r"\1", folded)  # doubled letters
-    return folded
+        folded = re.sub(src, dst, folded)
+    folded = re.sub(r"[aeiou]", "", folded)  # vowels are what transliterations disagree on: роуд/road
+    return re.sub(r"(.)\1+", r"\1", folded)  # doubled letters: Ферро/Fero
 
 
 def company_key(name: str) -> str | None:
-    """A spelling-independent key for a company name, or None when nothing distinctive is left."""
+    """A spelling-independent key (the consonant skeleton) for a company name, or None when
+    nothing distinctive is left."""
     folded = _fold_company(name)
     return folded if len(folded) >= 3 else None
+
+
+ANCHOR_MIN_VALUE = 1_000_000  # money-sized: the figure an investment story is about
+
+
+def is_anchor(key: str) -> bool:
+    """Facts specific enough to tie two articles to one event on their own account: a company
+    or a money-sized value. Shared small numbers (prices, counts, dates) are common between
+    unrelated articles; see the 181-article check in bench/bench_dedup.py."""
+    if key.startswith("co:"):
+        return True
+    if key.startswith("v:"):
+        return float(key[2:]) >= ANCHOR_MIN_VALUE
+    return False
 
 
 def record_facts(records: Iterable[dict]) -> set[Fact]:

@@ -47,7 +47,7 @@ def link_projects(db, article_id: int) -> None:
         project_id = best or db.execute("INSERT INTO projects (announcement_count) VALUES (0)").lastrowid
         taken.add(project_id)
         db.execute("UPDATE announcements SET project_id = ? WHERE id = ?", [project_id, rec["id"]])
-        db.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
+        db.conn.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
                        [(key, project_id) for key in project_keys(rec)])
         refresh_project(db, project_id)
 
@@ -100,7 +100,7 @@ def _amount_bucket(value: float) -> int:
 
 def _capacity_values(rec: dict) -> set[str]:
     capacity = rec.get("capacity")
-    return {f.key for f in numeric_facts(capacity)} if capacity else set()
+    return {f.key for f in numeric_facts(capacity, keep_small=True)} if capacity else set()
 
 
 def _company_keys(rec: dict) -> set[str]:
@@ -148,7 +148,7 @@ def pair_score(a: dict, b: dict) -> float:
         score += 0.5
     companies_a, companies_b = _company_keys(a), _company_keys(b)
     if companies_a and companies_b:
-        score += 3.0 if _companies_meet(companies_a, companies_b) else -1.0
+        score += 3.0 if _companies_meet(companies_a, companies_b) else -2.0
     score += _money_score(a, b)
     if a.get("jobs") and b.get("jobs"):
         score += 1.0 if amounts_agree(a["jobs"], b["jobs"], 0.1) else 0.0
@@ -171,7 +171,7 @@ def pair_score(a: dict, b: dict) -> float:
 def _money_score(a: dict, b: dict) -> float:
     for field in ("investment_kzt", "investment_usd"):
         if a.get(field) and b.get(field):
-            if amounts_agree(a[field], b[field], 0.05):
+            if amounts_agree(a[field], b[field], 0.01):
                 return 2.0
             if amounts_agree(a[field], b[field], 0.3):
                 return 1.0  # a revised estimate

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 
-from .fingerprints import article_facts, record_regions
+from .fingerprints import article_facts, is_anchor, record_regions
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, load_announcements, load_article
 
 NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/bench_dedup.py
+CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
 MAX_NEAR_CANDIDATES = 50
 FACT_WINDOW_DAYS = 10            # republications of one event come within days
 FACT_MIN_SCORE = 2.0             # sum of weights of shared facts
@@ -41,7 +42,7 @@ def assign_story(db, article_id: int) -> int:
     day = article.day
 
     other = (_same_text(db, body_hash, article_id)
-             or _near_duplicate(db, sig, article_id)
+             or _near_duplicate(db, sig, article_id, facts)
              or _same_facts(db, article, facts, day))
     story_id = article.story_id or (_story_of(db, other) if other else None) or _new_story(db)
 
@@ -57,7 +58,10 @@ def _same_text(db, body_hash: str, article_id: int) -> int | None:
     return row[0] if row else None
 
 
-def _near_duplicate(db, sig, article_id: int) -> int | None:
+def _near_duplicate(db, sig, article_id: int, facts: dict[str, float]) -> int | None:
+    """The most similar stored text above the threshold. Between NEAR_DUPLICATE_JACCARD and
+    CERTAIN_DUPLICATE_JACCARD the figures must not contradict: a government press template
+    reused for another meeting shares half its bigrams but none of its amounts."""
     keys = band_keys(sig)
     values = ", ".join("(?, ?)" for _ in keys)
     params = [v for key in keys for v in key]
@@ -68,11 +72,20 @@ def _near_duplicate(db, sig, article_id: int) -> int | None:
     ).fetchall()
     best, best_j = None, NEAR_DUPLICATE_JACCARD
     for candidate, _hits in rows:
-        stored = db.execute("SELECT minhash FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
+        stored = db.execute("SELECT minhash, facts FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
         jaccard = estimate_jaccard(sig, from_blob(stored[0]))
-        if jaccard >= best_j:
-            best, best_j = candidate, jaccard
+        if jaccard < best_j:
+            continue
+        if jaccard < CERTAIN_DUPLICATE_JACCARD and figures_contradict(facts, json.loads(stored[1])):
+            continue
+        best, best_j = candidate, jaccard
     return best
+
+
+def figures_contradict(a: dict[str, float], b: dict[str, float]) -> bool:
+    anchors_a = {k for k in a if is_anchor(k)}
+    anchors_b = {k for k in b if is_anchor(k)}
+    return bool(anchors_a and anchors_b and not anchors_a & anchors_b)
 
 
 def facts_match(a: dict[str, float], b: dict[str, float],
@@ -82,7 +95,7 @@ def facts_match(a: dict[str, float], b: dict[str, float],
     Vetoes: stated regions that do not meet (same figures, another place) and statuses that
     do not meet (the same project at another event is another story, issue 5 level 5)."""
     shared = a.keys() & b.keys()
-    if len(shared) < FACT_MIN_SHARED:
+    if len(shared) < FACT_MIN_SHARED or not any(is_anchor(k) for k in shared):
         return 0.0
     score = sum(max(a[k], b[k]) for k in shared)
     overlap = len(shared) / max(1, min(len(a), len(b)))
@@ -137,10 +150,10 @@ def _new_story(db) -> int:
 def _index(db, article_id: int, body_hash: str, sig, facts: dict[str, float], day: int | None) -> None:
     db.execute("INSERT OR REPLACE INTO dedup_articles (article_id, text_hash, minhash, facts, day) "
                "VALUES (?, ?, ?, ?, ?)", [article_id, body_hash, to_blob(sig), json.dumps(facts), day])
-    db.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, article_id) VALUES (?, ?, ?)",
+    db.conn.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, article_id) VALUES (?, ?, ?)",
                    [(band, h, article_id) for band, h in band_keys(sig)])
     if day is not None:
-        db.executemany("INSERT OR IGNORE INTO dedup_facts (fact, day, article_id) VALUES (?, ?, ?)",
+        db.conn.executemany("INSERT OR IGNORE INTO dedup_facts (fact, day, article_id) VALUES (?, ?, ?)",
                        [(key, day, article_id) for key in facts])
 
 
