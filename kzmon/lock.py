@@ -34,7 +34,7 @@ def job_lock(db_path: Path) -> Iterator[Path]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown process"
-            raise AlreadyRunning(f"kzmon: another run is in progress ({holder}; lock {path}); exiting") from None
+            raise AlreadyRunning(f"another run is in progress ({holder}; lock {path}); exiting") from None
         os.ftruncate(fd, 0)
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         os.pwrite(fd, f"pid {os.getpid()} since {started}\n".encode(), 0)

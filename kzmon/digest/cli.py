@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,18 +25,14 @@ def add_digest_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_delivery(report: DeliveryReport) -> None:
-    if not report.enabled:
-        print("email: disabled in the config, nothing sent")
-    else:
-        print(f"email: {report.sent} sent, {report.enqueued} queued, {report.skipped} skipped (filtered, empty), "
-              f"{report.pending} waiting for the next run")
-    for error in report.errors:
+    print(f"email: {report}" if report.enabled else "email: disabled in the config, nothing sent")
+    for error in report.errors[1:]:
         print(f"email: {error}", file=sys.stderr)
 
 
 def main_digest(args: argparse.Namespace) -> int:
     try:
-        config = load_config(args.config)
+        config = load_config(args.config or os.environ.get("KZMON_CONFIG") or None)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -56,7 +53,7 @@ def main_digest(args: argparse.Namespace) -> int:
             _print_delivery(report)
             return 1 if report.pending else 0
     except AlreadyRunning as exc:
-        print(exc, file=sys.stderr)
+        print(f"kzmon: {exc}", file=sys.stderr)
         return EXIT_ALREADY_RUNNING
 
 

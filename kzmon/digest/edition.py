@@ -28,6 +28,10 @@ class DigestResult:
     updates: int
     announcements: int              # announcements claimed by this edition
 
+    @property
+    def paths(self) -> list[Path]:
+        return [self.html_path, self.text_path]
+
 
 def local_moment(config: Config, moment: datetime | None) -> datetime:
     """as_of in the schedule's zone; a naive value is read as that zone's wall clock."""

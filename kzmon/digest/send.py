@@ -40,6 +40,12 @@ class DeliveryReport:
     pending: int = 0          # still owed after this run (server down, refused): retried next run
     errors: list[str] = field(default_factory=list)
 
+    def __str__(self) -> str:
+        if not self.enabled:
+            return "email disabled"
+        line = f"{self.sent} sent, {self.enqueued} queued, {self.skipped} skipped, {self.pending} waiting for the next run"
+        return line + (f" ({self.errors[0]})" if self.errors else "")
+
 
 def _compose(db: sqlite_utils.Database, email: Email, recipient: Recipient, edition_id: int,
              *, resend: int = 0, references: str | None = None) -> tuple[str, str, bytes, bool]:
