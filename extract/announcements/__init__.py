@@ -1,0 +1,43 @@
+"""Announcement extractor: article text in, announcement records out (docs/announcements.md).
+
+Pure: no database, network or Scrapy. The pipeline reads top to bottom in `records.py`:
+sentences -> figures, periods, places, cues -> anchors and continuations -> records.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .records import build_drafts
+
+__all__ = ["extract_announcements"]
+
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _detect_language(text: str) -> str:
+    try:
+        from ..language import detect_language
+    except ImportError:  # the language module is optional for this package
+        detect_language = None
+    if detect_language is not None:
+        lang = detect_language(text)
+        if lang:
+            return lang
+    if _KAZAKH_LETTERS.search(text):
+        return "kk"
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
+def extract_announcements(text: str, published: date | None = None, language: str | None = None,
+                          title: str | None = None) -> list[dict]:
+    """Every announcement of an industrial or investment project (or pool of them) in the article."""
+    if not text or not text.strip():
+        return []
+    if isinstance(published, datetime):
+        published = published.date()
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    language = language or _detect_language(text)
+    return [d.to_record() for d in build_drafts(text, published, language, title)]

@@ -1,0 +1,103 @@
+"""Company names in a clause: investors, operators, brands.
+
+News text is full of capitalised words (places, ministers, months), so a capitalised run
+is taken as a company only with evidence: a legal form ("Kas-Beton LLP", "ТОО"), a cue
+word before it ("company RG Gold", "corporation Daimler AG"), an appositive after it
+("Kazphosphate, the biggest maker"), a product noun right after it ("Xiaomi TV plant"),
+an inner capital or all capitals ("KamaTyresKZ", "TEMPO", "КазАзот"), or Latin script
+inside Cyrillic text ("Orda Glass").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocabulary import FLAGS, vocabulary
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+# A name token: Capitalised, CamelCase, ALLCAPS, with inner hyphens/digits ("Kas-Beton", "KamaTyresKZ").
+TOKEN = rf"[{UPPER}][{UPPER}{LOWER}0-9]*(?:[-&][{UPPER}{LOWER}0-9]+)*"
+RUN_RE = re.compile(rf"(?<![\w])(?:{TOKEN})(?:\s+(?:{TOKEN}))*")
+QUOTED_RE = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
+CAMEL_RE = re.compile(rf"[{LOWER}][{UPPER}]|^[{UPPER}]{{2,}}[{LOWER}]")
+LATIN_RE = re.compile(r"^[A-Za-z0-9&\- ]+$")
+CYRILLIC_RE = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lists():
+    cues = vocabulary().cues
+    suffixes = set(cues["company_suffixes"])
+    prefix_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$", FLAGS)
+    stop = set(cues["not_companies"])
+    return suffixes, prefix_re, stop
+
+
+def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in region_spans)
+
+
+def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Company names in `text`, in order, without duplicates."""
+    suffixes, prefix_re, stop = _lists()
+    region_spans = region_spans or []
+    cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
+    voc = vocabulary()
+    found: list[str] = []
+    for m in RUN_RE.finditer(text):
+        tokens = m.group(0).split()
+        pos = m.start()
+        # drop leading stop words ("The", "In", months) and region words
+        kept: list[str] = []
+        offsets: list[int] = []
+        p = pos
+        for tok in tokens:
+            p = text.index(tok, p)
+            offsets.append(p)
+            kept.append(tok)
+            p += len(tok)
+        while kept and (kept[0].rstrip("'s’") in stop or _is_region_word(kept[0], region_spans, offsets[0])):
+            kept.pop(0)
+            offsets.pop(0)
+        # cut at the first stop word or region word after the name
+        for i in range(1, len(kept)):
+            if kept[i] in stop or _is_region_word(kept[i], region_spans, offsets[i]):
+                kept, offsets = kept[:i], offsets[:i]
+                break
+        if not kept:
+            continue
+        name = " ".join(kept)
+        start = offsets[0]
+        end = offsets[-1] + len(kept[-1])
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 40]
+        at_sentence_start = not text[:start].strip() or re.search(r"[.!?:;]\s*$", text[:start]) is not None
+        evidence = (
+            kept[-1] in suffixes
+            or re.match(r"\s+(?:" + "|".join(re.escape(s) for s in suffixes) + r")\b", after) is not None
+            or prefix_re.search(before) is not None
+            or re.match(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", after, FLAGS) is not None
+            or any(CAMEL_RE.search(t) for t in kept)
+            or any(len(t) >= 3 and t.isupper() and t not in stop for t in kept)
+            or (cyrillic_text and LATIN_RE.match(name) is not None)
+            or (not at_sentence_start and voc.facility_re.match(after.lstrip()) is not None
+                and not re.match(r"\s*(?:region|oblast|city|district)", after, FLAGS))
+            or re.match(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b", after) is not None
+        )
+        if not evidence:
+            continue
+        if len(name) < 2 or name.isdigit():
+            continue
+        # a legal form written after the name belongs to it
+        sm = re.match(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b", after)
+        if sm and kept[-1] not in suffixes:
+            name = f"{name} {sm.group(1)}"
+        if name not in found:
+            found.append(name)
+    for m in QUOTED_RE.finditer(text):
+        inner = m.group(1).strip()
+        before = text[max(0, m.start() - 20):m.start()]
+        if re.search(r"(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компани\w*)\s*$", before, FLAGS) and inner not in found:
+            found.append(inner)
+    return found

@@ -1,0 +1,191 @@
+"""Figures in one sentence: money (tenge, US$), jobs, project counts, areas, capacities.
+
+Every figure starts from a number token ("18,000", "1,5", "4 700", "300-ге", "five")
+and is typed by what stands right after it (a scale, a currency, "jobs", "projects",
+"square meters", "tons ... per year") or right before it ("US$", "employ").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import FLAGS, Vocabulary, vocabulary
+
+# Thousands grouped by spaces ("4 700"), by commas ("18,000") or a decimal ("1,5", "464.2");
+# a Kazakh case suffix may be hyphenated on ("300-ге", "64-і").
+NUMBER_RE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", FLAGS)
+CURRENCY_BEFORE_RE = re.compile(r"(US\s?\$|\$|USD\s?|KZT\s?|₸\s?)$", FLAGS)
+RANGE_AFTER_RE = re.compile(r"^\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
+RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—)\s*\$?$")
+PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
+YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
+PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
+INVESTMENT_WORD_RE = re.compile(r"^\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
+SENTENCE_CUT_RE = re.compile(r"[.;!?](?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
+WORD_AFTER_RE = re.compile(r"^\s*([^\W\d]+)", FLAGS)
+
+
+@dataclass
+class Figure:
+    kind: str               # money | jobs | count | area | capacity
+    value: float | int | str
+    start: int
+    end: int
+    currency: str | None = None   # money: 'kzt' | 'usd' | None (bare, resolved from context)
+    notes: set[str] = field(default_factory=set)  # 'construction' for construction-phase jobs
+
+
+def parse_number(token: str, language: str | None) -> float:
+    """A dot is a decimal point; a comma is a decimal comma in ru/kk, a thousands mark in en."""
+    token = re.sub(r"[\s\u00a0\u202f]", "", token)
+    if "," in token and "." in token:
+        return float(token.replace(",", ""))
+    if "," in token:
+        groups = token.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:])
+        if thousands and (language == "en" or len(groups) > 2):
+            return float(token.replace(",", ""))
+        return float(token.replace(",", "."))
+    if token.count(".") > 1:
+        return float(token.replace(".", ""))
+    return float(token)
+
+
+def _number_tokens(text: str, language: str | None, voc: Vocabulary):
+    """(value, start, end) for digit numbers and small number words, in text order."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        try:
+            out.append((parse_number(m.group(1), language), m.start(), m.end(1), m.end()))
+        except ValueError:
+            continue
+    for m in voc.number_word_re.finditer(text):
+        value = voc.number_words[m.group(1).lower()]
+        out.append((float(value), m.start(), m.end(), m.end()))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+def _scale_after(text: str, pos: int, voc: Vocabulary) -> tuple[float, int]:
+    m = re.compile(r"\s*").match(text, pos)
+    p = m.end()
+    sm = voc.scale_re.match(text, p)
+    if sm:
+        return voc.scale_of(sm.group(1)), sm.end()
+    return 1.0, pos
+
+
+def _currency_after(text: str, pos: int, voc: Vocabulary) -> tuple[str | None, int]:
+    p = re.compile(r"\s*").match(text, pos).end()
+    for name, rx in (("kzt", voc.kzt_re), ("usd", voc.usd_re)):
+        m = rx.match(text, p)
+        if m:
+            end = m.end()
+            word = re.compile(r"\w*").match(text, end)
+            return name, word.end()
+    return None, pos
+
+
+def find_figures(text: str, language: str | None = None) -> list[Figure]:
+    """All typed figures of a sentence; untyped numbers (years, percentages, dates) are dropped."""
+    voc = vocabulary()
+    figures: list[Figure] = []
+    for value, start, num_end, token_end in _number_tokens(text, language, voc):
+        after = text[token_end:]
+        before = text[:start]
+        if PERCENT_AFTER_RE.match(after):
+            continue
+        scale, pos = _scale_after(text, token_end, voc)
+        amount = value * scale
+        is_year = scale == 1.0 and value == int(value) and 1990 <= value <= 2100 and not re.match(r"\d{1,3}[ ,]\d{3}", text[start:num_end])
+        # Money: currency before ("US$2.3 billion", "KZT 1.9 tn") or after ("995 billion tenge").
+        cur_before = CURRENCY_BEFORE_RE.search(before[-6:]) if before else None
+        currency, cur_end = _currency_after(text, pos, voc)
+        if RANGE_AFTER_RE.match(text[pos:]) or RANGE_BEFORE_RE.search(before[-6:]):
+            if cur_before or currency or scale >= 1e6:
+                continue
+        if cur_before and not is_year:
+            cb = cur_before.group(1).upper()
+            figures.append(Figure("money", amount, start - len(cur_before.group(1)), pos,
+                                  currency="kzt" if ("KZT" in cb or "₸" in cb) else "usd"))
+            continue
+        if currency:
+            figures.append(Figure("money", amount, start, cur_end, currency=currency))
+            continue
+        if is_year and not YEAR_AFTER_RE.match(after) and not voc.count_noun_re.match(after.lstrip()):
+            continue
+        if is_year:
+            continue
+        # Jobs: "18,000 new permanent jobs", "214 адам жұмысқа", "employ 1,000 people".
+        jm = voc.jobs_after_re.match(text, pos)
+        if jm:
+            f = Figure("jobs", int(round(amount)), start, jm.end())
+            if voc.jobs_construction_re.search(text[max(0, start - 40):jm.end() + 40]):
+                f.notes.add("construction")
+            figures.append(f)
+            continue
+        lead = before[-60:]
+        bm = None
+        for bm in voc.jobs_before_re.finditer(lead):
+            pass
+        if bm is not None:
+            gap = lead[bm.end():]
+            if len(gap) <= 28 and not re.search(r"[.;:!?]|\d", gap):
+                pm = voc.people_re.match(text, pos)
+                if pm or "мест" in bm.group(0).lower() or re.search(r"работой|трудоустро", bm.group(0), FLAGS):
+                    figures.append(Figure("jobs", int(round(amount)), start, pm.end() if pm else pos))
+                    continue
+        # Area.
+        area = None
+        for unit_re, factor in voc.area_units:
+            um = unit_re.match(text, pos)
+            if um:
+                area = Figure("area", amount * factor, start, um.end())
+                break
+        if area:
+            figures.append(area)
+            continue
+        # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word.
+        um = voc.capacity_unit_re.match(text, pos)
+        if um or voc.capacity_lead_re.search(before[-40:]):
+            rest = text[pos: pos + 120]
+            ym = voc.per_year_re.search(rest)
+            cut = SENTENCE_CUT_RE.search(rest)
+            if ym and (not cut or ym.start() < cut.start()) and (um or voc.capacity_lead_re.search(before[-40:])):
+                figures.append(Figure("capacity", _capacity_text(text, start, pos + ym.end(), voc), start, pos + ym.end()))
+                continue
+            if voc.capacity_lead_re.search(before[-40:]) and um:
+                figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
+                continue
+        # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
+        if scale == 1.0 and value == int(value):
+            nm = voc.count_after_re.match(text, pos)
+            if nm:
+                figures.append(Figure("count", int(value), start, nm.end()))
+                continue
+        # Bare money: "122,8 млрд" with the currency elsewhere in the sentence or article.
+        if scale >= 1e6 and (not WORD_AFTER_RE.match(text, pos) or INVESTMENT_WORD_RE.match(text[pos:])):
+            figures.append(Figure("money", amount, start, pos, currency=None))
+    # "триллион теңгеден асады": a scale word with a currency and no number.
+    for m in voc.scale_re.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or re.search(r"\d[\s\u00a0]*$", text[:m.start()])):
+            continue
+        currency, cur_end = _currency_after(text, m.end(), voc)
+        if currency and voc.scale_of(m.group(1)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
+            figures.append(Figure("money", voc.scale_of(m.group(1)), m.start(), cur_end, currency=currency))
+    # "Most of the projects (164)".
+    for m in PAREN_COUNT_RE.finditer(text):
+        if voc.count_noun_re.search(text[max(0, m.start() - 25):m.start()]) and not any(f.start == m.start(1) for f in figures):
+            figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _capacity_text(text: str, start: int, end: int, voc: Vocabulary) -> str:
+    """The capacity as stated, with a leading "up to"/"about" kept."""
+    lead = text[max(0, start - 20):start]
+    m = re.search(r"(up to|about|approximately|around|до|порядка|около|over|more than)\s*$", lead, FLAGS)
+    if m:
+        start = start - (len(lead) - m.start())
+    return " ".join(text[start:end].split())

@@ -1,0 +1,672 @@
+"""From sentences to announcement records.
+
+Reading order of the pipeline:
+
+1. every sentence is analysed once (`Analysis`): figures, periods, places, cues;
+2. an *anchor* sentence opens records:
+   - project counts ("206 projects", "Of these, 14 ...") open programs;
+   - "These projects include X in A and Y in B" opens one project per item under the program;
+   - a facility noun with a status cue and something specific (sector, company, place,
+     figure) opens projects, one per item when places or companies separate them;
+   - a facility noun in the plural with a status cue ("plants ... are to be built") opens
+     an uncounted program;
+3. any other sentence *continues* the latest record, filling only what it lacks
+   ("Approximately 2,500 jobs are expected to be created there");
+4. afterwards: the headline confirms a body record, duplicates merge, places and periods
+   are inherited from the program or the article, and statuses get a default.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..regions import RegionMatch, find_regions
+from .companies import find_companies
+from .figures import NUMBER_RE, Figure, find_figures, parse_number
+from .periods import Period, find_periods
+from .sentences import Sentence, split_sentences
+from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
+
+CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
+CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
+TITLE_STOP_LEFT = {
+    "a", "an", "the", "of", "in", "at", "to", "by", "with", "for", "from", "on", "into", "as", "its", "their", "this",
+    "these", "that", "is", "are", "was", "were", "has", "have", "will", "be", "launch", "include", "includes", "including",
+    "с", "в", "во", "на", "по", "для", "и", "а", "также", "о", "об", "из", "к", "у", "что", "как", "это",
+    "мен", "және", "бен", "пен", "үшін", "туралы", "болатын", "құны",
+}
+TITLE_STOP_RIGHT = {"in", "at", "by", "with", "will", "is", "are", "was", "were", "has", "have", "в", "во", "на", "будет", "будут",
+                    "which", "that", "who", "который", "которая", "которое", "которые", "able", "designed", "to"}
+WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
+MONEY_FIELDS = {"kzt": "investment_kzt", "usd": "investment_usd"}
+
+
+@dataclass
+class Draft:
+    kind: str
+    title: str
+    position: int
+    status: str | None = None
+    sector: str | None = None
+    regions: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    project_count: int | None = None
+    investment_kzt: float | None = None
+    investment_usd: float | None = None
+    jobs: int | None = None
+    jobs_construction: bool = False
+    area_m2: float | None = None
+    capacity: str | None = None
+    period: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    parent: "Draft | None" = None
+    national: bool = False
+    headline: bool = False
+
+    def numbers(self) -> dict[str, float]:
+        return {k: v for k, v in (("project_count", self.project_count), ("investment_kzt", self.investment_kzt),
+                                  ("investment_usd", self.investment_usd), ("jobs", self.jobs), ("area_m2", self.area_m2))
+                if v is not None}
+
+    def add_evidence(self, text: str) -> None:
+        if text not in self.evidence:
+            self.evidence.append(text)
+
+    def to_record(self) -> dict:
+        def whole(v):
+            return int(round(v)) if isinstance(v, float) and abs(v - round(v)) < 1e-6 else v
+        return {
+            "kind": self.kind, "title": self.title, "status": self.status, "sector": self.sector,
+            "regions": list(self.regions), "companies": list(self.companies), "project_count": self.project_count,
+            "investment_kzt": whole(self.investment_kzt), "investment_usd": whole(self.investment_usd), "jobs": self.jobs,
+            "area_m2": whole(self.area_m2), "capacity": self.capacity, "period": self.period,
+            "evidence": " ".join(self.evidence),
+        }
+
+
+@dataclass
+class Analysis:
+    sentence: Sentence
+    text: str
+    figures: list[Figure]
+    periods: list[Period]
+    regions: list[RegionMatch]          # offsets relative to the sentence
+    ranking: bool
+    social: bool
+    national: bool
+    backref: bool
+    total: bool
+
+    def region_spans(self) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in self.regions]
+
+
+def analyse(sentence: Sentence, doc_regions: list[RegionMatch], language: str | None, published: date | None) -> Analysis:
+    text = sentence.text
+    if sentence.start >= 0 and not sentence.headline:
+        a, b = sentence.start, sentence.start + len(text)
+        regions = [RegionMatch(r.code, r.start - a, r.end - a, r.surface, r.level) for r in doc_regions if a <= r.start < b]
+    else:
+        regions = find_regions(text)
+    return Analysis(
+        sentence=sentence, text=text, figures=find_figures(text, language), periods=find_periods(text, published),
+        regions=regions, ranking=bool(vocabulary().ranking_re.search(text)) or (len({r.code for r in regions}) >= 3 and not sentence.headline),
+        social=bool(vocabulary().social_re.search(text)), national=bool(vocabulary().national_re.search(text)),
+        backref=bool(vocabulary().backref_re.search(text)), total=bool(vocabulary().total_re.search(text)),
+    )
+
+
+# ---------------------------------------------------------------- helpers on spans
+
+def _in(span: tuple[int, int], pos: int) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _is_macro(text: str, fig_start: int, floor: int) -> bool:
+    """A macro cue between the last anchor (floor) and the figure marks an economy-wide figure."""
+    return bool(vocabulary().macro_re.search(text[floor:fig_start]))
+
+
+def _money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None) -> list[tuple[str, float]]:
+    """Money figures inside span that describe the project, currency resolved."""
+    out = []
+    last_currency = None
+    last_macro = False
+    prev_end = -10
+    for f in an.figures:
+        if f.kind != "money":
+            continue
+        # a figure in parentheses right after another restates it in a second currency
+        restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
+        macro = last_macro if restatement else _is_macro(an.text, f.start, max(floor, span[0]) if _in(span, f.start) else floor)
+        currency = f.currency or last_currency or context_currency
+        if f.currency:
+            last_currency = f.currency
+        last_macro, prev_end = macro, f.end
+        if _in(span, f.start) and not macro and currency:
+            out.append((currency, float(f.value)))
+    return out
+
+
+def _apply_figures(d: Draft, an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None,
+                   only_missing: bool) -> bool:
+    """Copy money, jobs, area, capacity of the span into d; True when something was taken."""
+    took = False
+    for currency, value in _money_in(an, span, floor, context_currency):
+        attr = MONEY_FIELDS[currency]
+        if getattr(d, attr) is None:
+            setattr(d, attr, value)
+            took = True
+    for f in an.figures:
+        if not _in(span, f.start) or _is_macro(an.text, f.start, max(floor, span[0])):
+            continue
+        construction = "construction" in f.notes
+        if f.kind == "jobs":
+            if d.jobs is None or (d.jobs_construction and not construction):
+                d.jobs, d.jobs_construction, took = f.value, construction, True
+        elif f.kind == "area" and d.area_m2 is None:
+            d.area_m2, took = f.value, True
+        elif f.kind == "capacity" and d.capacity is None:
+            d.capacity, took = f.value, True
+    return took
+
+
+def _period_in(an: Analysis, span: tuple[int, int]) -> str | None:
+    inside = [p for p in an.periods if _in(span, p.start)]
+    return inside[0].value if inside else None
+
+
+def _regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
+    if an.ranking:
+        return []
+    codes: list[str] = []
+    for r in an.regions:
+        if _in(span, r.start) and r.code not in codes and not re.search(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$", an.text[max(0, r.start - 10):r.start], FLAGS):
+            codes.append(r.code)
+    return codes
+
+
+def _companies_in(an: Analysis, span: tuple[int, int]) -> list[str]:
+    text = an.text[span[0]:span[1]]
+    spans = [(s - span[0], e - span[0]) for s, e in an.region_spans()]
+    return find_companies(text, spans)
+
+
+def _has_substance(text: str) -> bool:
+    voc = vocabulary()
+    return bool(voc.facility_re.search(text) or sector_of(text)[0] or find_companies(text))
+
+
+# ---------------------------------------------------------------- titles
+
+def _words_before(text: str, end: int, limit: int = 5) -> int:
+    """Start of the noun phrase that ends at `end` (modifiers before a facility noun)."""
+    start = end
+    count = 0
+    for m in reversed(list(WORD_RE.finditer(text[:end]))):
+        gap = text[m.end():start]
+        if re.search(r"[,.;:()«»\"—–]", gap) or m.group(0).lower() in TITLE_STOP_LEFT or m.group(0)[0].isdigit():
+            break
+        if vocabulary().kzt_re.match(m.group(0)) or vocabulary().scale_re.fullmatch(m.group(0)):
+            break
+        start = m.start()
+        count += 1
+        if count >= limit:
+            break
+    return start
+
+
+def _words_after(text: str, start: int, limit: int = 6) -> int:
+    end = start
+    count = 0
+    for m in WORD_RE.finditer(text, start):
+        gap = text[end:m.start()]
+        if re.search(r"[.;:()«»\"—–]", gap) or (count == 0 and "," in gap and not re.match(
+                r",\s+(?:focused|focusing|specializ|producing|making|designed|выпускающ|производящ|который|которая|которое)", text[end:], FLAGS)):
+            break
+        if "," in gap and count > 0 and not re.match(r",\s+(?:который|которая|которое|which|that)", text[end:], FLAGS):
+            break
+        w = m.group(0).lower()
+        if w in TITLE_STOP_RIGHT and count > 0 or w[0].isdigit():
+            break
+        end = m.end()
+        count += 1
+        if count >= limit:
+            break
+    return end
+
+
+def _title(item: str, companies: list[str], status_hint: int | None = None) -> str:
+    """A short description in the article's words: modifiers + facility noun + complement."""
+    voc = vocabulary()
+    facilities = list(voc.facility_re.finditer(item))
+    title = ""
+    if facilities:
+        if status_hint is not None:
+            fac = min(facilities, key=lambda m: abs(m.start() - status_hint))
+        else:
+            fac = facilities[0]
+        end = re.compile(r"\w*").match(item, fac.end()).end()
+        # a run of facility nouns is one head: "production plant", "шығару өндірісі"
+        while True:
+            nxt = voc.facility_re.match(item, end + 1) if item[end:end + 1] == " " else None
+            if not nxt:
+                break
+            end = re.compile(r"\w*").match(item, nxt.end()).end()
+        start = _words_before(item, fac.start())
+        end = _words_after(item, end)
+        title = item[start:end]
+    if not title or len(title.split()) < 2 and not facilities:
+        cleaned = re.sub(r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*",
+                         "", item, flags=FLAGS)
+        title = " ".join(cleaned.split()[:10])
+    title = re.sub(r"[\s,;:(–—-]+$", "", " ".join(title.split()))
+    for c in companies[:1]:
+        if c.lower() not in title.lower():
+            title = f"{c} {title}"
+    return title.strip()
+
+
+# ---------------------------------------------------------------- items
+
+def _split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
+    """Parts of span that each name one project: cut after each place, then at a conjunction
+    when both sides carry their own company or facility noun. Returns (start, end, regions)."""
+    text = an.text
+    cuts = [span[0]]
+    regions = [] if an.ranking else [r for r in an.regions if _in(span, r.start)]
+    if len({r.start for r in regions}) >= 2:
+        for r in regions[:-1]:
+            end = r.end
+            m = re.match(r"[^\w,;]*\)?", text[end:])
+            cuts.append(end + (m.end() if m else 0))
+    cuts.append(span[1])
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        if text[a:b].strip(" ,;.–—-"):
+            pieces.append((a, b))
+    # merge pieces without substance into their neighbour
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and not _has_substance(text[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if len(merged) > 1 and not _has_substance(text[merged[0][0]:merged[0][1]]):
+        merged[1] = (merged[0][0], merged[1][1])
+        merged.pop(0)
+    # split further at conjunctions where both sides name a company or a facility
+    final: list[tuple[int, int, list[str]]] = []
+    for a, b in merged:
+        own = _regions_in(an, (a, b))
+        sub = [a]
+        for m in CONJUNCTION.finditer(text, a, b):
+            left, right = text[sub[-1]:m.start()], text[m.end():b]
+            if (find_companies(left) and find_companies(right)) or \
+                    (vocabulary().facility_re.search(left) and vocabulary().facility_re.search(right) and
+                     find_companies(left) != find_companies(right) and
+                     (find_companies(left) or find_companies(right)) and m.group(0).strip(" ,") != ""):
+                sub.append(m.start())
+        sub.append(b)
+        for x, y in zip(sub, sub[1:]):
+            final.append((x, y, own))
+    return final
+
+
+# ---------------------------------------------------------------- the pass over sentences
+
+@dataclass
+class State:
+    records: list[Draft] = field(default_factory=list)
+    current: Draft | None = None
+    program: Draft | None = None
+    currency: str | None = None
+    language: str | None = None
+    published: date | None = None
+    sector_context: str | None = None     # the industry the previous sentence talked about
+
+
+def _subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
+    m = vocabulary().cues and cue_regex("subcount_patterns").search(an.text)
+    if not m:
+        return []
+    typed = {f.start for f in an.figures}
+    out = []
+    for n in NUMBER_RE.finditer(an.text, m.end()):
+        if n.start() in typed:
+            continue
+        try:
+            value = parse_number(n.group(1), "en")
+        except ValueError:
+            continue
+        if value == int(value) and 0 < value < 10000 and not (1990 <= value <= 2100):
+            out.append((n.start(), int(value)))
+    return out
+
+
+def _coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
+    """"38 and 19 projects": the first number shares the noun of the second."""
+    extra = []
+    for f in counts:
+        m = re.search(r"(\d[\d,.]*)((?:\s*,\s*\d[\d,.]*)*)\s+(?:and|и|және)\s+$", an.text[:f.start])
+        if m:
+            for n in re.finditer(r"\d[\d,.]*", m.group(0)):
+                extra.append(Figure("count", int(parse_number(n.group(0), "en")), m.start() + n.start(), m.start() + n.end()))
+    return sorted(counts + extra, key=lambda f: f.start)
+
+
+def _status_near(text: str) -> str | None:
+    return status_of(text)
+
+
+def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool) -> None:
+    text = an.text
+    voc = vocabulary()
+    enum = voc.enumeration_re.search(text, counts[0][0])
+    program_end = enum.start() if enum else len(text)
+    respectively = cue_regex("respectively_patterns").search(text)
+    sectors_after: list[str] = []
+    if respectively and len(counts) > 1:
+        tail = text[counts[-1][0]:respectively.start()]
+        pos = 0
+        while True:
+            slug, where = sector_of(tail[pos:])
+            if not slug:
+                break
+            sectors_after.append(slug)
+            m = re.compile(r"\S+").match(tail, pos + where)
+            pos = pos + where + (m.end() - m.start() if m else 1)
+            if len(sectors_after) == len(counts):
+                break
+    parent = st.program if subcount else None
+    made: list[Draft] = []
+    for i, (pos, value) in enumerate(counts):
+        nxt = counts[i + 1][0] if i + 1 < len(counts) else program_end
+        clause = (0 if i == 0 else pos, nxt if not respectively else program_end)
+        if respectively:
+            clause = (0, program_end)
+        clause_text = text[clause[0]:clause[1]]
+        d = Draft("program", "", st_position(an, pos), parent=parent)
+        d.project_count = value
+        d.status = status_of(text[pos:nxt]) or status_of(clause_text) or (parent.status if parent and subcount else None)
+        if respectively and sectors_after:
+            d.sector = sectors_after[i] if i < len(sectors_after) else None
+        else:
+            d.sector = sector_of(clause_text)[0] or (st.sector_context if i == 0 and not subcount else None)
+            if subcount and parent and not d.sector:
+                d.sector = parent.sector
+        span = clause if len(counts) == 1 or respectively else (clause[0], nxt)
+        if len(counts) == 1:
+            span = (0, program_end)
+        _apply_figures(d, an, span, 0 if i == 0 else pos, st.currency, only_missing=True)
+        d.period = _period_in(an, span) or _period_in(an, (0, len(text)))
+        d.regions = _regions_in(an, span)
+        d.companies = _companies_in(an, span)
+        d.national = an.national
+        noun = re.match(r"\d[\d\s,.]*(?:-\w+)?\s*(.*)", text[pos:pos + 60])
+        count_fig = next((f for f in an.figures if f.start == pos and f.kind == "count"), None)
+        head = text[pos:count_fig.end] if count_fig else text[pos:pos + 40]
+        head = re.sub(r"^\S+\s*", "", head)
+        sector_word = voc.sector_patterns[d.sector].search(clause_text).group(0) if d.sector and voc.sector_patterns[d.sector].search(clause_text) else ""
+        d.title = " ".join(x for x in (sector_word, head or (noun.group(1) if noun else "projects")) if x).strip()
+        d.add_evidence(an.text)
+        if parent is not None and d.period is None:
+            d.period = parent.period
+        made.append(d)
+    st.records.extend(made)
+    st.current = made[-1]
+    if not subcount:
+        st.program = made[0]
+    if enum:
+        _item_records(an, st, (enum.end(), len(text)), parent=made[0])
+
+
+def st_position(an: Analysis, pos: int) -> int:
+    return an.sentence.start * 10 + pos if an.sentence.start >= 0 else pos
+
+
+def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
+                  status_hint: int | None = None) -> list[Draft]:
+    made = []
+    for a, b, regions in _split_items(an, span):
+        item = an.text[a:b]
+        if not _has_substance(item):
+            continue
+        companies = _companies_in(an, (a, b))
+        d = Draft("project", _title(item, companies, None if status_hint is None else status_hint - a), st_position(an, a), parent=parent)
+        d.companies = companies
+        d.regions = regions or _regions_in(an, (a, b))
+        d.sector = sector_of(item)[0]
+        d.status = status_of(item) or (parent.status if parent else status_of(an.text))
+        d.period = _period_in(an, (a, b)) or (parent.period if parent else _period_in(an, (0, len(an.text))))
+        _apply_figures(d, an, (a, b), a, st.currency, only_missing=True)
+        d.national = an.national
+        d.add_evidence(an.text)
+        made.append(d)
+    # figures outside every item (before the first) belong to a single project
+    if len(made) == 1:
+        _apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)
+    st.records.extend(made)
+    if made:
+        st.current = made[-1]
+    return made
+
+
+def _definite_reference(an: Analysis, fac: re.Match) -> bool:
+    """"the factory", "этот завод": a facility named before, unless a name or sector follows the article."""
+    before = an.text[max(0, fac.start() - 40):fac.start()]
+    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|данный|данная|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
+    if not m:
+        return False
+    np = before[m.end(1):] + fac.group(0)
+    return not (find_companies(np) or sector_of(np)[0])
+
+
+def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | None:
+    """The clause that states a new project (or an uncounted pool), if any."""
+    voc = vocabulary()
+    clauses = []
+    start = 0
+    for m in CLAUSE_SEP.finditer(an.text):
+        clauses.append((start, m.start()))
+        start = m.end()
+    clauses.append((start, len(an.text)))
+    for a, b in clauses:
+        clause = an.text[a:b]
+        facs = list(voc.facility_re.finditer(clause))
+        if not facs:
+            continue
+        status_m = None
+        for rx in voc.status_patterns.values():
+            m = rx.search(clause)
+            if m and (status_m is None or m.start() < status_m.start()):
+                status_m = m
+        if status_m is None:
+            continue
+        fac = min(facs, key=lambda f: abs(f.start() - status_m.start()))
+        if _definite_reference(an, fac):
+            continue
+        specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
+                    or any(_in((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
+        if not specific:
+            continue
+        plural = bool(cue_regex("plural_facility_patterns").match(clause, facs[0].start()))
+        return (a, b), a + status_m.start(), plural
+    return None
+
+
+def _continue(an: Analysis, st: State) -> None:
+    target = st.current
+    if an.total and st.records:
+        programs = [r for r in st.records if r.kind == "program" and not r.headline]
+        target = programs[0] if programs else target
+    if target is None:
+        return
+    took = _apply_figures(target, an, (0, len(an.text)), 0, st.currency, only_missing=True)
+    if target.period is None:
+        p = _period_in(an, (0, len(an.text)))
+        if p:
+            target.period, took = p, True
+    if target.status is None:
+        target.status = status_of(an.text)
+    if not target.regions and not an.ranking:
+        target.regions = _regions_in(an, (0, len(an.text)))
+    if target.kind == "project":
+        for c in _companies_in(an, (0, len(an.text))):
+            if c not in target.companies:
+                target.companies.append(c)
+                took = True
+    if took:
+        target.add_evidence(an.text)
+
+
+def build_drafts(text: str, published: date | None, language: str | None, title: str | None) -> list[Draft]:
+    sentences = split_sentences(text, title)
+    doc_regions = find_regions(text)
+    st = State(language=language, published=published)
+    analyses = [analyse(s, doc_regions, language, published) for s in sentences]
+    currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
+    if currencies:
+        st.currency = max(set(currencies), key=currencies.count)
+    elif language in ("ru", "kk"):
+        st.currency = "kzt"
+    headline_drafts: list[Draft] = []
+    prev_paragraph = None
+    for an in analyses:
+        if an.sentence.headline:
+            continue
+        if an.sentence.paragraph != prev_paragraph:
+            st.sector_context = None
+            prev_paragraph = an.sentence.paragraph
+        _one_sentence(an, st)
+    for an in analyses:
+        if an.sentence.headline:
+            sub = State(language=language, published=published, currency=st.currency)
+            _one_sentence(an, sub)
+            for d in sub.records:
+                d.headline = True
+            headline_drafts.extend(sub.records)
+    return finish(st.records, headline_drafts, analyses, published)
+
+
+def _one_sentence(an: Analysis, st: State) -> None:
+    voc = vocabulary()
+    counts = [f for f in an.figures if f.kind == "count"]
+    social = an.social and not sector_of(an.text)[0]
+    if social:
+        st.current = None
+        return
+    subs = _subcount_numbers(an)
+    if subs and st.program is not None:
+        _program_records(an, st, subs, subcount=True)
+        return
+    if counts:
+        counts = _coordinated_counts(an, counts)
+        _program_records(an, st, [(f.start, int(f.value)) for f in counts], subcount=False)
+        return
+    enum = voc.enumeration_re.search(an.text)
+    if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
+        _item_records(an, st, (enum.end(), len(an.text)), parent=st.program)
+        return
+    if an.total:
+        _continue(an, st)
+        return
+    anchor = None if (an.backref and re.match(r"^\W*\w+", an.text) and voc.backref_re.match(an.text.lstrip("«\"“—–- "))) else _project_anchor(an)
+    if anchor is not None:
+        span, status_pos, plural = anchor
+        if plural:
+            d = Draft("program", _title(an.text[span[0]:span[1]], []), st_position(an, span[0]))
+            d.status = status_of(an.text[span[0]:span[1]])
+            d.sector = sector_of(an.text[span[0]:span[1]])[0]
+            d.regions = _regions_in(an, (0, len(an.text)))
+            d.period = _period_in(an, (0, len(an.text)))
+            d.national = an.national
+            _apply_figures(d, an, (0, len(an.text)), 0, st.currency, only_missing=True)
+            d.add_evidence(an.text)
+            st.records.append(d)
+            st.current = st.program = d
+            return
+        parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
+        made = _item_records(an, st, (0, len(an.text)), parent=parent, status_hint=status_pos)
+        if made:
+            return
+    # a sentence about an industry lends its sector to a program in the next sentence
+    if cue_regex("industry_patterns").search(an.text):
+        st.sector_context = sector_of(an.text)[0]
+    if not an.backref and not an.figures and st.current is not None and an.sentence.paragraph >= 0:
+        pass
+    _continue(an, st)
+
+
+# ---------------------------------------------------------------- after the pass
+
+def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
+    na, nb = a.numbers(), b.numbers()
+    agree = conflict = 0
+    for k in set(na) & set(nb):
+        same = na[k] == nb[k] if k in ("project_count", "jobs") else abs(na[k] - nb[k]) <= 0.015 * max(abs(na[k]), abs(nb[k]))
+        agree += same
+        conflict += not same
+    return agree, conflict
+
+
+def _fill(into: Draft, other: Draft) -> None:
+    for attr in ("status", "sector", "project_count", "investment_kzt", "investment_usd", "jobs", "area_m2", "capacity", "period"):
+        if getattr(into, attr) is None and getattr(other, attr) is not None:
+            setattr(into, attr, getattr(other, attr))
+    if not into.regions:
+        into.regions = list(other.regions)
+    for c in other.companies:
+        if c not in into.companies:
+            into.companies.append(c)
+
+
+def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], published: date | None) -> list[Draft]:
+    # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
+    kept: list[Draft] = []
+    for d in body:
+        twin = next((k for k in kept if k.kind == d.kind and _conflict(k, d)[1] == 0 and _conflict(k, d)[0] >= 2), None)
+        if twin:
+            _fill(twin, d)
+            for e in d.evidence:
+                twin.add_evidence(e)
+            continue
+        kept.append(d)
+    # drop projects with nothing to say (no figure, company, place, sector)
+    kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
+    # the headline confirms the body
+    for h in headline:
+        best = max(kept, key=lambda k: (_conflict(k, h)[0] - 2 * _conflict(k, h)[1]), default=None)
+        if best is not None and _conflict(best, h)[0] >= 1 and _conflict(best, h)[1] == 0:
+            _fill(best, h)
+            continue
+        same_kind = [k for k in kept if k.kind == h.kind]
+        if len(same_kind) == 1 and _conflict(same_kind[0], h)[1] == 0 and h.numbers():
+            _fill(same_kind[0], h)
+    # places: the article's one place is the place of its projects (and of its programs when
+    # the headline or the first sentence names it), unless a record speaks of the whole country
+    place_codes = {c for d in kept for c in d.regions}
+    lead = [an for an in analyses if an.sentence.headline] + [an for an in analyses if not an.sentence.headline][:1]
+    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking}
+    place_codes |= lead_codes
+    if len(place_codes) == 1:
+        code = next(iter(place_codes))
+        for d in kept:
+            if d.regions or d.national:
+                continue
+            if d.kind == "project" or code in lead_codes:
+                d.regions = [code]
+    for d in kept:
+        if d.status is None and d.parent is not None:
+            d.status = d.parent.status
+        if d.status is None:
+            year = int(d.period[:4]) if d.period else None
+            d.status = "commissioned" if (year and published and year < published.year) else "planned"
+        if d.period is None and d.parent is not None:
+            d.period = d.parent.period
+        if d.period is None and d.status == "planned" and published is not None:
+            d.period = str(published.year)
+        if not d.title:
+            d.title = "projects"
+    return kept

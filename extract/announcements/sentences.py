@@ -1,0 +1,76 @@
+"""Split an article into sentences, keeping paragraphs and telling the headline apart.
+
+Records quote their evidence verbatim, so sentences are slices of the original text.
+The headline restates the body in other words; it is kept apart so that its figures
+can confirm a body record instead of making a second one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end the sentence.
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Co|Inc|Ltd|vs|approx|est|"
+    r"тыс|млн|млрд|трлн|руб|долл|г|гг|ж|жж|т|т\.е|им|ул|обл|р-н|кв|м|км|га|мың|тг|проц)|\b[A-ZА-Я])\.$")
+BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”']?\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    paragraph: int
+    headline: bool
+
+
+def _split_paragraph(par: str, offset: int):
+    start = 0
+    for m in BOUNDARY.finditer(par):
+        head = par[start:m.start()].rstrip()
+        if ABBREVIATIONS.search(head) and not re.search(r"\b(?:г|ж)\.$", head):
+            continue
+        if re.search(r"\b(?:г|ж)\.$", head) and not re.search(r"\d{4}\s*(?:г|ж)\.$", head):
+            continue
+        piece = par[start:m.start()].strip()
+        if piece:
+            yield piece, offset + start + (len(par[start:m.start()]) - len(par[start:m.start()].lstrip()))
+        start = m.end()
+    piece = par[start:].strip()
+    if piece:
+        yield piece, offset + start + (len(par[start:]) - len(par[start:].lstrip()))
+
+
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """Sentences in order; headline lines (the title, repeated or not) are flagged."""
+    out: list[Sentence] = []
+    lines = text.split("\n")
+    pos = 0
+    paragraph = 0
+    headline_zone = True
+    first_line: str | None = None
+    if title and title.strip() and title.strip() not in text[:len(title) + 200]:
+        out.append(Sentence(title.strip(), -1, -1, True))
+        first_line = title.strip()
+        headline_zone = False
+    for line in lines:
+        stripped = line.strip()
+        line_start = pos
+        pos += len(line) + 1
+        if not stripped:
+            continue
+        is_headline = False
+        if first_line is None and headline_zone:
+            if len(stripped) <= 200 and not stripped.endswith((".", "!", "?", "»", '"')) or (title and stripped == title.strip()):
+                is_headline = True
+                first_line = stripped
+            headline_zone = False
+        elif first_line is not None and stripped == first_line:
+            is_headline = True
+        if is_headline:
+            out.append(Sentence(stripped, line_start + line.index(stripped), paragraph, True))
+            continue
+        paragraph += 1
+        for piece, start in _split_paragraph(line, line_start):
+            out.append(Sentence(piece, start, paragraph, False))
+    return out
