@@ -15,7 +15,7 @@ from crawler.urls import canonical_url
 from kzmon.job import KZ_TIME, run_daily
 from kzmon.replay.server import ReplayServer
 
-from .conftest import expected_articles, make_config
+from replay_support import expected_articles, make_config
 
 
 @pytest.fixture(scope="module")

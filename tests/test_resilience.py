@@ -5,7 +5,7 @@ import sqlite3
 
 from kzmon.job import run_daily
 
-from .conftest import expected_articles, make_config
+from replay_support import expected_articles, make_config
 
 
 def test_failing_and_hanging_sources_do_not_stop_the_others(tmp_path, project_config, replay_server, as_of):
