@@ -140,6 +140,7 @@ class _Gazetteer:
             for surface in surfaces:
                 add(lang, surface, _Entry(None, "blocker", surface))
 
+        self.plural = re.compile("|".join(re.escape(fold(w)) for w in data["plural_region_words"]), re.IGNORECASE)
         self.regex, self.entries = self._compile(items, endings)
         self.head_regex, self.head_entries = self._compile(
             [(lang, s, _Entry(code, "region", s)) for lang, s, code in list_heads], endings)
@@ -214,35 +215,46 @@ def find_regions(text: str) -> list[RegionMatch]:
         if entry.code is None or _is_dateline(surface, entry):
             continue
         matches.append(RegionMatch(entry.code, start, end, surface, entry.level))
-    if matches:
+    if any(m.level == "region" for m in matches):
         matches = _resolve_lists(text, folded, matches, gaz)
     return matches
 
 
 def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gazetteer) -> list[RegionMatch]:
-    """Turn bare region names listed before a region match into region matches."""
-    heads = [h for h in _scan(gaz.head_regex, gaz.head_entries, folded)]
+    """Turn bare region names listed before a region match into region matches.
+
+    Walks right to left so that a list's closing word ("... and Akmola regions") reaches
+    every member; a plural closing word is what lets a city name become a region.
+    """
+    heads = {start: (end, entry) for start, end, entry in _scan(gaz.head_regex, gaz.head_entries, folded)}
     if not heads:
         return matches
-    by_start = {m.start: m for m in matches}
-    region_starts = {m.start for m in matches if m.level == "region"}
-    accepted: dict[int, RegionMatch] = {}
-    for start, end, entry in reversed(heads):
-        if start in region_starts:
-            continue
+    regions = {m.start: m for m in matches if m.level == "region"}
+    # start -> (is plural, list continues leftwards) for every region member found so far
+    plural_at: dict[int, bool] = {}
+    accepted: list[RegionMatch] = []
+    for start in sorted(set(regions) | set(heads), reverse=True):
+        region = regions.get(start)
+        end = region.end if region else heads[start][0]
         sep = _LIST_SEPARATOR.match(folded, end)
-        if sep is None or sep.end() not in region_starts:
+        next_start = sep.end() if sep else None
+        follows_plural = next_start in plural_at and plural_at[next_start]
+        if region is not None:
+            plural_at[start] = bool(gaz.plural.search(fold(region.surface))) or follows_plural
             continue
-        # Only heads that do not cut into a longer match (other than a bare city/town).
+        if next_start not in plural_at:
+            continue                      # not followed by a region in a list
         clash = [m for m in matches if m.start < end and start < m.end]
         if any(m.level == "region" or m.start != start for m in clash):
-            continue
-        accepted[start] = RegionMatch(entry.code, start, end, text[start:end], "region")
-        region_starts.add(start)
+            continue                      # a longer match owns these letters
+        if clash and not follows_plural:
+            continue                      # "Almaty, Zhambyl region": Almaty stays the city
+        accepted.append(RegionMatch(heads[start][1].code, start, end, text[start:end], "region"))
+        plural_at[start] = follows_plural
     if not accepted:
         return matches
-    kept = [m for m in matches if not any(a.start <= m.start < a.end for a in accepted.values())]
-    return sorted(kept + list(accepted.values()), key=lambda m: m.start)
+    kept = [m for m in matches if not any(a.start <= m.start < a.end for a in accepted)]
+    return sorted(kept + accepted, key=lambda m: m.start)
 
 
 def region_name(code: str, lang: str = "en") -> str:

@@ -199,3 +199,19 @@ def test_fast_on_an_article():
     for _ in range(50):
         find_regions(text[:3000])
     assert (time.perf_counter() - start) / 50 < 0.002   # budget 0.5 ms; slack for slow CI
+
+
+def test_a_long_list_closed_by_a_plural_region_word():
+    text = "Mangistau, Atyrau, West Kazakhstan, Turkestan, and Akmola regions expect fog."
+    found = find_regions(text)
+    assert [m.code for m in found] == ["KZ-47", "KZ-23", "KZ-27", "KZ-61", "KZ-11"]
+    assert all(m.level == "region" for m in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plants open in Almaty, Zhambyl region and Shymkent.", [("KZ-75", "city"), ("KZ-31", "region"),
+                                                           ("KZ-79", "city")]),
+    ("Алматыда, Жамбыл облысында", [("KZ-75", "city"), ("KZ-31", "region")]),
+])
+def test_a_city_before_a_singular_region_stays_a_city(text, expected):
+    assert [(m.code, m.level) for m in find_regions(text)] == expected
