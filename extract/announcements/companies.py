@@ -57,7 +57,7 @@ def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None)
             offsets.append(p)
             kept.append(tok)
             p += len(tok)
-        while kept and (kept[0].rstrip("'s’") in stop or _is_region_word(kept[0], region_spans, offsets[0])):
+        while kept and (re.sub(r"['’]s$", "", kept[0]) in stop or _is_region_word(kept[0], region_spans, offsets[0])):
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name

@@ -159,7 +159,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
                 continue
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
-        if scale == 1.0 and value == int(value):
+        if scale == 1.0 and value == int(value) and not re.match(r"\s+(?:of|из)\b", after, FLAGS):
             nm = voc.count_after_re.match(text, pos)
             if nm:
                 figures.append(Figure("count", int(value), start, nm.end()))

@@ -228,7 +228,7 @@ def _words_after(text: str, start: int, limit: int = 6) -> int:
         if "," in gap and count > 0 and not re.match(r",\s+(?:который|которая|которое|which|that)", text[end:], FLAGS):
             break
         w = m.group(0).lower()
-        if w in TITLE_STOP_RIGHT and count > 0 or w[0].isdigit():
+        if w in TITLE_STOP_RIGHT or w[0].isdigit():
             break
         end = m.end()
         count += 1
@@ -243,7 +243,10 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
     facilities = list(voc.facility_re.finditer(item))
     title = ""
     if facilities:
-        if status_hint is not None:
+        after = [f for f in facilities if status_hint is not None and 0 <= f.start() - status_hint <= 60]
+        if after:
+            fac = after[0]
+        elif status_hint is not None:
             fac = min(facilities, key=lambda m: abs(m.start() - status_hint))
         else:
             fac = facilities[0]
@@ -303,10 +306,7 @@ def _split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, li
         sub = [a]
         for m in CONJUNCTION.finditer(text, a, b):
             left, right = text[sub[-1]:m.start()], text[m.end():b]
-            if (find_companies(left) and find_companies(right)) or \
-                    (vocabulary().facility_re.search(left) and vocabulary().facility_re.search(right) and
-                     find_companies(left) != find_companies(right) and
-                     (find_companies(left) or find_companies(right)) and m.group(0).strip(" ,") != ""):
+            if find_companies(left) and find_companies(right):
                 sub.append(m.start())
         sub.append(b)
         for x, y in zip(sub, sub[1:]):
@@ -456,10 +456,14 @@ def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft 
 def _definite_reference(an: Analysis, fac: re.Match) -> bool:
     """"the factory", "этот завод": a facility named before, unless a name or sector follows the article."""
     before = an.text[max(0, fac.start() - 40):fac.start()]
-    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|данный|данная|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
+    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
     if not m:
         return False
+    if m.group(1).lower() != "the":
+        return True
     np = before[m.end(1):] + fac.group(0)
+    if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS):
+        return False
     return not (find_companies(np) or sector_of(np)[0])
 
 
@@ -482,9 +486,13 @@ def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | 
             m = rx.search(clause)
             if m and (status_m is None or m.start() < status_m.start()):
                 status_m = m
-        if status_m is None:
+        own_figures = [f for f in an.figures if _in((a, b), f.start) and f.kind in ("money", "jobs")
+                       and not _is_macro(an.text, f.start, a)]
+        if status_m is None and not own_figures:
             continue
-        fac = min(facs, key=lambda f: abs(f.start() - status_m.start()))
+        hint = status_m.start() if status_m else own_figures[0].start - a
+        after = [f for f in facs if 0 <= f.start() - hint <= 60]
+        fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
         if _definite_reference(an, fac):
             continue
         specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
@@ -492,7 +500,7 @@ def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | 
         if not specific:
             continue
         plural = bool(cue_regex("plural_facility_patterns").match(clause, facs[0].start()))
-        return (a, b), a + status_m.start(), plural
+        return (a, b), a + hint, plural
     return None
 
 
@@ -555,11 +563,12 @@ def _one_sentence(an: Analysis, st: State) -> None:
     counts = [f for f in an.figures if f.kind == "count"]
     social = an.social and not sector_of(an.text)[0]
     if social:
-        st.current = None
+        st.current = st.program = None
         return
     subs = _subcount_numbers(an)
-    if subs and st.program is not None:
-        _program_records(an, st, subs, subcount=True)
+    if subs:
+        if st.program is not None:
+            _program_records(an, st, subs, subcount=True)
         return
     if counts:
         counts = _coordinated_counts(an, counts)
