@@ -195,10 +195,13 @@ def test_fast_on_an_article():
             "В Карагандинской области и Шымкенте открыли цеха. Қарағанды облысында зауыт ашылды. "
             "The government said industrial output grew across the country this year. ") * 12
     find_regions(text)
-    start = time.perf_counter()
-    for _ in range(50):
-        find_regions(text[:3000])
-    assert (time.perf_counter() - start) / 50 < 0.002   # budget 0.5 ms; slack for slow CI
+    best = float("inf")
+    for _ in range(5):       # best of five batches: other processes share the machine
+        start = time.perf_counter()
+        for _ in range(20):
+            find_regions(text[:3000])
+        best = min(best, (time.perf_counter() - start) / 20)
+    assert best < 0.001      # budget 0.5 ms; slack for slow CI
 
 
 def test_a_long_list_closed_by_a_plural_region_word():
