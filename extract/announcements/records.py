@@ -111,7 +111,7 @@ def analyse(sentence: Sentence, doc_regions: list[RegionMatch], language: str | 
         regions = find_regions(text)
     return Analysis(
         sentence=sentence, text=text, figures=find_figures(text, language), periods=find_periods(text, published),
-        regions=regions, ranking=bool(vocabulary().ranking_re.search(text)) or (len({r.code for r in regions}) >= 3 and not sentence.headline),
+        regions=regions, ranking=bool(vocabulary().ranking_re.search(text)),
         social=bool(vocabulary().social_re.search(text)), national=bool(vocabulary().national_re.search(text)),
         backref=bool(vocabulary().backref_re.search(text)), total=bool(vocabulary().total_re.search(text)),
     )
@@ -124,8 +124,10 @@ def _in(span: tuple[int, int], pos: int) -> bool:
 
 
 def _is_macro(text: str, fig_start: int, floor: int) -> bool:
-    """A macro cue between the last anchor (floor) and the figure marks an economy-wide figure."""
-    return bool(vocabulary().macro_re.search(text[floor:fig_start]))
+    """A macro cue between the anchor (floor) and the figure marks an economy-wide figure;
+    a figure before the anchor ("құны 3,3 млрд теңге болатын төрт нысан") is read from the start."""
+    window = text[floor:fig_start] if fig_start >= floor else text[:fig_start]
+    return bool(vocabulary().macro_re.search(window))
 
 
 def _money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None) -> list[tuple[str, float]]:
@@ -139,7 +141,7 @@ def _money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency:
             continue
         # a figure in parentheses right after another restates it in a second currency
         restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
-        macro = last_macro if restatement else _is_macro(an.text, f.start, max(floor, span[0]) if _in(span, f.start) else floor)
+        macro = last_macro if restatement else _is_macro(an.text, f.start, floor)
         currency = f.currency or last_currency or context_currency
         if f.currency:
             last_currency = f.currency
@@ -159,7 +161,7 @@ def _apply_figures(d: Draft, an: Analysis, span: tuple[int, int], floor: int, co
             setattr(d, attr, value)
             took = True
     for f in an.figures:
-        if not _in(span, f.start) or _is_macro(an.text, f.start, max(floor, span[0])):
+        if not _in(span, f.start) or _is_macro(an.text, f.start, floor):
             continue
         construction = "construction" in f.notes
         if f.kind == "jobs":
@@ -263,6 +265,7 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
     if not title or len(title.split()) < 2 and not facilities:
         cleaned = re.sub(r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*",
                          "", item, flags=FLAGS)
+        cleaned = re.split(r"\s+(?:in|at|в|во)\s+(?:the\s+)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*\(", cleaned)[0]
         title = " ".join(cleaned.split()[:10])
     title = re.sub(r"[\s,;:(–—-]+$", "", " ".join(title.split()))
     for c in companies[:1]:
@@ -399,17 +402,12 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         span = clause if len(counts) == 1 or respectively else (clause[0], nxt)
         if len(counts) == 1:
             span = (0, program_end)
-        _apply_figures(d, an, span, 0 if i == 0 else pos, st.currency, only_missing=True)
+        _apply_figures(d, an, span, pos, st.currency, only_missing=True)
         d.period = _period_in(an, span) or _period_in(an, (0, len(text)))
         d.regions = _regions_in(an, span)
         d.companies = _companies_in(an, span)
         d.national = an.national
-        noun = re.match(r"\d[\d\s,.]*(?:-\w+)?\s*(.*)", text[pos:pos + 60])
-        count_fig = next((f for f in an.figures if f.start == pos and f.kind == "count"), None)
-        head = text[pos:count_fig.end] if count_fig else text[pos:pos + 40]
-        head = re.sub(r"^\S+\s*", "", head)
-        sector_word = voc.sector_patterns[d.sector].search(clause_text).group(0) if d.sector and voc.sector_patterns[d.sector].search(clause_text) else ""
-        d.title = " ".join(x for x in (sector_word, head or (noun.group(1) if noun else "projects")) if x).strip()
+        d.title = _program_title(text, pos, d.sector, clause_text)
         d.add_evidence(an.text)
         if parent is not None and d.period is None:
             d.period = parent.period
@@ -420,6 +418,21 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         st.program = made[0]
     if enum:
         _item_records(an, st, (enum.end(), len(text)), parent=made[0])
+
+
+def _program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
+    """What the pool is: the sector's word and the counted noun ("metallurgical projects")."""
+    voc = vocabulary()
+    count = voc.count_after_re.match(text, re.compile(r"\S+").match(text, pos).end()) if re.compile(r"\S+").match(text, pos) else None
+    noun = count.group(0).strip() if count else None
+    if not noun:
+        nouns = list(voc.count_noun_re.finditer(text[:pos])) or list(voc.count_noun_re.finditer(text))
+        noun = re.compile(r"[\w-]+").match(text, nouns[-1].start()).group(0) if nouns else "projects"
+    sector_m = voc.sector_patterns[sector].search(clause_text) if sector else None
+    sector_word = re.compile(r"[\w-]+").match(clause_text, sector_m.start()).group(0) if sector_m else ""
+    if sector_word and sector_word.lower() in noun.lower():
+        sector_word = ""
+    return " ".join(x for x in (sector_word, noun) if x)
 
 
 def st_position(an: Analysis, pos: int) -> int:
@@ -597,7 +610,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
             st.current = st.program = d
             return
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
-        made = _item_records(an, st, (0, len(an.text)), parent=parent, status_hint=status_pos)
+        made = _item_records(an, st, span, parent=parent, status_hint=status_pos)
         if made:
             return
     # a sentence about an industry lends its sector to a program in the next sentence
@@ -656,7 +669,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}
-    lead = [an for an in analyses if an.sentence.headline] + [an for an in analyses if not an.sentence.headline][:1]
+    lead = [an for an in analyses if an.sentence.headline]
+    first = next((an for an in analyses if not an.sentence.headline), None)
+    if first is not None and any(d.kind == "program" and first.text in d.evidence for d in kept):
+        lead.append(first)
     lead_codes = {r.code for an in lead for r in an.regions if not an.ranking}
     place_codes |= lead_codes
     if len(place_codes) == 1:
