@@ -13,8 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urljoin
 
+from functools import lru_cache
+from pathlib import Path
+
 import lxml.html
 import trafilatura
+import yaml
 
 from .dates import find_published
 from .language import detect_language
@@ -22,6 +26,18 @@ from .language import detect_language
 KZ_TIME = timezone(timedelta(hours=5))
 LANG_CODES = {"en": "en", "ru": "ru", "kk": "kk", "kz": "kk", "qq": "kk"}
 MIN_TEXT_CHARS = 80
+
+
+@lru_cache(maxsize=1)
+def _noise_lines() -> re.Pattern[str]:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """Drop caption, 'read also' and subscription lines that survive main-text extraction."""
+    noise = _noise_lines()
+    return "\n".join(line for line in text.splitlines() if not noise.match(line.strip())).strip()
 
 
 @dataclass
@@ -77,7 +93,7 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     )
     if doc is None or not (doc.text or "").strip() or len(doc.text) < MIN_TEXT_CHARS:
         return None
-    text = doc.text.strip()
+    text = clean_text(doc.text)
     published = find_published(html, url)
     if published is None and doc.date:
         try:
