@@ -28,7 +28,7 @@ from .periods import Period, find_periods
 from .sentences import Sentence, split_sentences
 from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
-CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
+CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
 CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
 TITLE_STOP_LEFT = {
     "a", "an", "the", "of", "in", "at", "to", "by", "with", "for", "from", "on", "into", "as", "its", "their", "this",
@@ -63,6 +63,7 @@ class Draft:
     parent: "Draft | None" = None
     national: bool = False
     headline: bool = False
+    context_period: str | None = None   # the period of the program the article named before this project
 
     def numbers(self) -> dict[str, float]:
         return {k: v for k, v in (("project_count", self.project_count), ("investment_kzt", self.investment_kzt),
@@ -261,6 +262,13 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
             end = re.compile(r"\w*").match(item, nxt.end()).end()
         start = _words_before(item, fac.start())
         end = _words_after(item, end)
+        # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
+        for rx in vocabulary().status_patterns.values():
+            for sm in rx.finditer(item, start, end):
+                if sm.end() <= fac.start():
+                    start = max(start, sm.end())
+                elif sm.start() >= fac.end():
+                    end = min(end, sm.start())
         title = item[start:end]
     if not title or len(title.split()) < 2 and not facilities:
         cleaned = re.sub(r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*",
@@ -682,6 +690,13 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 continue
             if d.kind == "project" or code in lead_codes:
                 d.regions = [code]
+    # a project without a period of its own happens when the program before it does
+    last_program = None
+    for d in kept:
+        if d.kind == "program":
+            last_program = d
+        elif d.period is None and d.parent is None and last_program is not None:
+            d.context_period = last_program.period
     for d in kept:
         if d.status is None and d.parent is not None:
             d.status = d.parent.status
@@ -690,6 +705,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             d.status = "commissioned" if (year and published and year < published.year) else "planned"
         if d.period is None and d.parent is not None:
             d.period = d.parent.period
+        if d.period is None and d.kind == "project":
+            d.period = d.context_period
         if d.period is None and d.status == "planned" and published is not None:
             d.period = str(published.year)
         if not d.title:
