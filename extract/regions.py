@@ -194,8 +194,7 @@ def _scan(regex: re.Pattern, entries: list[_Entry], folded: str) -> Iterator[tup
 
 
 def _is_dateline(surface: str, entry: _Entry) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return not entry.abbr and len(letters) > 3 and all(c.isupper() for c in letters)
+    return not entry.abbr and len(surface) > 3 and surface.isupper()
 
 
 def find_regions(text: str) -> list[RegionMatch]:
@@ -240,7 +239,7 @@ def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gaz
         next_start = sep.end() if sep else None
         follows_plural = next_start in plural_at and plural_at[next_start]
         if region is not None:
-            plural_at[start] = bool(gaz.plural.search(fold(region.surface))) or follows_plural
+            plural_at[start] = bool(gaz.plural.search(folded, region.start, region.end)) or follows_plural
             continue
         if next_start not in plural_at:
             continue                      # not followed by a region in a list
