@@ -474,9 +474,10 @@ def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft 
     return made
 
 
-def _definite_reference(an: Analysis, fac: re.Match) -> bool:
+def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0) -> bool:
     """"the factory", "этот завод": a facility named before, unless a name or sector follows the article."""
-    before = an.text[max(0, fac.start() - 40):fac.start()]
+    start = offset + fac.start()
+    before = an.text[max(0, start - 40):start]
     m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
     if not m:
         return False
@@ -514,7 +515,7 @@ def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | 
         hint = status_m.start() if status_m else own_figures[0].start - a
         after = [f for f in facs if 0 <= f.start() - hint <= 60]
         fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
-        if _definite_reference(an, fac):
+        if _definite_reference(an, fac, a):
             continue
         specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
                     or any(_in((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
