@@ -31,6 +31,7 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": log_level,
         "LOG_FORMAT": "%(levelname)s %(name)s: %(message)s",
+        "LOG_FORMATTER": "crawler.logformatter.QuietLogFormatter",
         "ITEM_PIPELINES": {"crawler.pipeline.ArticlePipeline": 300},
         "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalGetMiddleware": 580},
         "KZMON_DATABASE": database,

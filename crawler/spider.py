@@ -106,6 +106,8 @@ class SourceSpider(scrapy.Spider):
     def parse_listing(self, response: Response) -> Iterable[Request]:
         listing = self.source.listings[response.meta["listing"]]
         page = response.meta["page"]
+        if response.status == 404 and page > 1:  # past the last page: the end, not an error
+            return
         if self._unchanged(response):
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
@@ -115,8 +117,10 @@ class SourceSpider(scrapy.Spider):
         self._remember(response)
         max_pages = 1000 if self.backfill else listing.max_pages
         if listing.next_page and fresh and page < max_pages:
-            yield self._discovery(listing.next_page.replace("{n}", str(page + 1)), self.parse_listing,
-                                  listing=response.meta["listing"], page=page + 1)
+            next_request = self._discovery(listing.next_page.replace("{n}", str(page + 1)), self.parse_listing,
+                                           listing=response.meta["listing"], page=page + 1)
+            next_request.meta["handle_httpstatus_list"] = [304, 404]
+            yield next_request
 
     # -- articles ---------------------------------------------------------------------
     def _is_new(self, canonical: str) -> bool:
