@@ -376,6 +376,9 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
     voc = vocabulary()
     enum = voc.enumeration_re.search(text, counts[0][0])
     program_end = enum.start() if enum else len(text)
+    subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
+    if subpart and not subcount:
+        program_end = min(program_end, subpart.start())
     respectively = cue_regex("respectively_patterns").search(text)
     sectors_after: list[str] = []
     if respectively and len(counts) > 1:
@@ -489,7 +492,20 @@ def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0) -> bool:
     return not (find_companies(np) or sector_of(np)[0])
 
 
-def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | None:
+def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None) -> bool:
+    """"Кәсіпорын жылына ...", "На предприятии ...", "Жобаның құны ...": a facility noun with no
+    name, no sector word and no new place, while a project is open, is that project again."""
+    if current is None or current.kind != "project":
+        return False
+    text = an.text[clause[0]:clause[1]]
+    np = _title(text, [])
+    if sector_of(np)[0] or find_companies(text):
+        return False
+    places = _regions_in(an, clause)
+    return not places or set(places) <= set(current.regions)
+
+
+def _project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[int, int], int | None, bool] | None:
     """The clause that states a new project (or an uncounted pool), if any."""
     voc = vocabulary()
     clauses = []
@@ -519,9 +535,9 @@ def _project_anchor(an: Analysis) -> tuple[tuple[int, int], int | None, bool] | 
             continue
         specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
                     or any(_in((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
-        if not specific:
+        if not specific or _bare_reference(an, (a, b), current):
             continue
-        plural = bool(cue_regex("plural_facility_patterns").match(clause, facs[0].start()))
+        plural = bool(cue_regex("plural_facility_patterns").match(clause, fac.start()))
         return (a, b), a + hint, plural
     return None
 
@@ -603,7 +619,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if an.total:
         _continue(an, st)
         return
-    anchor = None if (an.backref and re.match(r"^\W*\w+", an.text) and voc.backref_re.match(an.text.lstrip("«\"“—–- "))) else _project_anchor(an)
+    anchor = None if (an.backref and re.match(r"^\W*\w+", an.text) and voc.backref_re.match(an.text.lstrip("«\"“—–- "))) else _project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
         if plural:
