@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import lexicon, scale_prefixes
 
@@ -82,13 +83,17 @@ def numeric_facts(text: str, language: str | None = None, keep_small: bool = Fal
     return facts
 
 
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    translit = lexicon()["translit"]
+    return frozenset("".join(translit.get(c, c) for c in f.lower()) for f in lexicon()["legal_forms"])
+
+
 def _fold_company(name: str) -> str:
     lex = lexicon()
     text = unicodedata.normalize("NFKC", name).lower().replace("ё", "е")
     text = "".join(lex["translit"].get(ch, ch) for ch in text)
-    words = re.findall(r"[a-z0-9]+", text)
-    legal = {"".join(lex["translit"].get(c, c) for c in f.lower()) for f in lex["legal_forms"]}
-    words = [w for w in words if w not in legal]
+    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in _legal_forms()]
     folded = "".join(words)
     for src, dst in lex["latin_folds"]:
         folded = re.sub(src, dst, folded)
@@ -96,6 +101,7 @@ def _fold_company(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", folded)  # doubled letters: Ферро/Fero
 
 
+@lru_cache(maxsize=65536)
 def company_key(name: str) -> str | None:
     """A spelling-independent key (the consonant skeleton) for a company name, or None when
     nothing distinctive is left."""

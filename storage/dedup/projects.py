@@ -20,7 +20,7 @@ from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 PROJECT_MIN_SCORE = 3.0      # across stories
 SAME_STORY_MIN_SCORE = 1.5   # within one story the articles already agree on the event
 AMOUNT_BUCKET_BASE = 1.35    # width of the log-scale buckets that block candidate projects
-MAX_CANDIDATES_PER_KEY = 20  # newest first; keeps the cost flat as the database grows
+MAX_CANDIDATES_PER_KEY = 8   # newest first; keeps the cost flat as the database grows
 MAX_ANNOUNCEMENTS_PER_PROJECT = 20
 STOP_TITLE_CHARS = 4         # title words shorter than this carry no meaning across outlets
 TITLE_STEM = 5               # compare words by their first letters (crude, language-free stemming)
@@ -31,17 +31,18 @@ def link_projects(db, article_id: int) -> None:
     article = load_article(db, article_id)
     year = article.year
     taken: set[int] = set()  # two announcements of one article are two projects
+    same_story = _story_projects(db, article.story_id, article_id)
     for rec in article.announcements:
         if rec.get("project_id") is not None:
             taken.add(rec["project_id"])
             continue
         rec["_year"] = year
-        same_story = _story_projects(db, article.story_id, article_id)
+        candidates = (same_story | _keyed_projects(db, rec)) - taken
+        history = _project_announcements(db, candidates)
         best, best_score = None, 0.0
-        for project_id in (same_story | _keyed_projects(db, rec)) - taken:
+        for project_id in sorted(candidates):
             threshold = SAME_STORY_MIN_SCORE if project_id in same_story else PROJECT_MIN_SCORE
-            score = max((pair_score(rec, other) for other in _project_announcements(db, project_id)),
-                        default=float("-inf"))
+            score = max((pair_score(rec, other) for other in history.get(project_id, [])), default=float("-inf"))
             if score >= threshold and score > best_score:
                 best, best_score = project_id, score
         project_id = best or db.execute("INSERT INTO projects (announcement_count) VALUES (0)").lastrowid
@@ -70,18 +71,25 @@ def _keyed_projects(db, rec: dict) -> set[int]:
     return found
 
 
-def _project_announcements(db, project_id: int) -> list[dict]:
+def _project_announcements(db, project_ids: set[int]) -> dict[int, list[dict]]:
+    """The latest announcements of each candidate project, in one query."""
+    if not project_ids:
+        return {}
     cols = ", ".join(f"an.{c}" for c in ANNOUNCEMENT_FIELDS)
+    marks = ", ".join("?" for _ in project_ids)
     rows = db.execute(
         f"SELECT {cols}, coalesce(ar.published, ar.fetched_at) FROM announcements an "
-        f"JOIN articles ar ON ar.id = an.article_id WHERE an.project_id = ? ORDER BY an.id DESC "
-        f"LIMIT {MAX_ANNOUNCEMENTS_PER_PROJECT}", [project_id]).fetchall()
-    out = []
+        f"JOIN articles ar ON ar.id = an.article_id WHERE an.project_id IN ({marks}) ORDER BY an.id DESC",
+        sorted(project_ids)).fetchall()
+    out: dict[int, list[dict]] = {}
     for row in rows:
         rec = decode_announcement(dict(zip(ANNOUNCEMENT_FIELDS, row[:-1])))
+        group = out.setdefault(rec["project_id"], [])
+        if len(group) >= MAX_ANNOUNCEMENTS_PER_PROJECT:
+            continue
         when = row[-1]
         rec["_year"] = int(when[:4]) if when and when[:4].isdigit() else None
-        out.append(rec)
+        group.append(rec)
     return out
 
 
@@ -118,8 +126,7 @@ def project_keys(rec: dict, probe: bool = False) -> list[str]:
     if amount and amount > 0:
         bucket = _amount_bucket(amount)
         for b in ((bucket - 1, bucket, bucket + 1) if probe else (bucket,)):
-            keys += [f"am:{kind}:{region}:{b}" for region in regions]
-            keys.append(f"as:{kind}:{sector}:{b}")
+            keys += [f"am:{kind}:{region}:{sector}:{b}" for region in regions]
     for value in _capacity_values(rec):
         keys.append(f"cap:{value}")
     if rec.get("jobs"):

@@ -55,11 +55,12 @@ def decode_announcement(row: dict) -> dict:
         value = rec.get(key)
         if isinstance(value, str):
             try:
-                rec[key] = json.loads(value)
+                value = json.loads(value)
             except ValueError:
-                rec[key] = [value]
-        elif value is None:
-            rec[key] = []
+                value = [value]
+        if value is None:
+            value = []
+        rec[key] = list(value) if isinstance(value, (list, tuple)) else [value]
     return rec
 
 

@@ -62,14 +62,14 @@ def _near_duplicate(db, sig, article_id: int, facts: dict[str, float]) -> int | 
     """The most similar stored text above the threshold. Between NEAR_DUPLICATE_JACCARD and
     CERTAIN_DUPLICATE_JACCARD the figures must not contradict: a government press template
     reused for another meeting shares half its bigrams but none of its amounts."""
+    # One equality probe per band (a UNION ALL, not a row-value IN list, which SQLite answers
+    # with a table scan): each probe is a primary-key search, so the cost is flat in DB size.
     keys = band_keys(sig)
-    values = ", ".join("(?, ?)" for _ in keys)
+    probe = " UNION ALL ".join("SELECT article_id FROM dedup_bands WHERE band = ? AND hash = ?" for _ in keys)
     params = [v for key in keys for v in key]
     rows = db.execute(
-        f"SELECT article_id, count(*) AS hits FROM dedup_bands WHERE (band, hash) IN (VALUES {values}) "
-        f"AND article_id != ? GROUP BY article_id ORDER BY hits DESC, article_id LIMIT {MAX_NEAR_CANDIDATES}",
-        params + [article_id],
-    ).fetchall()
+        f"SELECT article_id, count(*) AS hits FROM ({probe}) WHERE article_id != ? GROUP BY article_id "
+        f"ORDER BY hits DESC, article_id LIMIT {MAX_NEAR_CANDIDATES}", params + [article_id]).fetchall()
     best, best_j = None, NEAR_DUPLICATE_JACCARD
     for candidate, _hits in rows:
         stored = db.execute("SELECT minhash, facts FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()

@@ -1,0 +1,225 @@
+"""Benchmark of the deduplicator (issue 5).
+
+Prints:
+  * pairwise precision/recall of stories and projects on the labelled set(s) in tests/data/dedup/
+  * the dev duplicate groups (tests/data/dev/duplicates.json) with the gold records
+  * merges among the 181 distinct benchmark articles (must be 0), all stored on one day
+  * near-duplicate recall against synthetic reprints with 5-20% of words replaced
+  * per-article dedup time with 1,000 and with 100,000 stored articles, and their ratio
+
+    python bench/bench_dedup.py [--sizes 1000 100000] [--probe 300]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import storage  # noqa: E402
+from storage.dedup import assign_story, link_projects  # noqa: E402
+from storage.dedup.evaluation import load_labelled, run_labelled, score_labelled, store_article  # noqa: E402
+from storage.dedup.fingerprints import article_facts  # noqa: E402
+from storage.dedup.minhash import estimate_jaccard, signature  # noqa: E402
+from storage.dedup.normalise import text_hash  # noqa: E402
+from storage.dedup.projects import project_keys  # noqa: E402
+from storage.dedup.records import day_number  # noqa: E402
+from storage.dedup.stories import _index  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+
+def fresh_db(directory: str, name: str):
+    return storage.open_db(Path(directory) / name)
+
+
+def labelled_sets(tmp: str) -> None:
+    for path in sorted((DATA / "dedup").glob("labelled*.json")):
+        docs = load_labelled(path)
+        db = fresh_db(tmp, path.stem + ".db")
+        ids = run_labelled(db, docs)
+        stories, projects, errors = score_labelled(db, docs, ids)
+        print(f"{path.name}: {len(docs)} articles, {len({d['story'] for d in docs})} stories, "
+              f"{len({r['project'] for d in docs for r in d['records']})} projects")
+        print(f"  story pairs:   precision {stories.precision:.3f}  recall {stories.recall:.3f}  "
+              f"(tp {stories.true_pos}, fp {stories.false_pos}, fn {stories.false_neg})")
+        print(f"  project pairs: precision {projects.precision:.3f}  recall {projects.recall:.3f}  "
+              f"(tp {projects.true_pos}, fp {projects.false_pos}, fn {projects.false_neg})")
+        for line in errors:
+            print("   ", line)
+
+
+def first(field: str, value):
+    """Gold records may list several acceptable values of a field; the first is stored."""
+    if field in ("sector", "status", "period") and isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def dev_groups(tmp: str) -> None:
+    groups = json.loads((DATA / "dev" / "duplicates.json").read_text(encoding="utf-8"))
+    docs = []
+    for gold_path in sorted((DATA / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (DATA / gold["text_file"]).read_text(encoding="utf-8") if (DATA / gold["text_file"]).exists() \
+            else (DATA / "seeds" / Path(gold["text_file"]).name).read_text(encoding="utf-8")
+        story = next((g for g, members in groups["same_story"].items() if gold["id"] in members), gold["id"])
+        records = [{k: first(k, v) for k, v in rec.items()} | {"project": f"{gold['id']}#{i}"}
+                   for i, rec in enumerate(gold.get("announcements", []))]
+        docs.append({"id": gold["id"], "source": gold["id"].split("-")[1] if "-" in gold["id"] else "seed",
+                     "language": gold.get("lang"), "published": gold.get("published"), "title": text.split("\n")[0],
+                     "text": text, "story": story, "records": records})
+    db = fresh_db(tmp, "dev.db")
+    ids = run_labelled(db, docs)
+    stories, _, errors = score_labelled(db, docs, ids)
+    print(f"dev duplicates.json ({len(docs)} gold articles): story pairs precision {stories.precision:.3f} "
+          f"recall {stories.recall:.3f} (tp {stories.true_pos}, fp {stories.false_pos}, fn {stories.false_neg})")
+    for line in errors:
+        if line.startswith("story"):
+            print("   ", line)
+
+
+def benchmark_no_merge(tmp: str) -> None:
+    arts = json.loads((DATA / "dedup" / "benchmark_bodies.json").read_text(encoding="utf-8"))["articles"]
+    db = fresh_db(tmp, "benchmark.db")
+    docs = [{"id": a["id"], "source": "benchmark", "language": "en", "published": "2026-11-20",
+             "title": a["text"].split("\n")[0][:120], "text": a["text"], "story": a["id"], "records": []}
+            for a in arts]
+    run_labelled(db, docs)
+    merged = db.execute("SELECT count(*), coalesce(sum(article_count), 0) FROM stories WHERE article_count > 1").fetchone()
+    print(f"181 benchmark articles, one day: {db.execute('SELECT count(*) FROM stories').fetchone()[0]} stories, "
+          f"{merged[0]} merged stories ({merged[1]} articles in them)")
+
+
+def synthetic_reprints() -> None:
+    arts = json.loads((DATA / "dedup" / "benchmark_bodies.json").read_text(encoding="utf-8"))["articles"]
+    rng = random.Random(7)
+    vocab = [w for a in arts for w in a["text"].split()]
+    for fraction in (0.05, 0.10, 0.15, 0.20):
+        hits, values = 0, []
+        for a in arts:
+            words = a["text"].split()
+            for i in rng.sample(range(len(words)), int(fraction * len(words))):
+                words[i] = rng.choice(vocab)
+            j = estimate_jaccard(signature(a["text"]), signature(" ".join(words)))
+            values.append(j)
+            hits += j >= 0.5
+        values.sort()
+        print(f"  reprint with {fraction:.0%} words replaced: bigram MinHash J median {values[len(values) // 2]:.2f}, "
+              f"found {hits / len(arts):.1%}")
+
+
+# ---- scale -------------------------------------------------------------------------------
+
+SECTORS = ["metallurgy", "agro_food", "energy", "chemicals", "building_materials", "automotive", "machinery", "mining"]
+REGIONS = ["KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35", "KZ-39", "KZ-43",
+           "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71", "KZ-75", "KZ-79"]
+
+
+TIME_ORIGIN = date(2023, 1, 1)
+
+
+class Generator:
+    """Articles in the shape of the real ones: sentences of real articles plus an investment
+    sentence with random figures, a record for most of them, ARTICLES_PER_DAY per day."""
+
+    ARTICLES_PER_DAY = 150
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        pool = json.loads((DATA / "dedup" / "benchmark_bodies.json").read_text(encoding="utf-8"))["articles"]
+        pool += load_labelled(DATA / "dedup" / "labelled.json")
+        self.sentences = [s.strip() for a in pool for s in a["text"].replace("\n", " ").split(". ") if len(s) > 40]
+
+    def company(self) -> str:
+        syllables = ["kaz", "tal", "er", "mun", "ai", "sar", "ka", "bek", "tau", "zhol", "nur", "ast", "ser", "ik"]
+        return "".join(self.rng.choice(syllables) for _ in range(3)).capitalize() + " LLP"
+
+    def article(self, number: int, day: int) -> dict:
+        rng = self.rng
+        kzt = round(rng.uniform(1, 900), 1) * 1e9
+        jobs = rng.randrange(20, 3000)
+        company = self.company()
+        sentence = (f"{company} will invest {kzt / 1e9:.1f} billion tenge in a new plant that will create "
+                    f"{jobs:,} jobs and produce {rng.randrange(10, 900) * 1000:,} tonnes a year")
+        text = ". ".join(rng.sample(self.sentences, 6) + [sentence]) + "."
+        records = []
+        if rng.random() < 0.7:
+            records.append({"project": f"x{number}", "kind": "project", "title": "new plant", "status": "planned",
+                            "sector": rng.choice(SECTORS), "regions": [rng.choice(REGIONS)], "companies": [company],
+                            "investment_kzt": kzt, "jobs": jobs})
+        published = (TIME_ORIGIN + timedelta(days=day)).isoformat()
+        return {"id": f"g{number}", "source": "generated", "language": "en", "published": published,
+                "title": sentence[:80], "text": text, "story": f"g{number}", "records": records}
+
+
+
+def fill(db, generator: Generator, count: int) -> int:
+    """Store `count` articles and their index rows directly (the index rows assign_story and
+    link_projects would write), without matching them: filling 100,000 with full matching
+    would measure the fill, not the per-article cost. Returns the last day used."""
+    day = 0
+    with db.conn:
+        for number in range(count):
+            day = number // Generator.ARTICLES_PER_DAY
+            doc = generator.article(number, day)
+            article_id = store_article(db, doc, number)
+            story_id = db.execute("INSERT INTO stories (article_count, title) VALUES (1, ?)", [doc["title"]]).lastrowid
+            db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+            facts = {f.key: f.weight for f in article_facts(doc["text"], "en", doc["records"])}
+            _index(db, article_id, text_hash(doc["text"]), signature(doc["text"]), facts,
+                   day_number(doc["published"]))
+            for rec in doc["records"]:
+                project_id = db.execute("INSERT INTO projects (announcement_count) VALUES (1)").lastrowid
+                db.execute("UPDATE announcements SET project_id = ? WHERE article_id = ?", [project_id, article_id])
+                db.conn.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
+                                    [(k, project_id) for k in project_keys(rec)])
+    return day
+
+
+def per_article_seconds(size: int, probe: int, tmp: str) -> float:
+    db = fresh_db(tmp, f"scale-{size}.db")
+    generator = Generator(seed=size)
+    last_day = fill(db, generator, size)
+    probes = [generator.article(size + i, last_day) for i in range(probe)]
+    start = time.perf_counter()
+    for number, doc in enumerate(probes):
+        with db.conn:
+            article_id = store_article(db, doc, size + number)
+            assign_story(db, article_id)
+            link_projects(db, article_id)
+    elapsed = (time.perf_counter() - start) / probe
+    db.conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 100000])
+    parser.add_argument("--probe", type=int, default=300)
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        labelled_sets(tmp)
+        dev_groups(tmp)
+        benchmark_no_merge(tmp)
+        print("near-duplicate level, synthetic reprints of the 181 benchmark articles:")
+        synthetic_reprints()
+        if not args.skip_scale:
+            small, large = args.sizes
+            t_small = per_article_seconds(small, args.probe, tmp)
+            t_large = per_article_seconds(large, args.probe, tmp)
+            print(f"per-article dedup (store + assign_story + link_projects): {t_small * 1000:.2f} ms at {small:,} "
+                  f"stored, {t_large * 1000:.2f} ms at {large:,}; ratio {t_large / t_small:.2f}")
+
+
+if __name__ == "__main__":
+    main()
