@@ -139,3 +139,24 @@ def test_recipient_filters(world):
     assert titles(kazakh) == ["copper wire rod plant"], "the story has a Kazakh report"
     assert kazakh["totals"]["projects"] == 1
     assert json.dumps(data)  # an edition must be storable as JSON
+
+
+def test_fragments_of_one_story_fold_into_one_entry_unless_they_conflict(tmp_path):
+    config = make_config(tmp_path)
+    db = make_db(config)
+    story = 8100
+    add_article(db, source="wire", title="Wind farm financed", story_id=story,
+                announcements=[{"title": "wind farm", "sector": "energy", "regions": ["KZ-33"],
+                                "investment_usd": 300_000_000, "project_id": 1},
+                               {"title": "the farm", "jobs": 150, "project_id": 2}])
+    add_article(db, source="vestnik", title="Ветропарк профинансирован", language="ru", story_id=story,
+                announcements=[{"title": "ветропарк", "sector": "energy", "regions": ["KZ-33"],
+                                "investment_usd": 310_000_000, "project_id": 3},
+                               {"title": "второй ветропарк", "sector": "energy", "regions": ["KZ-33"],
+                                "investment_usd": 90_000_000, "project_id": 4},
+                               {"title": "подстанция", "sector": "energy", "regions": ["KZ-19"], "project_id": 5}])
+    data, _ = build_digest_data(db, config, AS_OF)
+    titles = sorted(sorted(e["title"] for e in data["new"]))
+    merged = next(e for e in data["new"] if len(e["announcement_ids"]) > 1)
+    assert len(merged["announcement_ids"]) == 3 and merged["jobs"] == 150
+    assert len(data["new"]) == 3, titles  # the 90 mn farm and the Almaty-region substation stay apart

@@ -106,11 +106,64 @@ def group_entries(announcements: list[dict]) -> list[list[dict]]:
     return groups
 
 
+AMOUNT_TOLERANCE = 0.1
+
+
+def _values(group: list[dict], field: str) -> set:
+    return {ann[field] for ann in group if ann[field] is not None}
+
+
+def _compatible(a: list[dict], b: list[dict]) -> bool:
+    """Two groups of one story can be one project: nothing they state contradicts.
+
+    Fragments of one story (a record with only the jobs, another with only the period) are
+    usually the same project seen twice; a different amount, sector or region means not.
+    """
+    if _values(a, "kind") != _values(b, "kind"):
+        return False
+    for field in ("investment_kzt", "investment_usd"):
+        for x in _values(a, field):
+            for y in _values(b, field):
+                if abs(x - y) > AMOUNT_TOLERANCE * max(x, y):
+                    return False
+    sectors_a, sectors_b = _values(a, "sector"), _values(b, "sector")
+    if sectors_a and sectors_b and not sectors_a & sectors_b:
+        return False
+    regions_a = {code for ann in a for code in json.loads(ann["regions"] or "[]")}
+    regions_b = {code for ann in b for code in json.loads(ann["regions"] or "[]")}
+    return not (regions_a and regions_b and not regions_a & regions_b)
+
+
+def merge_story_fragments(groups: list[list[dict]]) -> list[list[dict]]:
+    """Within each story, fold compatible project groups into the richest one."""
+    out: list[list[dict]] = []
+    by_story: dict[int, list[list[dict]]] = defaultdict(list)
+    ordered = sorted(groups, key=lambda g: -sum(_filled(ann) for ann in g))
+    placed: dict[int, list[dict]] = {}
+    for group in ordered:
+        stories = {ann["story_id"] for ann in group if ann["story_id"] is not None}
+        target = None
+        if len(stories) == 1 and all(ann["kind"] == "project" for ann in group):
+            target = next((g for g in by_story[next(iter(stories))] if _compatible(g, group)), None)
+        if target is not None:
+            target.extend(group)
+            continue
+        for story in stories:
+            by_story[story].append(group)
+        placed[id(group)] = group
+    for group in groups:  # keep the original order of first appearance
+        if id(group) in placed:
+            out.append(group)
+    return out
+
+
+def _filled(ann: dict) -> int:
+    return sum(ann[f] not in (None, "", "[]") for f in (*FIGURES, "sector", "regions", "companies"))
+
+
 def _richest(group: list[dict]) -> dict:
     """The report that states most, for the entry's headline figures."""
-    def filled(ann: dict) -> int:
-        return sum(ann[f] not in (None, "", "[]") for f in (*FIGURES, "sector", "regions", "companies"))
-    return max(group, key=filled)
+    return max(group, key=_filled)
 
 
 def _merged(group: list[dict], field: str):
@@ -230,7 +283,7 @@ def build_digest_data(db: sqlite_utils.Database, config: Config, as_of: datetime
     names = _source_names(db, config)
     announcements = candidate_announcements(db, config, as_of)
     new, updates = [], []
-    for group in group_entries(announcements):
+    for group in merge_story_fragments(group_entries(announcements)):
         entry = _entry(db, group, names)
         previous = (_previous_report(db, entry["project_id"], entry["announcement_ids"])
                     if entry["project_id"] is not None else None)
