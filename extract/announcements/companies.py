@@ -98,6 +98,9 @@ def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None)
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         before = text[max(0, m.start() - 20):m.start()]
-        if re.search(r"(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компани\w*)\s*$", before, FLAGS) and inner not in found:
+        after = text[m.end():m.end() + 12]
+        legal = re.search(r"(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компани\w*)\s*$", before, FLAGS) or \
+            re.match(r"\s*(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компаниясы)\b", after)
+        if legal and inner not in found:
             found.append(inner)
     return found

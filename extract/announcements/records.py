@@ -458,7 +458,11 @@ def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft 
         if not _has_substance(item):
             continue
         companies = _companies_in(an, (a, b))
-        d = Draft("project", _title(item, companies, None if status_hint is None else status_hint - a), st_position(an, a), parent=parent)
+        hint = None if status_hint is None else status_hint - a
+        if hint is None or not 0 <= hint < len(item):
+            cues = [m.start() for rx in vocabulary().status_patterns.values() for m in [rx.search(item)] if m]
+            hint = min(cues) if cues else None
+        d = Draft("project", _title(item, companies, hint), st_position(an, a), parent=parent)
         d.companies = companies
         d.regions = regions or _regions_in(an, (a, b))
         d.sector = sector_of(item)[0]

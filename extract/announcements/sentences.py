@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # Abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Co|Inc|Ltd|vs|approx|est|"
-    r"тыс|млн|млрд|трлн|руб|долл|г|гг|ж|жж|т|т\.е|им|ул|обл|р-н|кв|м|км|га|мың|тг|проц)|\b[A-ZА-Я])\.$")
+    r"руб|долл|г|гг|ж|жж|т|т\.е|им|ул|обл|р-н|кв|м|км|га|тг|проц)|\b[A-ZА-Я])\.$")
 BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”']?\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])")
 
 
