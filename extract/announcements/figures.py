@@ -144,7 +144,16 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 area = Figure("area", amount * factor, start, um.end())
                 break
         if area:
-            figures.append(area)
+            # "20 million square meters of fabric per year" is an output, not a floor area
+            rest = text[area.end: area.end + 60]
+            ym = voc.per_year_re.search(rest)
+            cut = SENTENCE_CUT_RE.search(rest)
+            if (ym and (not cut or ym.start() < cut.start()) and not re.search(r"[,;]", rest[:ym.start()])) \
+                    or voc.capacity_lead_re.search(before[-40:]):
+                end = area.end + ym.end() if ym else area.end
+                figures.append(Figure("capacity", _capacity_text(text, start, end, voc), start, end))
+            else:
+                figures.append(area)
             continue
         # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word.
         um = voc.capacity_unit_re.match(text, pos)

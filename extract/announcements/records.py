@@ -284,6 +284,27 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
 
 # ---------------------------------------------------------------- items
 
+NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
+
+
+def _second_facility(left: str, right: str) -> bool:
+    """"A flour mill ... and a meat processing plant": a second facility with its own sector.
+    In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
+    need the facility noun within the first three words."""
+    voc = vocabulary()
+    if not (voc.facility_re.search(left) and sector_of(left)[0]):
+        return False
+    m = NEW_NP.match(right)
+    if m:
+        head = voc.facility_re.search(right, m.end(), m.end() + 60)
+    elif re.search(r"[a-z]", right[:20]):
+        return False
+    else:
+        words = list(WORD_RE.finditer(right))[:3]
+        head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
+    return bool(head and sector_of(right[:head.end() + 40])[0])
+
+
 def _split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
     """Parts of span that each name one project: cut after each place, then at a conjunction
     when both sides carry their own company or facility noun. Returns (start, end, regions)."""
@@ -317,7 +338,7 @@ def _split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, li
         sub = [a]
         for m in CONJUNCTION.finditer(text, a, b):
             left, right = text[sub[-1]:m.start()], text[m.end():b]
-            if find_companies(left) and find_companies(right):
+            if (find_companies(left) and find_companies(right)) or _second_facility(left, right):
                 sub.append(m.start())
         sub.append(b)
         for x, y in zip(sub, sub[1:]):
@@ -356,9 +377,17 @@ def _subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
     return out
 
 
+ELLIPTIC_COUNT = re.compile(r"[–—-]\s*(\d{1,4})(?=\s*(?:[.;,]|$))")
+
+
 def _coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
-    """"38 and 19 projects": the first number shares the noun of the second."""
+    """"38 and 19 projects": the first number shares the noun of the second;
+    "64 проекта, в ГМК – 31": a dash stands for the noun counted before."""
     extra = []
+    typed = {f.start for f in an.figures}
+    for m in ELLIPTIC_COUNT.finditer(an.text, counts[-1].end):
+        if m.start(1) not in typed:
+            extra.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     for f in counts:
         m = re.search(r"(\d[\d,.]*)((?:\s*,\s*\d[\d,.]*)*)\s+(?:and|и|және)\s+$", an.text[:f.start])
         if m:
@@ -407,7 +436,9 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         if respectively and sectors_after:
             d.sector = sectors_after[i] if i < len(sectors_after) else None
         else:
-            d.sector = sector_of(clause_text)[0] or (st.sector_context if i == 0 and not subcount else None)
+            d.sector = _sector_near(text, pos, counts[i - 1][0] if i else 0, nxt) if len(counts) > 1 else None
+            d.sector = d.sector or (sector_of(clause_text)[0] if i == 0 else None) or \
+                (st.sector_context if i == 0 and not subcount else None)
             if subcount and parent and not d.sector:
                 d.sector = parent.sector
         span = clause if len(counts) == 1 or respectively else (clause[0], nxt)
@@ -429,6 +460,20 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         st.program = made[0]
     if enum:
         _item_records(an, st, (enum.end(), len(text)), parent=made[0])
+
+
+def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:
+    """The sector cue closest to a count, inside the comma-delimited segment that holds it."""
+    seg_start = max([lo] + [m.end() for m in re.finditer(r"[,;]", text[:pos])])
+    stop = re.search(r"[,;]", text[pos:hi])
+    seg_end = pos + stop.start() if stop else hi
+    best = None
+    for slug, rx in vocabulary().sector_patterns.items():
+        for m in rx.finditer(text, seg_start, seg_end):
+            dist = abs(m.start() - pos)
+            if best is None or dist < best[0]:
+                best = (dist, slug)
+    return best[1] if best else None
 
 
 def _program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
@@ -481,8 +526,9 @@ def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft 
     return made
 
 
-def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0) -> bool:
-    """"the factory", "этот завод": a facility named before, unless a name or sector follows the article."""
+def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0, current: Draft | None = None) -> bool:
+    """"the factory", "этот завод": a facility named before, unless a name follows the article
+    or the sector differs from the open project's ("the KamaTyresKZ tire plant" is new)."""
     start = offset + fac.start()
     before = an.text[max(0, start - 40):start]
     m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
@@ -491,9 +537,10 @@ def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0) -> bool:
     if m.group(1).lower() != "the":
         return True
     np = before[m.end(1):] + fac.group(0)
-    if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS):
+    if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS) or find_companies(np):
         return False
-    return not (find_companies(np) or sector_of(np)[0])
+    sector = sector_of(np)[0]
+    return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
 
 
 def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None) -> bool:
@@ -535,7 +582,7 @@ def _project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[i
         hint = status_m.start() if status_m else own_figures[0].start - a
         after = [f for f in facs if 0 <= f.start() - hint <= 60]
         fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
-        if _definite_reference(an, fac, a):
+        if _definite_reference(an, fac, a, current):
             continue
         specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
                     or any(_in((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
