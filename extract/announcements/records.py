@@ -37,7 +37,8 @@ TITLE_STOP_LEFT = {
     "мен", "және", "бен", "пен", "үшін", "туралы", "болатын", "құны",
 }
 TITLE_STOP_RIGHT = {"in", "at", "by", "with", "will", "is", "are", "was", "were", "has", "have", "в", "во", "на", "будет", "будут",
-                    "which", "that", "who", "который", "которая", "которое", "которые", "able", "designed", "to"}
+                    "which", "that", "who", "который", "которая", "которое", "которые", "able", "designed", "to",
+                    "also", "too", "также", "тоже", "бар", "де", "да"}
 WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
 MONEY_FIELDS = {"kzt": "investment_kzt", "usd": "investment_usd"}
 
@@ -284,6 +285,7 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
 
 # ---------------------------------------------------------------- items
 
+PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
 
@@ -300,7 +302,13 @@ def _second_facility(left: str, right: str) -> bool:
     elif re.search(r"[a-z]", right[:20]):
         return False
     else:
-        words = list(WORD_RE.finditer(right))[:3]
+        words = list(WORD_RE.finditer(right))
+        # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
+        while words and (words[0].group(0)[0].isupper() or PLACE_WORD.match(words[0].group(0))):
+            words.pop(0)
+        words = words[:2]
+        if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
+            return False  # a verb ("и обслуживать площадку") continues the same project
         head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
@@ -312,10 +320,15 @@ def _split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, li
     cuts = [span[0]]
     regions = [] if an.ranking else [r for r in an.regions if _in(span, r.start)]
     if len({r.start for r in regions}) >= 2:
-        for r in regions[:-1]:
-            end = r.end
-            m = re.match(r"[^\w,;]*\)?", text[end:])
-            cuts.append(end + (m.end() if m else 0))
+        # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y");
+        # without one, right after the first place
+        for r, nxt in zip(regions, regions[1:]):
+            sep = CONJUNCTION.search(text, r.end, nxt.start)
+            if sep:
+                cuts.append(sep.start())
+            else:
+                m = re.match(r"[^\w,;]*\)?", text[r.end:])
+                cuts.append(r.end + (m.end() if m else 0))
     cuts.append(span[1])
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
