@@ -21,13 +21,14 @@ class ConditionalGetMiddleware:
         self.crawler = crawler
         self.db = open_db(crawler.settings["KZMON_DATABASE"])
         self.ignore_state = crawler.settings.getbool("KZMON_IGNORE_DISCOVERY_STATE")
+        # A backfill sets meta kzmon_full_read: it must read pages that have not changed too.
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ConditionalGetMiddleware":
         return cls(crawler)
 
     def process_request(self, request: Request, spider: object = None) -> None:
-        if not request.meta.get("kzmon_discovery") or self.ignore_state:
+        if not request.meta.get("kzmon_discovery") or self.ignore_state or request.meta.get("kzmon_full_read"):
             return None
         state = discovery_state(self.db, request.url)
         if state:

@@ -65,7 +65,7 @@ class SourceSpider(scrapy.Spider):
     def _discovery(self, url: str, callback: Any, **meta: Any) -> Request:
         return Request(
             url, callback=callback, errback=self.on_error, dont_filter=False,
-            meta={"kzmon_discovery": True, "handle_httpstatus_list": [304], **meta},
+            meta={"kzmon_discovery": True, "kzmon_full_read": self.backfill, "handle_httpstatus_list": [304], **meta},
         )
 
     # -- discovery --------------------------------------------------------------------
