@@ -55,6 +55,14 @@ def _crawl_main(job: CrawlJob) -> None:
     process.start()
 
 
+_stop = {"requested": False}
+
+
+def stop_requested() -> bool:
+    """True once SIGTERM or Ctrl-C reached a crawl: the job should wrap up, not go on."""
+    return _stop["requested"]
+
+
 def run_crawl(job: CrawlJob) -> int:
     """Crawl in a spawned child; returns its exit code. SIGTERM/Ctrl-C are passed on so
     Scrapy stops gracefully (finishing the pages in flight) rather than dying mid-write."""
@@ -64,6 +72,7 @@ def run_crawl(job: CrawlJob) -> int:
     previous = {}
 
     def forward(signum: int, _frame: object) -> None:
+        _stop["requested"] = True
         if child.pid:
             os.kill(child.pid, signum)
 

@@ -79,7 +79,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from .schedule import run_scheduler
     config_path = args.config or DEFAULT_CONFIG
     _load(args)  # validate before starting the long-lived process
-    run_scheduler(Path(config_path))
+    run_scheduler(Path(config_path), run_now=args.now)
     return EXIT_OK
 
 
@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schedule", help="run the daily job on the configured cron, in the configured time zone")
     _config_arg(p)
+    p.add_argument("--now", action="store_true", help="also run the job once right away")
     p.set_defaults(func=cmd_schedule)
 
     p = sub.add_parser("digest", help="write, send or resend the digest email")

@@ -13,24 +13,35 @@ from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Config, load_config
 from .job import KZ_TIME, run_daily
+from .mailsink import MailSink
 from .replay.server import ReplayServer, captured_date
 from .report import print_summary
 
 
-def demo_config(config: Config, workdir: Path) -> Config:
-    """The user's config pointed at the demo folder; politeness delays are for real servers."""
+def demo_config(config: Config, workdir: Path, smtp_port: int | None = None) -> Config:
+    """The user's config pointed at the demo folder; politeness delays are for real servers.
+
+    With an SMTP port the digest goes to the local mail sink, to the configured recipients
+    and through their filters; without one, mail is off.
+    """
     workdir = workdir.resolve()
     crawl = config.crawl.model_copy(update={"download_delay": 0.0})
-    email = config.email.model_copy(update={"enabled": False})
+    if smtp_port:
+        email = config.email.model_copy(update={"enabled": True, "smtp_host": "127.0.0.1", "smtp_port": smtp_port,
+                                                "security": "none", "user_env": None, "password_env": None})
+    else:
+        email = config.email.model_copy(update={"enabled": False})
     return config.model_copy(update={"database": str(workdir / "kzmon.db"), "workdir": str(workdir), "crawl": crawl, "email": email})
 
 
 def run_demo(workdir: Path, config_path: Path | None = None) -> int:
-    config = demo_config(load_config(config_path or DEFAULT_CONFIG), workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     as_of = datetime.combine(date.fromisoformat(captured_date()), time(23, 0), KZ_TIME)
-    with ReplayServer() as server:
-        print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}")
+    with ReplayServer() as server, MailSink(workdir / "mail") as sink:
+        config = demo_config(load_config(config_path or DEFAULT_CONFIG), workdir, smtp_port=sink.port)
+        print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}; "
+              f"SMTP sink on 127.0.0.1:{sink.port}")
         summary = run_daily(config, as_of=as_of, replay_address=f"127.0.0.1:{server.port}")
     print_summary(summary)
+    print(f"mail:     {sink.received} digest messages received in {workdir / 'mail'} (a Maildir)")
     return 0 if summary.status == "ok" else 1

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from crawler.process import CrawlJob, run_crawl
+from crawler.process import stop_requested as crawl_stopped
 from storage import open_db
 from storage.runs import finish_run, run_sources, start_run, sync_sources
 
@@ -44,6 +45,12 @@ class RunSummary:
     @property
     def failing(self) -> list[str]:
         return [s["source_id"] for s in self.sources if s["errors"]]
+
+
+def _stop_requested() -> bool:
+    """A stop asked of this process (kzmon run) or of the scheduler's job process."""
+    from .schedule import stop_requested
+    return crawl_stopped() or stop_requested()
 
 
 def _progress(message: str) -> None:
@@ -86,9 +93,12 @@ def run_daily(
             rows.append({"run_id": run_id, "source_id": source.id, "pages_fetched": 0, "articles_fetched": 0,
                          "new_articles": 0, "errors": 1, "last_error": f"crawl process exited with code {exit_code}"})
     status = "ok" if exit_code == 0 and not any(r["errors"] for r in rows) else ("partial" if exit_code == 0 else "failed")
+    stopping = _stop_requested()
+    if stopping:
+        status = "stopped"
     announcements = db.execute("SELECT COUNT(*) FROM announcements").fetchone()[0] - before
     summary = RunSummary(run_id, status, started, 0.0, rows, str(config.database), announcements)
-    if write_digest:
+    if write_digest and not stopping:  # a stopped run leaves its news for the next digest
         _digest(db, config, as_of, summary, say)
     summary.duration_s = round(time.monotonic() - started, 2)
     finish_run(db, run_id, status, {

@@ -84,7 +84,11 @@ def test_demo_command_twice(tmp_path):
     assert first.returncode == 0, first.stderr[-2000:]
     assert (workdir / "kzmon.db").exists()
     assert "new articles" in first.stdout and "Traceback" not in first.stderr
+    mailed = list((workdir / "mail" / "new").iterdir())
+    assert mailed, "the demo's digest did not reach its local SMTP server"
+    assert all(b"Message-ID" in m.read_bytes() or b"Message-Id" in m.read_bytes() for m in mailed)
     second = subprocess.run([sys.executable, "-m", "kzmon.cli", "demo", "--workdir", str(workdir)],
                             capture_output=True, text=True, timeout=300)
     assert second.returncode == 0
     assert " 0 new articles" in second.stdout
+    assert len(list((workdir / "mail" / "new").iterdir())) == len(mailed), "a rerun mailed announcements again"
