@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 import storage  # noqa: E402
 from storage.dedup import assign_story, link_projects  # noqa: E402
-from storage.dedup.evaluation import load_labelled, run_labelled, score_labelled, store_article  # noqa: E402
+from storage.dedup.evaluation import (article_project_pairs, load_labelled, run_labelled, score_labelled,  # noqa: E402
+                                      store_article)
 from storage.dedup.fingerprints import article_facts  # noqa: E402
 from storage.dedup.minhash import estimate_jaccard, signature  # noqa: E402
 from storage.dedup.normalise import text_hash  # noqa: E402
@@ -41,9 +42,35 @@ def fresh_db(directory: str, name: str):
     return storage.open_db(Path(directory) / name)
 
 
+def with_extracted_records(docs: list[dict]) -> list[dict]:
+    """The labelled documents with records made by the real extractor instead of by hand."""
+    from extract.announcements import extract_announcements
+
+    out = []
+    for doc in docs:
+        published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+        records = extract_announcements(doc["text"], published, doc.get("language"), doc.get("title"))
+        out.append(doc | {"gold_records": doc["records"], "records": [r | {"project": "?"} for r in records]})
+    return out
+
+
 def labelled_sets(tmp: str) -> None:
     for path in sorted((DATA / "dedup").glob("labelled*.json")):
         docs = load_labelled(path)
+        try:
+            extracted = with_extracted_records(docs)
+        except ImportError:
+            extracted = None
+        if extracted is not None:
+            db = fresh_db(tmp, path.stem + "-extracted.db")
+            ids = run_labelled(db, extracted)
+            stories, _, _ = score_labelled(db, extracted, ids)
+            projects = article_project_pairs(db, extracted, ids)
+            print(f"{path.name} with records from extract.announcements:")
+            print(f"  story pairs:   precision {stories.precision:.3f}  recall {stories.recall:.3f}  "
+                  f"(tp {stories.true_pos}, fp {stories.false_pos}, fn {stories.false_neg})")
+            print(f"  article pairs sharing a project: precision {projects.precision:.3f}  recall "
+                  f"{projects.recall:.3f}  (tp {projects.true_pos}, fp {projects.false_pos}, fn {projects.false_neg})")
         db = fresh_db(tmp, path.stem + ".db")
         ids = run_labelled(db, docs)
         stories, projects, errors = score_labelled(db, docs, ids)
@@ -51,6 +78,8 @@ def labelled_sets(tmp: str) -> None:
               f"{len({r['project'] for d in docs for r in d['records']})} projects")
         print(f"  story pairs:   precision {stories.precision:.3f}  recall {stories.recall:.3f}  "
               f"(tp {stories.true_pos}, fp {stories.false_pos}, fn {stories.false_neg})")
+        articles = article_project_pairs(db, docs, ids)
+        print(f"  article pairs sharing a project: precision {articles.precision:.3f}  recall {articles.recall:.3f}")
         print(f"  project pairs: precision {projects.precision:.3f}  recall {projects.recall:.3f}  "
               f"(tp {projects.true_pos}, fp {projects.false_pos}, fn {projects.false_neg})")
         for line in errors:

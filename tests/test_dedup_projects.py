@@ -42,9 +42,10 @@ def test_same_region_sector_and_similar_amount_is_not_enough():
     assert pair_score(PLANNED, other) < 3.0
 
 
-def test_other_region_or_kind_cannot_link():
-    assert pair_score(PLANNED, PLANNED | {"regions": ["KZ-35"]}) == float("-inf")
+def test_other_kind_cannot_link_and_other_region_weighs_heavily():
     assert pair_score(PLANNED, PLANNED | {"kind": "program"}) == float("-inf")
+    elsewhere = PLANNED | {"regions": ["KZ-35"], "companies": ["Temirtau Ferro"], "title": "ferroalloy works"}
+    assert pair_score(PLANNED, elsewhere) < 3.0 <= pair_score(PLANNED, elsewhere | {"regions": ["KZ-55"]})
 
 
 def test_announced_built_opened_make_one_project_with_three_stories(db):

@@ -96,3 +96,18 @@ def score_labelled(db, docs: list[dict], ids: dict[str, int]) -> tuple[PairScore
             if (gold[a] == gold[b]) != (pred[a] == pred[b]):
                 errors.append(f"{name} {'missed' if gold[a] == gold[b] else 'false'}: {a} ~ {b}")
     return pairwise(story_gold, story_pred), pairwise(project_gold, project_pred), errors
+
+
+def article_project_pairs(db, docs: list[dict], ids: dict[str, int]) -> PairScore:
+    """Project linking judged per pair of articles (do they share a project?), which needs no
+    mapping between gold records and extracted ones: used when the real extractor made the records."""
+    gold = {d["id"]: {r["project"] for r in d.get("gold_records", d.get("records")) or []} for d in docs}
+    pred = {d["id"]: {r[0] for r in db.execute("SELECT project_id FROM announcements WHERE article_id = ? AND "
+                                                  "project_id IS NOT NULL", [ids[d["id"]]])} for d in docs}
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(gold), 2):
+        same_gold, same_pred = bool(gold[a] & gold[b]), bool(pred[a] & pred[b])
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    return PairScore(tp, fp, fn)

@@ -147,15 +147,15 @@ def pair_score(a: dict, b: dict) -> float:
     """How strongly two announcement records speak of one project; -inf when they cannot."""
     if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
         return float("-inf")
-    regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
-    if regions_a and regions_b and not regions_a & regions_b:
-        return float("-inf")
     score = 0.0
-    if regions_a & regions_b:
-        score += 0.5
+    regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
+    if regions_a and regions_b:
+        # Not a veto: extracted regions include incidental mentions (where the ore comes from).
+        score += 0.5 if regions_a & regions_b else -2.5
     companies_a, companies_b = _company_keys(a), _company_keys(b)
     if companies_a and companies_b:
-        score += 3.0 if _companies_meet(companies_a, companies_b) else -2.0
+        # A small penalty only: outlets name different partners, extractors cut names short.
+        score += 3.0 if _companies_meet(companies_a, companies_b) else -1.0
     score += _money_score(a, b)
     if a.get("jobs") and b.get("jobs"):
         score += 1.0 if amounts_agree(a["jobs"], b["jobs"], 0.1) else 0.0

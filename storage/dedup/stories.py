@@ -20,6 +20,8 @@ NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/
 CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
 MAX_NEAR_CANDIDATES = 50
 FACT_WINDOW_DAYS = 10            # republications of one event come within days
+STATUS_VETO_AFTER_DAYS = 2       # a status conflict splits stories only beyond this gap: the same
+                                 # day's reprints disagree only through extraction errors
 FACT_MIN_SCORE = 2.0             # sum of weights of shared facts
 FACT_MIN_SHARED = 2
 FACT_MIN_OVERLAP = 0.3           # shared facts / facts of the article with fewer
@@ -89,7 +91,7 @@ def figures_contradict(a: dict[str, float], b: dict[str, float]) -> bool:
 
 
 def facts_match(a: dict[str, float], b: dict[str, float],
-                a_records: list[dict], b_records: list[dict]) -> float:
+                a_records: list[dict], b_records: list[dict], days_apart: int = 0) -> float:
     """Score of two articles being one story by their facts; 0 when they are not.
 
     Vetoes: stated regions that do not meet (same figures, another place) and statuses that
@@ -106,7 +108,7 @@ def facts_match(a: dict[str, float], b: dict[str, float],
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
     status_b = {r.get("status") for r in b_records if r.get("status")}
-    if status_a and status_b and not status_a & status_b:
+    if status_a and status_b and not status_a & status_b and days_apart > STATUS_VETO_AFTER_DAYS:
         return 0.0
     return score
 
@@ -126,11 +128,12 @@ def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | 
     ).fetchall()
     best, best_score = None, 0.0
     for candidate, _n in rows:
-        stored = db.execute("SELECT facts FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
+        stored = db.execute("SELECT facts, day FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
         other_facts = json.loads(stored[0])
         if len(facts.keys() & other_facts.keys()) < FACT_MIN_SHARED:
             continue
-        score = facts_match(facts, other_facts, article.announcements, load_announcements(db, candidate))
+        score = facts_match(facts, other_facts, article.announcements, load_announcements(db, candidate),
+                            abs(day - stored[1]))
         if score > best_score:
             best, best_score = candidate, score
     return best
