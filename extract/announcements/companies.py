@@ -31,7 +31,8 @@ def _lists():
     suffixes = set(cues["company_suffixes"])
     prefix_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$", FLAGS)
     stop = set(cues["not_companies"])
-    return suffixes, prefix_re, stop
+    suffix_after_re = re.compile(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b")
+    return suffixes, prefix_re, stop, suffix_after_re
 
 
 def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
@@ -40,8 +41,12 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
 
 def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:
     """Company names in `text`, in order, without duplicates."""
-    suffixes, prefix_re, stop = _lists()
-    region_spans = region_spans or []
+    return list(_find_companies(text, tuple(region_spans or ())))
+
+
+@lru_cache(maxsize=4096)
+def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    suffixes, prefix_re, stop, suffix_after_re = _lists()
     cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
     voc = vocabulary()
     found: list[str] = []
@@ -75,7 +80,7 @@ def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None)
         at_sentence_start = not text[:start].strip() or re.search(r"[.!?:;]\s*$", text[:start]) is not None
         evidence = (
             kept[-1] in suffixes
-            or re.match(r"\s+(?:" + "|".join(re.escape(s) for s in suffixes) + r")\b", after) is not None
+            or suffix_after_re.match(after) is not None
             or prefix_re.search(before) is not None
             or re.match(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", after, FLAGS) is not None
             or any(CAMEL_RE.search(t) for t in kept)
@@ -90,7 +95,7 @@ def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None)
         if len(name) < 2 or name.isdigit():
             continue
         # a legal form written after the name belongs to it
-        sm = re.match(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b", after)
+        sm = suffix_after_re.match(after)
         if sm and kept[-1] not in suffixes:
             name = f"{name} {sm.group(1)}"
         if name not in found:
@@ -103,4 +108,4 @@ def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None)
             re.match(r"\s*(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компаниясы)\b", after)
         if legal and inner not in found:
             found.append(inner)
-    return found
+    return tuple(found)

@@ -29,9 +29,103 @@ def _alternation(fragments: list[str]) -> str:
     return "|".join(sorted((f for f in fragments), key=len, reverse=True))
 
 
+def _split_top(group: str) -> list[str]:
+    """Top-level alternatives of a regex body."""
+    parts, depth, cur, i = [], 0, "", 0
+    while i < len(group):
+        c = group[i]
+        if c == "\\":
+            cur += group[i:i + 2]
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        if c == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    parts.append(cur)
+    return parts
+
+
+def _starts(fragment: str) -> set[str] | None:
+    """The characters a regex fragment can start with, or None when that is not simple to tell."""
+    f = fragment
+    while True:
+        if f.startswith("\\b") or f.startswith("^"):
+            f = f[2:] if f.startswith("\\b") else f[1:]
+        elif f.startswith("(?<![\\w])") or f.startswith("(?<!\\w)"):
+            f = f[f.index(")") + 1:]
+        else:
+            break
+    if not f:
+        return None
+    if f.startswith("(?:") or (f.startswith("(") and not f.startswith("(?")):
+        depth, i = 0, 0
+        for i, c in enumerate(f):
+            if c == "\\":
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+        if i + 1 < len(f) and f[i + 1] in "?*{":
+            return None
+        body = f[3:i] if f.startswith("(?:") else f[1:i]
+        out: set[str] = set()
+        for alt in _split_top(body):
+            sub = _starts(alt)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if f.startswith("\\") and len(f) > 1 and not f[1].isalnum():
+        c = f[1]
+    elif f[0].isalnum() or f[0] in "$₸«\"'/":
+        c = f[0]
+    else:
+        return None
+    if len(f) > 1 and f[1] in "?*{":
+        return None
+    return {c.lower(), c.upper()}
+
+
+def _first_chars(fragments: list[str]) -> str | None:
+    """A character class of what the fragments can start with, or None when unsure.
+    Put in a lookahead before a long alternation it lets the engine skip most positions."""
+    chars: set[str] = set()
+    for f in fragments:
+        sub = _starts(f)
+        if sub is None:
+            return None
+        chars |= sub
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def fast(fragments: list[str], prefix: str = "") -> Pattern[str]:
+    """An alternation of regex fragments behind a first-character lookahead."""
+    first = _first_chars(fragments)
+    body = "(?:" + "|".join("(?:" + f + ")" for f in fragments) + ")"
+    return re.compile((f"(?={first})" if first else "") + prefix + body, FLAGS)
+
+
 def any_of(fragments: list[str], word_start: bool = True) -> Pattern[str]:
     prefix = WORD_START if word_start else ""
+    first = _first_chars(fragments)
+    if first:
+        prefix = f"(?={first})" + prefix
     return re.compile(prefix + "(?:" + _alternation(fragments) + ")", FLAGS)
+
+
+def _lookahead(words) -> str:
+    first = _first_chars([re.escape(w) for w in words])
+    return f"(?={first})" if first else ""
 
 
 @dataclass(frozen=True)
@@ -91,8 +185,8 @@ def vocabulary() -> Vocabulary:
         sector_patterns={slug: any_of(stems) for slug, stems in sectors.items() if stems},
         status_patterns=status_patterns,
         number_words=number_words,
-        number_word_re=re.compile(WORD_START + "(" + _alternation([re.escape(w) for w in number_words]) + r")(?!\w)", FLAGS),
-        scale_re=re.compile("(" + _alternation([re.escape(s) for s in scales]) + r")\w*\.?", FLAGS),
+        number_word_re=re.compile(_lookahead(number_words) + WORD_START + "(" + _alternation([re.escape(w) for w in number_words]) + r")(?!\w)", FLAGS),
+        scale_re=re.compile(_lookahead(scales) + "(" + _alternation([re.escape(s) for s in scales]) + r")\w*\.?", FLAGS),
         scales=scales,
         kzt_re=any_of(cues["currency_kzt"]),
         usd_re=any_of(cues["currency_usd"]),
@@ -100,14 +194,14 @@ def vocabulary() -> Vocabulary:
         # up to three words between the number and the noun: "21 metallurgy projects", "37 small industrial zones"
         count_after_re=re.compile(r"\s+(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["count_nouns"]) + ")", FLAGS),
         facility_re=any_of(cues["facility_nouns"]),
-        backref_re=re.compile("|".join(cues["backref_patterns"]), FLAGS),
-        enumeration_re=re.compile("|".join(cues["enumeration_patterns"]), FLAGS),
-        subcount_re=re.compile("|".join(cues["subcount_patterns"]), FLAGS),
-        total_re=re.compile("|".join(cues["total_patterns"]), FLAGS),
-        national_re=re.compile("|".join(cues["national_patterns"]), FLAGS),
-        ranking_re=re.compile("|".join(cues["ranking_patterns"]), FLAGS),
-        macro_re=re.compile("|".join(cues["macro_patterns"]), FLAGS),
-        social_re=re.compile("|".join(cues["social_patterns"]), FLAGS),
+        backref_re=fast(cues["backref_patterns"]),
+        enumeration_re=fast(cues["enumeration_patterns"]),
+        subcount_re=fast(cues["subcount_patterns"]),
+        total_re=fast(cues["total_patterns"]),
+        national_re=fast(cues["national_patterns"]),
+        ranking_re=fast(cues["ranking_patterns"]),
+        macro_re=fast(cues["macro_patterns"]),
+        social_re=fast(cues["social_patterns"]),
         jobs_after_re=re.compile(r"\s*(?:(?:астам|жуық|артық|шамасында)\s+)?(?:" + "|".join(cues["jobs_after_number"]) + ")", FLAGS),
         jobs_before_re=re.compile("(?:" + "|".join(cues["jobs_before_number"]) + ")", FLAGS),
         jobs_construction_re=any_of(cues["jobs_construction"]),
@@ -124,7 +218,7 @@ def vocabulary() -> Vocabulary:
 @lru_cache(maxsize=None)
 def cue_regex(name: str) -> Pattern[str]:
     """Any list of regex fragments in cues.yaml, compiled as one alternation."""
-    return re.compile("|".join("(?:" + f + ")" for f in vocabulary().cues[name]), FLAGS)
+    return fast(vocabulary().cues[name])
 
 
 def status_of(text: str) -> str | None:
@@ -135,11 +229,21 @@ def status_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _all_sectors() -> Pattern[str]:
+    """One alternation over every sector's cues: a single scan finds the earliest cue."""
+    return any_of([f for fragments in _load("sectors.yaml").values() for f in fragments or []])
+
+
+@lru_cache(maxsize=4096)
 def sector_of(text: str) -> tuple[str | None, int]:
     """The sector whose cue starts earliest in `text` (longest cue on ties), and where."""
-    best: tuple[int, int, str] | None = None
+    m = _all_sectors().search(text)
+    if not m:
+        return None, -1
+    best = None
     for slug, rx in vocabulary().sector_patterns.items():
-        m = rx.search(text)
-        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
-            best = (m.start(), -len(m.group(0)), slug)
-    return (best[2], best[0]) if best else (None, -1)
+        sm = rx.match(text, m.start())
+        if sm and (best is None or len(sm.group(0)) > best[0]):
+            best = (len(sm.group(0)), slug)
+    return (best[1] if best else None), m.start()

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Speed of extract_announcements: ms per article over the gold texts and our own test sets.
+
+    python3 bench/bench_extract.py [ROUNDS]
+
+The budget is 5 ms for a typical (~3,000 character) article. The first call pays for
+loading and compiling the vocabulary; it is reported apart.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.announcements import extract_announcements  # noqa: E402
+from extract.announcements.companies import _find_companies  # noqa: E402
+from extract.announcements.vocabulary import sector_of  # noqa: E402
+
+
+def cold(text: str, published: date | None) -> None:
+    """One article with the per-text caches emptied, so that repeated rounds measure real work."""
+    sector_of.cache_clear()
+    _find_companies.cache_clear()
+    extract_announcements(text, published)
+
+GOLD_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "announcements",
+             ROOT / "tests" / "data" / "announcements" / "heldout"]
+
+
+def documents() -> list[tuple[str, date | None]]:
+    docs = []
+    for folder in GOLD_DIRS:
+        for g in sorted(folder.glob("*.json")):
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            text = (folder.parent / gold["text_file"]).read_text(encoding="utf-8")
+            published = date.fromisoformat(gold["published"]) if gold.get("published") else None
+            docs.append((text, published))
+    return docs
+
+
+def main(rounds: int = 20) -> None:
+    docs = documents()
+    t0 = time.perf_counter()
+    extract_announcements(docs[0][0], docs[0][1])
+    first = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for text, published in docs:
+            cold(text, published)
+    total = (time.perf_counter() - t0) * 1000
+    chars = sum(len(t) for t, _ in docs)
+    per_article = total / (rounds * len(docs))
+    per_3000 = total / (rounds * chars) * 3000
+    print(f"{len(docs)} articles, mean {chars // len(docs)} chars; first call (loads vocabulary) {first:.0f} ms")
+    print(f"{per_article:.2f} ms/article, {per_3000:.2f} ms per 3,000 characters (budget 5 ms)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
