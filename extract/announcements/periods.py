@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .vocabulary import FLAGS, WORD_START, vocabulary
+from .vocabulary import FLAGS, WORD_START, _first_chars, vocabulary
 
 YEAR = r"((?:19|20)\d\d)"
 ROMAN_OR_DIGIT = r"(iv|i{1,3}|і{1,3}v?|іv|[1-4])"
@@ -37,19 +37,22 @@ def _patterns():
     ord_alt = "|".join(sorted((re.escape(w) for w in quarter_ord), key=len, reverse=True))
     rel = []
     for offset, phrases in cues["relative_years"].items():
-        rel.append((int(offset), re.compile(WORD_START + "(?:" + "|".join(phrases) + r")(?!\w)", FLAGS)))
+        ahead = _first_chars(phrases)
+        rel.append((int(offset), re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + "|".join(phrases) + r")(?!\w)", FLAGS)))
+    month_ahead = _first_chars([stem for stems in cues["months"].values() for stem in stems] + ["last", "прошлом", "прошлого", "өткен"])
+    quarter_ahead = _first_chars(list(quarter_ord) + ["q"])
     return {
         "quarter": re.compile(
-            WORD_START + r"(?:(?P<ord>" + ord_alt + r")(?:-?(?:st|nd|rd|th|м|ші|шы))?\s+" + quarter_word +
+            (f"(?={quarter_ahead})" if quarter_ahead else "") + WORD_START + r"(?:(?P<ord>" + ord_alt + r")(?:-?(?:st|nd|rd|th|м|ші|шы))?\s+" + quarter_word +
             r"|q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|the year|этого года|текущего года|биылғы)))?",
             FLAGS),
         "quarter_ord": quarter_ord,
         "month": re.compile(
-            WORD_START + r"(?:(?P<last>last|прошлом|прошлого|өткен)\s+)?(?:" + month_any + r")\w*\.?"
+            (f"(?={month_ahead})" if month_ahead else "") + WORD_START + r"(?:(?P<last>last|прошлом|прошлого|өткен)\s+)?(?:" + month_any + r")\w*\.?"
             r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|этого года|текущего года|биылғы жыл\w*)|(?P<lastyear>last year|прошлого года)))?",
             FLAGS),
         "day_before_month": re.compile(r"\b\d{1,2}\s+$"),
-        "year": re.compile(WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)", FLAGS),
+        "year": re.compile(r"(?=[12])" + WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)", FLAGS),
         "relative": rel,
         "month_names": month_alts,
     }

@@ -229,21 +229,59 @@ def status_of(text: str) -> str | None:
     return None
 
 
+def _is_literal(fragment: str) -> bool:
+    return all(c.isalnum() or c in " -/'" for c in fragment)
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex equivalent to the alternation of literal `words`, factored as a trie so the
+    engine tests each first letter once (the longest word wins, as in an ordered alternation)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w.lower():
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 @lru_cache(maxsize=1)
-def _all_sectors() -> Pattern[str]:
-    """One alternation over every sector's cues: a single scan finds the earliest cue."""
-    return any_of([f for fragments in _load("sectors.yaml").values() for f in fragments or []])
+def _all_sectors() -> tuple[Pattern[str], dict[str, str]]:
+    """One scan for every sector cue: literal stems as a trie, other fragments after it."""
+    literal: dict[str, str] = {}
+    other: list[str] = []
+    for slug, fragments in _load("sectors.yaml").items():
+        for f in fragments or []:
+            if _is_literal(f):
+                literal.setdefault(f.lower(), slug)
+            else:
+                other.append(f)
+    first = _first_chars(list(literal) + other)
+    body = trie_regex(list(literal)) + ("|" + "|".join(f"(?:{f})" for f in other) if other else "")
+    return re.compile((f"(?={first})" if first else "") + WORD_START + "(?:" + body + ")", FLAGS), literal
 
 
 @lru_cache(maxsize=4096)
 def sector_of(text: str) -> tuple[str | None, int]:
     """The sector whose cue starts earliest in `text` (longest cue on ties), and where."""
-    m = _all_sectors().search(text)
+    rx, literal = _all_sectors()
+    m = rx.search(text)
     if not m:
         return None, -1
-    best = None
-    for slug, rx in vocabulary().sector_patterns.items():
-        sm = rx.match(text, m.start())
-        if sm and (best is None or len(sm.group(0)) > best[0]):
-            best = (len(sm.group(0)), slug)
-    return (best[1] if best else None), m.start()
+    slug = literal.get(m.group(0).lower())
+    if slug is None:
+        best = None
+        for name, srx in vocabulary().sector_patterns.items():
+            sm = srx.match(text, m.start())
+            if sm and (best is None or len(sm.group(0)) > best[0]):
+                best = (len(sm.group(0)), name)
+        slug = best[1] if best else None
+    return slug, m.start()
