@@ -16,12 +16,21 @@ from .vocabulary import FLAGS, Vocabulary, vocabulary
 NUMBER_RE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", FLAGS)
 CURRENCY_BEFORE_RE = re.compile(r"(US\s?\$|\$|USD\s?|KZT\s?|₸\s?)$", FLAGS)
-RANGE_AFTER_RE = re.compile(r"^\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
+RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
 RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—)\s*\$?$")
-PERCENT_AFTER_RE = re.compile(r"^\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
+PERCENT_AFTER_RE = re.compile(r"\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
 YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
 PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
 INVESTMENT_WORD_RE = re.compile(r"^\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
+SPACES_RE = re.compile(r"\s*")
+WORD_TAIL_RE = re.compile(r"\w*")
+GROUPED_RE = re.compile(r"\d{1,3}[ ,]\d{3}")
+GAP_BREAK_RE = re.compile(r"[.;:!?]|\d")
+WORK_WORD_RE = re.compile(r"работой|трудоустро", FLAGS)
+COMMA_RE = re.compile(r"[,;]")
+OF_RE = re.compile(r"\s+(?:of|из)\b", FLAGS)
+DIGIT_BEFORE_RE = re.compile(r"\d[\s\u00a0]*$")
+LEAD_APPROX_RE = re.compile(r"(up to|about|approximately|around|до|порядка|около|over|more than)\s*$", FLAGS)
 SENTENCE_CUT_RE = re.compile(r"[.;!?](?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
 WORD_AFTER_RE = re.compile(r"^\s*([^\W\d]+)", FLAGS)
 
@@ -68,8 +77,7 @@ def _number_tokens(text: str, language: str | None, voc: Vocabulary):
 
 
 def _scale_after(text: str, pos: int, voc: Vocabulary) -> tuple[float, int]:
-    m = re.compile(r"\s*").match(text, pos)
-    p = m.end()
+    p = SPACES_RE.match(text, pos).end()
     sm = voc.scale_re.match(text, p)
     if sm:
         return voc.scale_of(sm.group(1)), sm.end()
@@ -77,12 +85,12 @@ def _scale_after(text: str, pos: int, voc: Vocabulary) -> tuple[float, int]:
 
 
 def _currency_after(text: str, pos: int, voc: Vocabulary) -> tuple[str | None, int]:
-    p = re.compile(r"\s*").match(text, pos).end()
+    p = SPACES_RE.match(text, pos).end()
     for name, rx in (("kzt", voc.kzt_re), ("usd", voc.usd_re)):
         m = rx.match(text, p)
         if m:
             end = m.end()
-            word = re.compile(r"\w*").match(text, end)
+            word = WORD_TAIL_RE.match(text, end)
             return name, word.end()
     return None, pos
 
@@ -92,17 +100,16 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     voc = vocabulary()
     figures: list[Figure] = []
     for value, start, num_end, token_end in _number_tokens(text, language, voc):
-        after = text[token_end:]
-        before = text[:start]
-        if PERCENT_AFTER_RE.match(after):
+        before = text[max(0, start - 60):start]
+        if PERCENT_AFTER_RE.match(text, token_end):
             continue
         scale, pos = _scale_after(text, token_end, voc)
         amount = value * scale
-        is_year = scale == 1.0 and value == int(value) and 1990 <= value <= 2100 and not re.match(r"\d{1,3}[ ,]\d{3}", text[start:num_end])
+        is_year = scale == 1.0 and value == int(value) and 1990 <= value <= 2100 and not GROUPED_RE.match(text, start, num_end)
         # Money: currency before ("US$2.3 billion", "KZT 1.9 tn") or after ("995 billion tenge").
         cur_before = CURRENCY_BEFORE_RE.search(before[-6:]) if before else None
         currency, cur_end = _currency_after(text, pos, voc)
-        if RANGE_AFTER_RE.match(text[pos:]) or RANGE_BEFORE_RE.search(before[-6:]):
+        if RANGE_AFTER_RE.match(text, pos) or RANGE_BEFORE_RE.search(before[-6:]):
             if cur_before or currency or scale >= 1e6:
                 continue
         if cur_before and not is_year:
@@ -112,8 +119,6 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             continue
         if currency:
             figures.append(Figure("money", amount, start, cur_end, currency=currency))
-            continue
-        if is_year and not YEAR_AFTER_RE.match(after) and not voc.count_noun_re.match(after.lstrip()):
             continue
         if is_year:
             continue
@@ -131,11 +136,12 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             pass
         if bm is not None:
             gap = lead[bm.end():]
-            if len(gap) <= 28 and not re.search(r"[.;:!?]|\d", gap):
+            if len(gap) <= 28 and not GAP_BREAK_RE.search(gap):
                 pm = voc.people_re.match(text, pos)
-                if pm or "мест" in bm.group(0).lower() or re.search(r"работой|трудоустро", bm.group(0), FLAGS):
+                if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)):
                     figures.append(Figure("jobs", int(round(amount)), start, pm.end() if pm else pos))
                     continue
+        capacity_lead = voc.capacity_lead_re.search(before[-40:]) is not None
         # Area.
         area = None
         for unit_re, factor in voc.area_units:
@@ -148,8 +154,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             rest = text[area.end: area.end + 60]
             ym = voc.per_year_re.search(rest)
             cut = SENTENCE_CUT_RE.search(rest)
-            if (ym and (not cut or ym.start() < cut.start()) and not re.search(r"[,;]", rest[:ym.start()])) \
-                    or voc.capacity_lead_re.search(before[-40:]):
+            if (ym and (not cut or ym.start() < cut.start()) and not COMMA_RE.search(rest, 0, ym.start())) \
+                    or capacity_lead:
                 end = area.end + ym.end() if ym else area.end
                 figures.append(Figure("capacity", _capacity_text(text, start, end, voc), start, end))
             else:
@@ -157,18 +163,18 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             continue
         # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word.
         um = voc.capacity_unit_re.match(text, pos)
-        if um or voc.capacity_lead_re.search(before[-40:]):
+        if um or capacity_lead:
             rest = text[pos: pos + 120]
             ym = voc.per_year_re.search(rest)
             cut = SENTENCE_CUT_RE.search(rest)
-            if ym and (not cut or ym.start() < cut.start()) and (um or voc.capacity_lead_re.search(before[-40:])):
+            if ym and (not cut or ym.start() < cut.start()):
                 figures.append(Figure("capacity", _capacity_text(text, start, pos + ym.end(), voc), start, pos + ym.end()))
                 continue
-            if voc.capacity_lead_re.search(before[-40:]) and um:
+            if capacity_lead and um:
                 figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
                 continue
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
-        if scale == 1.0 and value == int(value) and not re.match(r"\s+(?:of|из)\b", after, FLAGS):
+        if scale == 1.0 and value == int(value) and not OF_RE.match(text, token_end):
             nm = voc.count_after_re.match(text, pos)
             if nm:
                 figures.append(Figure("count", int(value), start, nm.end()))
@@ -178,7 +184,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             figures.append(Figure("money", amount, start, pos, currency=None))
     # "триллион теңгеден асады": a scale word with a currency and no number.
     for m in voc.scale_re.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or re.search(r"\d[\s\u00a0]*$", text[:m.start()])):
+        if m.start() and (text[m.start() - 1].isalnum() or DIGIT_BEFORE_RE.search(text[max(0, m.start() - 4):m.start()])):
             continue
         currency, cur_end = _currency_after(text, m.end(), voc)
         if currency and voc.scale_of(m.group(1)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
@@ -194,7 +200,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
 def _capacity_text(text: str, start: int, end: int, voc: Vocabulary) -> str:
     """The capacity as stated, with a leading "up to"/"about" kept."""
     lead = text[max(0, start - 20):start]
-    m = re.search(r"(up to|about|approximately|around|до|порядка|около|over|more than)\s*$", lead, FLAGS)
+    m = LEAD_APPROX_RE.search(lead)
     if m:
         start = start - (len(lead) - m.start())
     return " ".join(text[start:end].split())
