@@ -17,11 +17,12 @@ NUMBER_RE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", FLAGS)
 CURRENCY_BEFORE_RE = re.compile(r"(US\s?\$|\$|USD\s?|KZT\s?|₸\s?)$", FLAGS)
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
-RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—)\s*\$?$")
+RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—|to|до)\s*\$?$")
 PERCENT_AFTER_RE = re.compile(r"\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
 YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
 PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
-INVESTMENT_WORD_RE = re.compile(r"^\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
+INVESTMENT_WORD_RE = re.compile(r"\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
+CLAUSE_BREAK_RE = re.compile(r"\d|[,;]|\band\b|\bwhile\b|\bthen\b|\bи\b|\bа\b|\bзатем\b", FLAGS)
 SPACES_RE = re.compile(r"\s*")
 WORD_TAIL_RE = re.compile(r"\w*")
 GROUPED_RE = re.compile(r"\d{1,3}[ ,]\d{3}")
@@ -32,7 +33,7 @@ OF_RE = re.compile(r"\s+(?:of|из)\b", FLAGS)
 DIGIT_BEFORE_RE = re.compile(r"\d[\s\u00a0]*$")
 LEAD_APPROX_RE = re.compile(r"(up to|about|approximately|around|до|порядка|около|over|more than)\s*$", FLAGS)
 SENTENCE_CUT_RE = re.compile(r"[.;!?](?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
-WORD_AFTER_RE = re.compile(r"^\s*([^\W\d]+)", FLAGS)
+WORD_AFTER_RE = re.compile(r"\s*([^\W\d]+)", FLAGS)
 
 
 @dataclass
@@ -109,7 +110,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         # Money: currency before ("US$2.3 billion", "KZT 1.9 tn") or after ("995 billion tenge").
         cur_before = CURRENCY_BEFORE_RE.search(before[-6:]) if before else None
         currency, cur_end = _currency_after(text, pos, voc)
-        if RANGE_AFTER_RE.match(text, pos) or RANGE_BEFORE_RE.search(before[-6:]):
+        if RANGE_AFTER_RE.match(text, pos) or RANGE_BEFORE_RE.search(before[-8:]):
             if cur_before or currency or scale >= 1e6:
                 continue
         if cur_before and not is_year:
@@ -126,7 +127,9 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         jm = voc.jobs_after_re.match(text, pos)
         if jm:
             f = Figure("jobs", int(round(amount)), start, jm.end())
-            if voc.jobs_construction_re.search(text[max(0, start - 40):jm.end() + 40]):
+            prior = text[max(0, start - 40):start]
+            prior = CLAUSE_BREAK_RE.split(prior)[-1]   # only the words of this clause
+            if voc.jobs_construction_re.search(text, start, jm.end()) or voc.jobs_construction_re.search(prior):
                 f.notes.add("construction")
             figures.append(f)
             continue
@@ -180,7 +183,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 figures.append(Figure("count", int(value), start, nm.end()))
                 continue
         # Bare money: "122,8 млрд" with the currency elsewhere in the sentence or article.
-        if scale >= 1e6 and (not WORD_AFTER_RE.match(text, pos) or INVESTMENT_WORD_RE.match(text[pos:])):
+        if scale >= 1e6 and (not WORD_AFTER_RE.match(text, pos) or INVESTMENT_WORD_RE.match(text, pos)):
             figures.append(Figure("money", amount, start, pos, currency=None))
     # "триллион теңгеден асады": a scale word with a currency and no number.
     for m in voc.scale_re.finditer(text):

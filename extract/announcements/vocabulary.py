@@ -207,7 +207,7 @@ def vocabulary() -> Vocabulary:
         jobs_construction_re=any_of(cues["jobs_construction"]),
         people_re=re.compile(r"\s*(?:" + _alternation(cues["jobs_people_nouns"]) + ")", FLAGS),
         area_units=[(re.compile(r"\s*(?:" + unit + ")", FLAGS), float(factor)) for unit, factor in cues["area_units"].items()],
-        capacity_unit_re=re.compile(r"\s*(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)", FLAGS),
+        capacity_unit_re=re.compile(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)", FLAGS),
         per_year_re=any_of(cues["capacity_per_year"]),
         capacity_lead_re=any_of(cues["capacity_lead"]),
         approximator_re=re.compile(
