@@ -39,6 +39,28 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
     return any(s <= pos < e for s, e in region_spans)
 
 
+LOWER_WORD_RE = re.compile(r"[a-zа-яёәғқңөұүһі][\w-]*\s+")
+# a capitalised name before these is a place, not a company
+NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special economic zone|economic zone|industrial zone|"
+                               r"industrial park|sez|field|deposit|област|район|облыс|аудан|месторожд|индустриальн\w* зон|"
+                               r"особ\w* экономическ|арнайы экономикалық|индустриялық аймақ|кен орн)", FLAGS)
+
+
+def _facility_follows(after: str, voc) -> bool:
+    """"Haier refrigerator plant", "Xiaomi TV manufacturing plant": a name before a product and a facility."""
+    if NOT_AFTER_NAME_RE.match(after):
+        return False
+    pos = len(after) - len(after.lstrip())
+    for _ in range(3):
+        if voc.facility_re.match(after, pos):
+            return True
+        m = LOWER_WORD_RE.match(after, pos)
+        if not m:
+            return False
+        pos = m.end()
+    return False
+
+
 def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:
     """Company names in `text`, in order, without duplicates."""
     return list(_find_companies(text, tuple(region_spans or ())))
@@ -77,7 +99,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         end = offsets[-1] + len(kept[-1])
         before = text[max(0, start - 40):start]
         after = text[end:end + 40]
-        at_sentence_start = not text[:start].strip() or re.search(r"[.!?:;]\s*$", text[:start]) is not None
+        at_sentence_start = not text[:start].strip() or re.search(r"[.!?:;–—-]\s*$", text[:start]) is not None
         evidence = (
             kept[-1] in suffixes
             or suffix_after_re.match(after) is not None
@@ -86,13 +108,12 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or any(CAMEL_RE.search(t) for t in kept)
             or any(len(t) >= 3 and t.isupper() and t not in stop for t in kept)
             or (cyrillic_text and LATIN_RE.match(name) is not None)
-            or (not at_sentence_start and voc.facility_re.match(after.lstrip()) is not None
-                and not re.match(r"\s*(?:region|oblast|city|district)", after, FLAGS))
+            or (not at_sentence_start and _facility_follows(after, voc))
             or re.match(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b", after) is not None
         )
         if not evidence:
             continue
-        if len(name) < 2 or name.isdigit():
+        if len(name) < 2 or name.isdigit() or name.lower() in voc.number_words:
             continue
         # a legal form written after the name belongs to it
         sm = suffix_after_re.match(after)

@@ -38,7 +38,7 @@ def _patterns():
     rel = []
     for offset, phrases in cues["relative_years"].items():
         ahead = _first_chars(phrases)
-        rel.append((int(offset), re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + "|".join(phrases) + r")(?!\w)", FLAGS)))
+        rel.append((int(offset), re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + "|".join(phrases) + r")\w*", FLAGS)))
     month_ahead = _first_chars([stem for stems in cues["months"].values() for stem in stems] + ["last", "прошлом", "прошлого", "өткен"])
     quarter_ahead = _first_chars(list(quarter_ord) + ["q"])
     return {
