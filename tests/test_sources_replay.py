@@ -92,3 +92,18 @@ def test_demo_command_twice(tmp_path):
     assert second.returncode == 0
     assert " 0 new articles" in second.stdout
     assert len(list((workdir / "mail" / "new").iterdir())) == len(mailed), "a rerun mailed announcements again"
+
+
+def test_sources_command_shows_health_of_every_source(daily_then_backfill, tmp_path):
+    import yaml
+    config = daily_then_backfill["config"]
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config.model_dump(mode="json"), allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kzmon.cli", "sources", "--config", str(path)],
+                            capture_output=True, text=True, timeout=120, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for source in config.sources:
+        row = next((line for line in lines if f" {source.id} " in line), None)
+        assert row is not None, f"{source.id} missing from `kzmon sources`"
+        assert "never" not in row, f"{source.id}: no successful run shown: {row}"
