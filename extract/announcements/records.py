@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from ..regions import RegionMatch, find_regions
@@ -87,18 +88,35 @@ class Draft:
         }
 
 
-@dataclass
 class Analysis:
-    sentence: Sentence
-    text: str
-    figures: list[Figure]
-    periods: list[Period]
-    regions: list[RegionMatch]          # offsets relative to the sentence
-    ranking: bool
-    social: bool
-    national: bool
-    backref: bool
-    total: bool
+    """One sentence, read once: figures, periods and places up front, cue flags on first use."""
+
+    def __init__(self, sentence: Sentence, regions: list[RegionMatch], language: str | None, published: date | None):
+        self.sentence = sentence
+        self.text = sentence.text
+        self.regions = regions                      # offsets relative to the sentence
+        self.figures: list[Figure] = find_figures(self.text, language)
+        self.periods: list[Period] = find_periods(self.text, published)
+
+    @cached_property
+    def ranking(self) -> bool:
+        return bool(vocabulary().ranking_re.search(self.text))
+
+    @cached_property
+    def social(self) -> bool:
+        return bool(vocabulary().social_re.search(self.text))
+
+    @cached_property
+    def national(self) -> bool:
+        return bool(vocabulary().national_re.search(self.text))
+
+    @cached_property
+    def backref(self) -> bool:
+        return bool(vocabulary().backref_re.search(self.text))
+
+    @cached_property
+    def total(self) -> bool:
+        return bool(vocabulary().total_re.search(self.text))
 
     def region_spans(self) -> list[tuple[int, int]]:
         return [(r.start, r.end) for r in self.regions]
@@ -111,12 +129,7 @@ def analyse(sentence: Sentence, doc_regions: list[RegionMatch], language: str | 
         regions = [RegionMatch(r.code, r.start - a, r.end - a, r.surface, r.level) for r in doc_regions if a <= r.start < b]
     else:
         regions = find_regions(text)
-    return Analysis(
-        sentence=sentence, text=text, figures=find_figures(text, language), periods=find_periods(text, published),
-        regions=regions, ranking=bool(vocabulary().ranking_re.search(text)),
-        social=bool(vocabulary().social_re.search(text)), national=bool(vocabulary().national_re.search(text)),
-        backref=bool(vocabulary().backref_re.search(text)), total=bool(vocabulary().total_re.search(text)),
-    )
+    return Analysis(sentence, regions, language, published)
 
 
 # ---------------------------------------------------------------- helpers on spans

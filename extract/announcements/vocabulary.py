@@ -115,6 +115,23 @@ def fast(fragments: list[str], prefix: str = "") -> Pattern[str]:
     return re.compile((f"(?={first})" if first else "") + prefix + body, FLAGS)
 
 
+class CueSet:
+    """Regex cues where some are anchored at the sentence start ("^this", "^бұл"): those are
+    tried once at position 0 instead of being scanned for across the whole sentence."""
+
+    def __init__(self, fragments: list[str]):
+        anchored = [f[1:] for f in fragments if f.startswith("^")]
+        floating = [f for f in fragments if not f.startswith("^")]
+        self.start_re = re.compile("|".join(f"(?:{f})" for f in anchored), FLAGS) if anchored else None
+        self.any_re = fast(floating) if floating else None
+
+    def match(self, text: str):
+        return self.start_re.match(text) if self.start_re else None
+
+    def search(self, text: str):
+        return self.match(text) or (self.any_re.search(text) if self.any_re else None)
+
+
 def any_of(fragments: list[str], word_start: bool = True) -> Pattern[str]:
     prefix = WORD_START if word_start else ""
     first = _first_chars(fragments)
@@ -142,10 +159,10 @@ class Vocabulary:
     count_noun_re: Pattern[str]
     count_after_re: Pattern[str]
     facility_re: Pattern[str]
-    backref_re: Pattern[str]
+    backref_re: CueSet
     enumeration_re: Pattern[str]
     subcount_re: Pattern[str]
-    total_re: Pattern[str]
+    total_re: CueSet
     national_re: Pattern[str]
     ranking_re: Pattern[str]
     macro_re: Pattern[str]
@@ -194,10 +211,10 @@ def vocabulary() -> Vocabulary:
         # up to three words between the number and the noun: "21 metallurgy projects", "37 small industrial zones"
         count_after_re=re.compile(r"\s+(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["count_nouns"]) + ")", FLAGS),
         facility_re=any_of(cues["facility_nouns"]),
-        backref_re=fast(cues["backref_patterns"]),
+        backref_re=CueSet(cues["backref_patterns"]),
         enumeration_re=fast(cues["enumeration_patterns"]),
         subcount_re=fast(cues["subcount_patterns"]),
-        total_re=fast(cues["total_patterns"]),
+        total_re=CueSet(cues["total_patterns"]),
         national_re=fast(cues["national_patterns"]),
         ranking_re=fast(cues["ranking_patterns"]),
         macro_re=fast(cues["macro_patterns"]),
