@@ -63,15 +63,20 @@ def _facility_follows(after: str, voc) -> bool:
 
 def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:
     """Company names in `text`, in order, without duplicates."""
+    return list(dict.fromkeys(name for name, _, _ in _find_companies(text, tuple(region_spans or ()))))
+
+
+def find_company_spans(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
+    """(name, start, end) of every company name in `text`."""
     return list(_find_companies(text, tuple(region_spans or ())))
 
 
 @lru_cache(maxsize=4096)
-def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
     suffixes, prefix_re, stop, suffix_after_re = _lists()
     cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
     voc = vocabulary()
-    found: list[str] = []
+    found: list[tuple[str, int, int]] = []
     for m in RUN_RE.finditer(text):
         tokens = m.group(0).split()
         pos = m.start()
@@ -119,14 +124,13 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         sm = suffix_after_re.match(after)
         if sm and kept[-1] not in suffixes:
             name = f"{name} {sm.group(1)}"
-        if name not in found:
-            found.append(name)
+        found.append((name, start, end))
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         before = text[max(0, m.start() - 20):m.start()]
         after = text[m.end():m.end() + 12]
         legal = re.search(r"(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компани\w*)\s*$", before, FLAGS) or \
             re.match(r"\s*(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компаниясы)\b", after)
-        if legal and inner not in found:
-            found.append(inner)
+        if legal and inner not in {f[0] for f in found}:
+            found.append((inner, m.start(1), m.end(1)))
     return tuple(found)

@@ -35,10 +35,12 @@ def _patterns():
         for w in words:
             quarter_ord[w.lower()] = int(n)
     ord_alt = "|".join(sorted((re.escape(w) for w in quarter_ord), key=len, reverse=True))
-    rel = []
-    for offset, phrases in cues["relative_years"].items():
-        ahead = _first_chars(phrases)
-        rel.append((int(offset), re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + "|".join(phrases) + r")\w*", FLAGS)))
+    # one scan for every relative phrase; the group's name carries the year offset
+    all_phrases = [p for ps in cues["relative_years"].values() for p in ps]
+    ahead = _first_chars(all_phrases)
+    groups = "|".join(f"(?P<r{i}>" + "|".join(phrases) + ")" for i, phrases in enumerate(cues["relative_years"].values()))
+    rel = (re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + groups + r")\w*", FLAGS),
+           {f"r{i}": int(offset) for i, offset in enumerate(cues["relative_years"])})
     month_ahead = _first_chars([stem for stems in cues["months"].values() for stem in stems] + ["last", "прошлом", "прошлого", "өткен"])
     quarter_ahead = _first_chars(list(quarter_ord) + ["q"])
     return {
@@ -104,10 +106,11 @@ def find_periods(text: str, published: date | None) -> list[Period]:
         else:
             year = published.year
         add(f"{year}-{month:02d}", m.start(), m.end(), not m.group("year"))
-    for offset, rx in pats["relative"]:
-        for m in rx.finditer(text):
-            if free(m.start(), m.end()):
-                add(str(published.year + offset) if published else None, m.start(), m.end(), True)
+    rel_re, offsets = pats["relative"]
+    for m in rel_re.finditer(text):
+        if free(m.start(), m.end()):
+            offset = offsets[m.lastgroup]
+            add(str(published.year + offset) if published else None, m.start(), m.end(), True)
     for m in pats["year"].finditer(text):
         if free(m.start(), m.end()) and not re.match(r"\s*(?:%|percent|projects?|проект|жоба)", text[m.end():], FLAGS):
             # a year written in a day date ("10.01.2023", "10 января 2023 года") is the news date

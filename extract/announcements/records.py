@@ -23,7 +23,7 @@ from functools import cached_property
 from datetime import date
 
 from ..regions import RegionMatch, find_regions
-from .companies import find_companies
+from .companies import find_companies, find_company_spans
 from .figures import NUMBER_RE, Figure, find_figures, parse_number
 from .periods import Period, find_periods
 from .sentences import Sentence, split_sentences
@@ -97,6 +97,10 @@ class Analysis:
         self.regions = regions                      # offsets relative to the sentence
         self.figures: list[Figure] = find_figures(self.text, language)
         self.periods: list[Period] = find_periods(self.text, published)
+
+    @cached_property
+    def companies(self) -> list[tuple[str, int, int]]:
+        return find_company_spans(self.text, self.region_spans())
 
     @cached_property
     def ranking(self) -> bool:
@@ -205,9 +209,8 @@ def _regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
 
 
 def _companies_in(an: Analysis, span: tuple[int, int]) -> list[str]:
-    text = an.text[span[0]:span[1]]
-    spans = [(s - span[0], e - span[0]) for s, e in an.region_spans()]
-    return find_companies(text, spans)
+    names = [name for name, s, e in an.companies if span[0] <= s and e <= span[1]]
+    return list(dict.fromkeys(names))
 
 
 def _has_substance(text: str) -> bool:

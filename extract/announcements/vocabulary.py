@@ -238,6 +238,7 @@ def cue_regex(name: str) -> Pattern[str]:
     return fast(vocabulary().cues[name])
 
 
+@lru_cache(maxsize=4096)
 def status_of(text: str) -> str | None:
     """The first status class (in status.yaml order) whose cue occurs in `text`."""
     for name, rx in vocabulary().status_patterns.items():
