@@ -613,7 +613,7 @@ def _project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[i
         fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
         if _definite_reference(an, fac, a, current):
             continue
-        specific = (sector_of(clause)[0] or find_companies(clause) or _regions_in(an, (a, b))
+        specific = (sector_of(clause)[0] or _regions_in(an, (a, b))
                     or any(_in((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
         if not specific or _bare_reference(an, (a, b), current):
             continue
