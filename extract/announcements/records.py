@@ -202,9 +202,15 @@ def _regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
     if an.ranking:
         return []
     codes: list[str] = []
+    venue = cue_regex("venue_patterns")
     for r in an.regions:
-        if _in(span, r.start) and r.code not in codes and not re.search(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$", an.text[max(0, r.start - 10):r.start], FLAGS):
-            codes.append(r.code)
+        if not _in(span, r.start) or r.code in codes:
+            continue
+        if re.search(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$", an.text[max(0, r.start - 10):r.start], FLAGS):
+            continue  # investors from a place
+        if venue.search(an.text, max(0, r.start - 30), r.start) or venue.search(an.text, r.end, r.end + 40):
+            continue  # the place of a meeting or forum
+        codes.append(r.code)
     return codes
 
 
@@ -489,6 +495,15 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         st.program = made[0]
     if enum:
         _item_records(an, st, (enum.end(), len(text)), parent=made[0])
+    elif subpart and not subcount:
+        # "45 projects ..., of which 12 will be launched by the end of the year"
+        parts = [(n.start(), int(n.group(1))) for n in NUMBER_RE.finditer(text, subpart.end())
+                 if n.start() not in {f.start for f in an.figures} and n.group(1).isdigit() and int(n.group(1)) < 10000
+                 and not 1990 <= int(n.group(1)) <= 2100]
+        if parts:
+            st.program = made[0]
+            _program_records(an, st, parts[:1], subcount=True)
+            st.program = made[0]
 
 
 def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:
@@ -524,9 +539,18 @@ def st_position(an: Analysis, pos: int) -> int:
     return an.sentence.start * 10 + pos if an.sentence.start >= 0 else pos
 
 
+def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
+    """End the span before a trailing reporting clause ("..., сообщает Kursiv.media")."""
+    for m in cue_regex("reporting_patterns").finditer(an.text, span[0], span[1]):
+        if m.start() > span[0] + 20 and "," in an.text[m.start():m.end() + 1]:
+            return span[0], m.start()
+    return span
+
+
 def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None) -> list[Draft]:
     made = []
+    span = _without_reporting(an, span)
     for a, b, regions in _split_items(an, span):
         item = an.text[a:b]
         if not _has_substance(item):
