@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date
 
 from ..regions import RegionMatch, find_regions
@@ -27,7 +27,7 @@ from .companies import find_companies, find_company_spans
 from .figures import NUMBER_RE, Figure, find_figures, parse_number
 from .periods import Period, find_periods
 from .sentences import Sentence, split_sentences
-from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
+from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabulary
 
 CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
 CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
@@ -541,10 +541,16 @@ def st_position(an: Analysis, pos: int) -> int:
 
 def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
     """End the span before a trailing reporting clause ("..., сообщает Kursiv.media")."""
-    for m in cue_regex("reporting_patterns").finditer(an.text, span[0], span[1]):
-        if m.start() > span[0] + 20 and "," in an.text[m.start():m.end() + 1]:
-            return span[0], m.start()
+    for m in _reporting_re().finditer(an.text, span[0], span[1]):
+        comma = an.text.rfind(",", span[0], m.start())
+        if comma > span[0] + 20 and m.start() - comma <= 40 and not re.search(r"\d", an.text[comma:m.start()]):
+            return span[0], comma
     return span
+
+
+@lru_cache(maxsize=1)
+def _reporting_re() -> re.Pattern:
+    return any_of(vocabulary().cues["reporting_words"])
 
 
 def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
