@@ -20,7 +20,7 @@ from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 PROJECT_MIN_SCORE = 3.0      # across stories
 SAME_STORY_MIN_SCORE = 1.5   # within one story the articles already agree on the event
 AMOUNT_BUCKET_BASE = 1.35    # width of the log-scale buckets that block candidate projects
-MAX_CANDIDATES_PER_KEY = 8   # newest first; keeps the cost flat as the database grows
+MAX_CANDIDATES_PER_KEY = 6   # newest first; keeps the cost flat as the database grows
 MAX_ANNOUNCEMENTS_PER_PROJECT = 20
 STOP_TITLE_CHARS = 4         # title words shorter than this carry no meaning across outlets
 TITLE_STEM = 5               # compare words by their first letters (crude, language-free stemming)
@@ -102,30 +102,39 @@ def kzt_equivalent(rec: dict) -> float | None:
     return None
 
 
-def _amount_bucket(value: float) -> int:
-    return math.floor(math.log(value) / math.log(AMOUNT_BUCKET_BASE))
+def _cached(rec: dict, name: str, compute):
+    """Per-record memo: a record is scored against many candidates, its derived keys once."""
+    memo = rec.setdefault("_memo", {})
+    if name not in memo:
+        memo[name] = compute(rec)
+    return memo[name]
 
 
 def _capacity_values(rec: dict) -> set[str]:
-    capacity = rec.get("capacity")
-    return {f.key for f in numeric_facts(capacity, keep_small=True)} if capacity else set()
+    def compute(r):
+        capacity = r.get("capacity")
+        return {f.key for f in numeric_facts(capacity, keep_small=True)} if capacity else set()
+    return _cached(rec, "capacity", compute)
 
 
 def _company_keys(rec: dict) -> set[str]:
-    return {k for k in (company_key(c) for c in rec.get("companies") or []) if k}
+    return _cached(rec, "companies", lambda r: {k for k in (company_key(c) for c in r.get("companies") or []) if k})
 
 
 def project_keys(rec: dict, probe: bool = False) -> list[str]:
     """Blocking keys: a project is only scored against projects sharing one. With probe=True,
-    neighbouring amount buckets are included so a figure near a bucket edge is not missed."""
+    the neighbouring amount bucket nearer the figure is included too, so two figures within
+    one bucket width of each other always meet."""
     keys = [f"co:{k}" for k in _company_keys(rec)]
     regions = rec.get("regions") or ["-"]
     sector = rec.get("sector") or "-"
     kind = rec.get("kind") or "-"
     amount = kzt_equivalent(rec)
     if amount and amount > 0:
-        bucket = _amount_bucket(amount)
-        for b in ((bucket - 1, bucket, bucket + 1) if probe else (bucket,)):
+        position = math.log(amount) / math.log(AMOUNT_BUCKET_BASE)
+        bucket = math.floor(position)
+        nearest_neighbour = bucket + 1 if position - bucket >= 0.5 else bucket - 1
+        for b in ((bucket, nearest_neighbour) if probe else (bucket,)):
             keys += [f"am:{kind}:{region}:{sector}:{b}" for region in regions]
     for value in _capacity_values(rec):
         keys.append(f"cap:{value}")
@@ -135,8 +144,10 @@ def project_keys(rec: dict, probe: bool = False) -> list[str]:
 
 
 def _title_stems(rec: dict) -> set[str]:
-    words = normalise_text(rec.get("title") or "").split()
-    return {w[:TITLE_STEM] for w in words if len(w) >= STOP_TITLE_CHARS and not w.isdigit()}
+    def compute(r):
+        words = normalise_text(r.get("title") or "").split()
+        return {w[:TITLE_STEM] for w in words if len(w) >= STOP_TITLE_CHARS and not w.isdigit()}
+    return _cached(rec, "title", compute)
 
 
 def _companies_meet(a: set[str], b: set[str]) -> bool:

@@ -18,15 +18,17 @@ from .records import StoredArticle, load_announcements, load_article
 
 NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/bench_dedup.py
 CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
-MAX_NEAR_CANDIDATES = 50
+MAX_NEAR_CANDIDATES = 20       # most band hits first
 FACT_WINDOW_DAYS = 10            # republications of one event come within days
 STATUS_VETO_AFTER_DAYS = 2       # a status conflict splits stories only beyond this gap: the same
                                  # day's reprints disagree only through extraction errors
 FACT_MIN_SCORE = 2.0             # sum of weights of shared facts
 FACT_MIN_SHARED = 2
 FACT_MIN_OVERLAP = 0.3           # shared facts / facts of the article with fewer
-FACT_QUERY_MIN_WEIGHT = 1.0      # only specific facts are looked up; weak ones still count in scoring
+MAX_ANCHOR_PROBES = 40
 MAX_FACT_CANDIDATES = 30
+REGION_OVERRIDE_SCORE = 3.5      # this much shared evidence outweighs extracted regions that disagree
+                                 # (extractors pick up incidental places: where the ore comes from)
 
 
 def assign_story(db, article_id: int) -> int:
@@ -104,7 +106,7 @@ def facts_match(a: dict[str, float], b: dict[str, float],
     if score < FACT_MIN_SCORE or overlap < FACT_MIN_OVERLAP:
         return 0.0
     regions_a, regions_b = record_regions(a_records), record_regions(b_records)
-    if regions_a and regions_b and not regions_a & regions_b:
+    if regions_a and regions_b and not regions_a & regions_b and score < REGION_OVERRIDE_SCORE:
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
     status_b = {r.get("status") for r in b_records if r.get("status")}
@@ -116,7 +118,9 @@ def facts_match(a: dict[str, float], b: dict[str, float],
 def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | None) -> int | None:
     if day is None:
         return None
-    probe = [k for k, w in sorted(facts.items(), key=lambda kv: -kv[1]) if w >= FACT_QUERY_MIN_WEIGHT][:40]
+    # A match needs a shared anchor (facts_match), so only anchors are looked up: a handful of
+    # specific keys with short posting lists, whatever the size of the database.
+    probe = sorted(k for k in facts if is_anchor(k))[:MAX_ANCHOR_PROBES]
     if not probe:
         return None
     marks = ", ".join("?" for _ in probe)
