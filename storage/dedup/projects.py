@@ -102,12 +102,14 @@ def kzt_equivalent(rec: dict) -> float | None:
     return None
 
 
-def _cached(rec: dict, name: str, compute):
-    """Per-record memo: a record is scored against many candidates, its derived keys once."""
+def _cached(rec: dict, field: str, compute):
+    """Per-record memo: a record is scored against many candidates, its derived keys are
+    computed once. Keyed by the field's value, so a copied or edited record is never stale."""
     memo = rec.setdefault("_memo", {})
-    if name not in memo:
-        memo[name] = compute(rec)
-    return memo[name]
+    key = (field, repr(rec.get(field)))
+    if key not in memo:
+        memo[key] = compute(rec)
+    return memo[key]
 
 
 def _capacity_values(rec: dict) -> set[str]:
