@@ -660,12 +660,17 @@ def _continue(an: Analysis, st: State) -> None:
     if target is None:
         return
     took = _apply_figures(target, an, (0, len(an.text)), 0, st.currency, only_missing=True)
-    if target.period is None:
+    # a sentence about the economy (shares, markets, growth) says nothing of the project's time
+    economy = bool(vocabulary().macro_re.search(an.text)) or "%" in an.text
+    if target.period is None and not economy:
         p = _period_in(an, (0, len(an.text)))
-        if p:
+        # an operating plant's plans for next year are not when it was put into operation
+        if p and not (target.status == "commissioned" and st.published and int(p[:4]) > st.published.year):
             target.period, took = p, True
-    if target.status is None:
+    if target.status is None and not economy:
         target.status = status_of(an.text)
+    if target.kind == "project" and target.sector is None and not economy:
+        target.sector = sector_of(an.text)[0]
     if not target.regions and not an.ranking:
         target.regions = _regions_in(an, (0, len(an.text)))
     if target.kind == "project":
