@@ -232,7 +232,8 @@ def _words_before(text: str, end: int, limit: int = 5) -> int:
     count = 0
     for m in reversed(list(WORD_RE.finditer(text[:end]))):
         gap = text[m.end():start]
-        if re.search(r"[,.;:()«»\"—–]", gap) or m.group(0).lower() in TITLE_STOP_LEFT or m.group(0)[0].isdigit():
+        if re.search(r"[,.;:()«»\"—–]", gap) or m.group(0).lower() in TITLE_STOP_LEFT or m.group(0)[0].isdigit() \
+                or PLACE_NOUN.match(m.group(0)):
             break
         if vocabulary().kzt_re.match(m.group(0)) or vocabulary().scale_re.fullmatch(m.group(0)):
             break
@@ -307,6 +308,7 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
 
 # ---------------------------------------------------------------- items
 
+PLACE_NOUN = re.compile(r"(?:област|облыс|region|oblast|район|аудан|district|город|қала)", FLAGS)
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
