@@ -20,6 +20,7 @@ RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
 RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—|to|до)\s*\$?$")
 PERCENT_AFTER_RE = re.compile(r"\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
 YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
+NOUN_DASH_COUNT_RE = re.compile(r"(?:проект\w*|projects|жоба\w*)\s*[–—]\s*(\d{1,4})(?=\s*(?:[–—,.;]|$))", FLAGS)
 PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
 INVESTMENT_WORD_RE = re.compile(r"\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
 CLAUSE_BREAK_RE = re.compile(r"\d|[,;]|\band\b|\bwhile\b|\bthen\b|\bи\b|\bа\b|\bзатем\b", FLAGS)
@@ -192,6 +193,10 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         currency, cur_end = _currency_after(text, m.end(), voc)
         if currency and voc.scale_of(m.group(1)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
             figures.append(Figure("money", voc.scale_of(m.group(1)), m.start(), cur_end, currency=currency))
+    # "Больше всего проектов – 52 – относится к металлургии": the noun before a dash and the number
+    for m in NOUN_DASH_COUNT_RE.finditer(text):
+        if not any(f.start == m.start(1) for f in figures):
+            figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     # "Most of the projects (164)".
     for m in PAREN_COUNT_RE.finditer(text):
         if voc.count_noun_re.search(text[max(0, m.start() - 25):m.start()]) and not any(f.start == m.start(1) for f in figures):

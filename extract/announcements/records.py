@@ -288,7 +288,7 @@ def _title(item: str, companies: list[str], status_hint: int | None = None) -> s
         end = _words_after(item, end)
         # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
         for rx in vocabulary().status_patterns.values():
-            for sm in rx.finditer(item, start, end):
+            for sm in rx.finditer(item, max(0, start - 40), end):
                 if sm.end() <= fac.start():
                     start = max(start, sm.end())
                 elif sm.start() >= fac.end():
@@ -473,8 +473,8 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         if respectively and sectors_after:
             d.sector = sectors_after[i] if i < len(sectors_after) else None
         else:
-            d.sector = _sector_near(text, pos, counts[i - 1][0] if i else 0, nxt) if len(counts) > 1 else None
-            d.sector = d.sector or (sector_of(clause_text)[0] if i == 0 else None) or \
+            d.sector = _sector_near(text, pos, counts[i - 1][0] if i else 0, nxt)
+            d.sector = d.sector or (sector_of(clause_text)[0] if i == 0 and len(counts) == 1 else None) or \
                 (st.sector_context if i == 0 and not subcount else None)
             if subcount and parent and not d.sector:
                 d.sector = parent.sector
@@ -496,7 +496,7 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
     if not subcount:
         st.program = made[0]
     if enum:
-        _item_records(an, st, (enum.end(), len(text)), parent=made[0])
+        _item_records(an, st, (enum.end(), len(text)), parent=made[0], listed=True)
     elif subpart and not subcount:
         # "45 projects ..., of which 12 will be launched by the end of the year"
         parts = [(n.start(), int(n.group(1))) for n in NUMBER_RE.finditer(text, subpart.end())
@@ -556,7 +556,9 @@ def _reporting_re() -> re.Pattern:
 
 
 def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
-                  status_hint: int | None = None) -> list[Draft]:
+                  status_hint: int | None = None, listed: bool = False) -> list[Draft]:
+    """Project records for the items of span; `listed` items (a program's "including ...")
+    must name a company, a place or a figure, or they are kinds of plants, not projects."""
     made = []
     span = _without_reporting(an, span)
     for a, b, regions in _split_items(an, span):
@@ -571,12 +573,14 @@ def _item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft 
         d = Draft("project", _title(item, companies, hint), st_position(an, a), parent=parent)
         d.companies = companies
         d.regions = regions or _regions_in(an, (a, b))
-        d.sector = sector_of(item)[0]
+        d.sector = sector_of(_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
         d.status = status_of(item) or (parent.status if parent else status_of(an.text))
         d.period = _period_in(an, (a, b)) or (parent.period if parent else _period_in(an, (0, len(an.text))))
         _apply_figures(d, an, (a, b), a, st.currency, only_missing=True)
         d.national = an.national
         d.add_evidence(an.text)
+        if listed and not (d.companies or d.regions or d.numbers() or d.capacity or status_of(item)):
+            continue  # "производство ферросплавов, кирпичные заводы": kinds of plants, not projects
         made.append(d)
     # figures outside every item (before the first) belong to a single project
     if len(made) == 1:
@@ -731,7 +735,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
         return
     enum = voc.enumeration_re.search(an.text)
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
-        _item_records(an, st, (enum.end(), len(an.text)), parent=st.program)
+        _item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
         return
     if an.total:
         _continue(an, st)
@@ -739,7 +743,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
     anchor = None if (an.backref and re.match(r"^\W*\w+", an.text) and voc.backref_re.match(an.text.lstrip("«\"“—–- "))) else _project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
-        if plural:
+        if plural and st.program is not None:
+            anchor = None
+        elif plural:
             d = Draft("program", _title(an.text[span[0]:span[1]], []), st_position(an, span[0]))
             d.status = status_of(an.text[span[0]:span[1]])
             d.sector = sector_of(an.text[span[0]:span[1]])[0]
@@ -751,6 +757,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
             st.records.append(d)
             st.current = st.program = d
             return
+    if anchor is not None:
+        span, status_pos, plural = anchor
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
         made = _item_records(an, st, span, parent=parent, status_hint=status_pos)
         if made:
@@ -758,8 +766,6 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a sentence about an industry lends its sector to a program in the next sentence
     if cue_regex("industry_patterns").search(an.text):
         st.sector_context = sector_of(an.text)[0]
-    if not an.backref and not an.figures and st.current is not None and an.sentence.paragraph >= 0:
-        pass
     _continue(an, st)
 
 
