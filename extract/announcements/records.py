@@ -400,10 +400,12 @@ def _subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
     m = vocabulary().cues and cue_regex("subcount_patterns").search(an.text)
     if not m:
         return []
-    typed = {f.start for f in an.figures}
+    typed = {f.start: f for f in an.figures}
     out = []
     for n in NUMBER_RE.finditer(an.text, m.end()):
         if n.start() in typed:
+            if typed[n.start()].kind == "count":
+                out.append((n.start(), int(typed[n.start()].value)))
             continue
         try:
             value = parse_number(n.group(1), "en")
@@ -700,9 +702,13 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         st.currency = "kzt"
     headline_drafts: list[Draft] = []
     prev_paragraph = None
+    seen: set[str] = set()
     for an in analyses:
         if an.sentence.headline:
             continue
+        if an.text in seen:
+            continue  # a lead printed twice is one statement
+        seen.add(an.text)
         if an.sentence.paragraph != prev_paragraph:
             st.sector_context = None
             prev_paragraph = an.sentence.paragraph
