@@ -57,6 +57,7 @@ def _patterns():
         "day_before_month": re.compile(r"\b\d{1,2}\s+$"),
         "year": re.compile(r"(?=[12])" + WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)", FLAGS),
         "relative": rel,
+        "quarter_hint": re.compile(r"(?:" + "|".join(cues["quarter_words"]) + r"|\bq[1-4]\b)", FLAGS),
         # words without which a sentence holds no period (a sentence with a digit is always read)
         "hint": fast([stem for stems in cues["months"].values() for stem in stems] + all_phrases
                      + cues["quarter_words"] + [r"q[1-4]\b"], WORD_START),
@@ -80,7 +81,7 @@ def find_periods(text: str, published: date | None) -> list[Period]:
         if value:
             found.append(Period(value, m_start, m_end, relative))
 
-    for m in pats["quarter"].finditer(text):
+    for m in (pats["quarter"].finditer(text) if pats["quarter_hint"].search(text) else ()):
         n = int(m.group("q")) if m.group("q") else pats["quarter_ord"].get(m.group("ord").lower())
         if not n:
             continue

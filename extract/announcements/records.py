@@ -27,7 +27,7 @@ from .companies import find_companies, find_company_spans
 from .figures import NUMBER_RE, Figure, find_figures, parse_number
 from .periods import Period, find_periods
 from .sentences import Sentence, split_sentences
-from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabulary
+from .vocabulary import FLAGS, _all_sectors, any_of, cue_regex, sector_of, status_of, vocabulary
 
 CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
 CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
@@ -516,12 +516,11 @@ def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:
     stop = re.search(r"[,;]", text[pos:hi])
     seg_end = pos + stop.start() if stop else hi
     best = None
-    for slug, rx in vocabulary().sector_patterns.items():
-        for m in rx.finditer(text, seg_start, seg_end):
-            dist = abs(m.start() - pos)
-            if best is None or dist < best[0]:
-                best = (dist, slug)
-    return best[1] if best else None
+    for m in _all_sectors()[0].finditer(text, seg_start, seg_end):
+        dist = abs(m.start() - pos)
+        if best is None or dist < best[0]:
+            best = (dist, m.start())
+    return sector_of(text[best[1]:seg_end])[0] if best else None
 
 
 def _program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
