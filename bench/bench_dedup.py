@@ -240,13 +240,15 @@ def dedup_seconds(db, docs: list[dict], first_number: int) -> list[float]:
     return times
 
 
-def scale(sizes: list[int], probe: int, rounds: int, tmp: str) -> None:
+def scale(sizes: list[int], probe: int, rounds: int, tmp: str, cache_mb: int = 0) -> None:
     """Per-article cost at each database size. The sizes are measured in alternating rounds
     and compared by their medians, so load from other processes on the machine falls on both."""
     dbs, generators, last_days = {}, {}, {}
     for size in sizes:
         start = time.perf_counter()
         dbs[size] = fresh_db(tmp, f"scale-{size}.db")
+        if cache_mb:
+            dbs[size].execute(f"PRAGMA cache_size = -{cache_mb * 1024}")
         generators[size] = Generator(seed=size)
         last_days[size] = fill(dbs[size], generators[size], size)
         print(f"  filled {size:,} articles in {time.perf_counter() - start:.0f} s")
@@ -270,6 +272,7 @@ def main() -> None:
     parser.add_argument("--probe", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--cache-mb", type=int, default=0, help="SQLite page cache for the scale runs (default: as open_db)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         labelled_sets(tmp)
@@ -278,7 +281,7 @@ def main() -> None:
         print("near-duplicate level, synthetic reprints of the 181 benchmark articles:")
         synthetic_reprints()
         if not args.skip_scale:
-            scale(args.sizes, args.probe, args.rounds, tmp)
+            scale(args.sizes, args.probe, args.rounds, tmp, args.cache_mb)
 
 
 if __name__ == "__main__":

@@ -100,3 +100,9 @@ def test_different_status_days_later_is_another_story_even_with_the_same_figures
     _, b = add(db, {"id": "b", "text": opened, "title": "t", "published": "2025-03-16",
                     "records": [rec | {"status": "commissioned"}]})
     assert a != b
+
+
+def test_short_boilerplate_bodies_do_not_merge_articles(db):
+    _, a = add(db, {"id": "a", "text": "Фото: пресс-служба акимата", "title": "Гость из Китая"})
+    _, b = add(db, {"id": "b", "text": "Фото: пресс-служба акимата", "title": "Новый мост"})
+    assert a != b

@@ -18,7 +18,8 @@ from .records import StoredArticle, load_announcements, load_article
 
 NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/bench_dedup.py
 CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
-MAX_NEAR_CANDIDATES = 20       # most band hits first
+MAX_NEAR_CANDIDATES = 20         # most band hits first
+MIN_WORDS_FOR_TEXT_MATCH = 25    # shorter bodies ("Фото: пресс-служба") say nothing about the story
 FACT_WINDOW_DAYS = 10            # republications of one event come within days
 STATUS_VETO_AFTER_DAYS = 2       # a status conflict splits stories only beyond this gap: the same
                                  # day's reprints disagree only through extraction errors
@@ -45,8 +46,8 @@ def assign_story(db, article_id: int) -> int:
                                                      article.announcements)}
     day = article.day
 
-    other = (_same_text(db, body_hash, article_id)
-             or _near_duplicate(db, sig, article_id, facts)
+    long_enough = len(body.split()) >= MIN_WORDS_FOR_TEXT_MATCH
+    other = ((long_enough and (_same_text(db, body_hash, article_id) or _near_duplicate(db, sig, article_id, facts)))
              or _same_facts(db, article, facts, day))
     story_id = article.story_id or (_story_of(db, other) if other else None) or _new_story(db)
 
