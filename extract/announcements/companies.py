@@ -39,6 +39,9 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
     return any(s <= pos < e for s, e in region_spans)
 
 
+APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", FLAGS)
+PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
+POSSESSIVE_RE = re.compile(r"['’]s$")
 LOWER_WORD_RE = re.compile(r"[a-zа-яёәғқңөұүһі][\w-]*\s+")
 # a capitalised name before these is a place, not a company
 NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special economic zone|economic zone|industrial zone|"
@@ -89,7 +92,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             offsets.append(p)
             kept.append(tok)
             p += len(tok)
-        while kept and (re.sub(r"['’]s$", "", kept[0]) in stop or _is_region_word(kept[0], region_spans, offsets[0])):
+        while kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], region_spans, offsets[0])):
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name
@@ -104,17 +107,19 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         end = offsets[-1] + len(kept[-1])
         before = text[max(0, start - 40):start]
         after = text[end:end + 40]
-        at_sentence_start = not text[:start].strip() or re.search(r"[.!?:;–—-]\s*$", text[:start]) is not None
+        head = before.rstrip()
+        at_sentence_start = start == 0 or not text[:start].strip() or head[-1:] in ".!?:;–—-"
+        # cheapest tests first
         evidence = (
             kept[-1] in suffixes
-            or suffix_after_re.match(after) is not None
-            or prefix_re.search(before) is not None
-            or re.match(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", after, FLAGS) is not None
             or any(CAMEL_RE.search(t) for t in kept)
             or any(len(t) >= 3 and t.isupper() and t not in stop for t in kept)
             or (cyrillic_text and LATIN_RE.match(name) is not None)
+            or suffix_after_re.match(after) is not None
+            or prefix_re.search(before) is not None
+            or APPOSITIVE_RE.match(after) is not None
+            or PRODUCT_AFTER_RE.match(after) is not None
             or (not at_sentence_start and _facility_follows(after, voc))
-            or re.match(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b", after) is not None
         )
         if not evidence:
             continue

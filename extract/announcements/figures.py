@@ -101,6 +101,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     """All typed figures of a sentence; untyped numbers (years, percentages, dates) are dropped."""
     voc = vocabulary()
     figures: list[Figure] = []
+    # capacities need a per-year cue or a capacity word somewhere in the sentence
+    may_have_capacity = bool(voc.per_year_re.search(text) or voc.capacity_lead_re.search(text))
     for value, start, num_end, token_end in _number_tokens(text, language, voc):
         before = text[max(0, start - 60):start]
         if PERCENT_AFTER_RE.match(text, token_end):
@@ -145,7 +147,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)):
                     figures.append(Figure("jobs", int(round(amount)), start, pm.end() if pm else pos))
                     continue
-        capacity_lead = voc.capacity_lead_re.search(before[-40:]) is not None
+        capacity_lead = may_have_capacity and voc.capacity_lead_re.search(before[-40:]) is not None
         # Area.
         area = None
         for unit_re, factor in voc.area_units:
@@ -166,7 +168,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 figures.append(area)
             continue
         # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word.
-        um = voc.capacity_unit_re.match(text, pos)
+        um = voc.capacity_unit_re.match(text, pos) if may_have_capacity else None
         if um or capacity_lead:
             rest = text[pos: pos + 120]
             ym = voc.per_year_re.search(rest)

@@ -486,7 +486,6 @@ def _program_records(an: Analysis, st: State, counts: list[tuple[int, int]], sub
         _apply_figures(d, an, span, pos, st.currency, only_missing=True)
         d.period = _period_in(an, span) or _period_in(an, (0, len(text)))
         d.regions = _regions_in(an, span)
-        d.companies = _companies_in(an, span)
         d.national = an.national
         d.title = _program_title(text, pos, d.sector, clause_text)
         d.add_evidence(an.text)
