@@ -150,11 +150,9 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         capacity_lead = may_have_capacity and voc.capacity_lead_re.search(before[-40:]) is not None
         # Area.
         area = None
-        for unit_re, factor in voc.area_units:
-            um = unit_re.match(text, pos)
-            if um:
-                area = Figure("area", amount * factor, start, um.end())
-                break
+        am = voc.area_re.match(text, pos)
+        if am:
+            area = Figure("area", amount * voc.area_factors[am.lastgroup], start, am.end())
         if area:
             # "20 million square meters of fabric per year" is an output, not a floor area
             rest = text[area.end: area.end + 60]

@@ -171,7 +171,8 @@ class Vocabulary:
     jobs_before_re: Pattern[str]
     jobs_construction_re: Pattern[str]
     people_re: Pattern[str]
-    area_units: list[tuple[Pattern[str], float]]
+    area_re: Pattern[str]
+    area_factors: dict[str, float]
     capacity_unit_re: Pattern[str]
     per_year_re: Pattern[str]
     capacity_lead_re: Pattern[str]
@@ -223,7 +224,9 @@ def vocabulary() -> Vocabulary:
         jobs_before_re=re.compile("(?:" + "|".join(cues["jobs_before_number"]) + ")", FLAGS),
         jobs_construction_re=any_of(cues["jobs_construction"]),
         people_re=re.compile(r"\s*(?:" + _alternation(cues["jobs_people_nouns"]) + ")", FLAGS),
-        area_units=[(re.compile(r"\s*(?:" + unit + ")", FLAGS), float(factor)) for unit, factor in cues["area_units"].items()],
+        # one alternation, the group's name gives the factor to square metres
+        area_re=re.compile(r"\s*(?:" + "|".join(f"(?P<u{i}>{unit})" for i, unit in enumerate(cues["area_units"])) + ")", FLAGS),
+        area_factors={f"u{i}": float(f) for i, f in enumerate(cues["area_units"].values())},
         capacity_unit_re=re.compile(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)", FLAGS),
         per_year_re=any_of(cues["capacity_per_year"]),
         capacity_lead_re=any_of(cues["capacity_lead"]),
