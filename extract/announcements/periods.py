@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .vocabulary import FLAGS, WORD_START, _first_chars, fast, vocabulary
 
-DIGIT_RE = re.compile(r"\d")
+YEAR_LIKE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 YEAR = r"((?:19|20)\d\d)"
 ROMAN_OR_DIGIT = r"(iv|i{1,3}|і{1,3}v?|іv|[1-4])"
 
@@ -58,7 +58,7 @@ def _patterns():
         "year": re.compile(r"(?=[12])" + WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)", FLAGS),
         "relative": rel,
         "quarter_hint": re.compile(r"(?:" + "|".join(cues["quarter_words"]) + r"|\bq[1-4]\b)", FLAGS),
-        # words without which a sentence holds no period (a sentence with a digit is always read)
+        # words without which a sentence holds no period (a sentence with a year is always read)
         "hint": fast([stem for stems in cues["months"].values() for stem in stems] + all_phrases
                      + cues["quarter_words"] + [r"q[1-4]\b"], WORD_START),
         "month_names": month_alts,
@@ -68,7 +68,7 @@ def _patterns():
 def find_periods(text: str, published: date | None) -> list[Period]:
     """Every period expression in the sentence, in text order; relative ones need `published`."""
     pats = _patterns()
-    if not DIGIT_RE.search(text) and not pats["hint"].search(text):
+    if not YEAR_LIKE_RE.search(text) and not pats["hint"].search(text):
         return []
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
