@@ -3,6 +3,7 @@
 - tests/data/gold: the dev set (seeds and dev articles, en/ru/kk, negatives);
 - tests/data/announcements: our own articles in the outlets' styles;
 - tests/data/announcements/heldout: articles written before the extractor was measured on them.
+- tests/data/announcements/round2: articles for the second round (titles, one plant in one record, macro figures).
 """
 import importlib.util
 import json
@@ -14,7 +15,8 @@ import pytest
 from extract.announcements import extract_announcements
 
 DATA = Path(__file__).parent / "data"
-GOLD_SETS = {"dev": DATA / "gold", "own": DATA / "announcements", "heldout": DATA / "announcements" / "heldout"}
+GOLD_SETS = {"dev": DATA / "gold", "own": DATA / "announcements", "heldout": DATA / "announcements" / "heldout",
+             "round2": DATA / "announcements" / "round2"}
 THRESHOLDS = {"en": (0.9, 0.9), "ru": (0.85, 0.85), "kk": (0.85, 0.85)}
 FIELDS = ("kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
           "investment_usd", "jobs", "area_m2", "capacity", "period", "evidence")
