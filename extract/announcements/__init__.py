@@ -1,6 +1,6 @@
 """Announcement extractor: article text in, announcement records out (docs/announcements.md).
 
-Pure: no database, network or Scrapy. The pipeline reads top to bottom in `records.py`:
+Pure: no database, network or Scrapy. The pipeline reads top to bottom in `records.py` (the pass) and the modules it calls:
 sentences -> figures, periods, places, cues -> anchors and continuations -> records.
 """
 from __future__ import annotations

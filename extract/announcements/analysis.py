@@ -1,0 +1,157 @@
+"""One sentence read once (figures, periods, places, cue flags) and the facts inside a span of it.
+
+Records are built from spans of sentences (an item of a list, a clause); these helpers say
+which money, jobs, places, companies and periods fall inside a span and describe a project
+rather than the economy.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cached_property
+
+from ..regions import RegionMatch, find_regions
+from .companies import find_companies, find_company_spans
+from .draft import Draft
+from .figures import Figure, find_figures
+from .periods import Period, find_periods
+from .sentences import Sentence
+from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
+
+MONEY_FIELDS = {"kzt": "investment_kzt", "usd": "investment_usd"}
+
+
+class Analysis:
+    """One sentence, read once: figures, periods and places up front, cue flags on first use."""
+
+    def __init__(self, sentence: Sentence, regions: list[RegionMatch], language: str | None, published: date | None):
+        self.sentence = sentence
+        self.text = sentence.text
+        self.regions = regions                      # offsets relative to the sentence
+        self.figures: list[Figure] = find_figures(self.text, language)
+        self.periods: list[Period] = find_periods(self.text, published)
+
+    @cached_property
+    def companies(self) -> list[tuple[str, int, int]]:
+        return find_company_spans(self.text, self.region_spans())
+
+    @cached_property
+    def ranking(self) -> bool:
+        return bool(vocabulary().ranking_re.search(self.text))
+
+    @cached_property
+    def social(self) -> bool:
+        return bool(vocabulary().social_re.search(self.text))
+
+    @cached_property
+    def national(self) -> bool:
+        return bool(vocabulary().national_re.search(self.text))
+
+    @cached_property
+    def backref(self) -> bool:
+        return bool(vocabulary().backref_re.search(self.text))
+
+    @cached_property
+    def total(self) -> bool:
+        return bool(vocabulary().total_re.search(self.text))
+
+    def region_spans(self) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in self.regions]
+
+
+def analyse(sentence: Sentence, doc_regions: list[RegionMatch], language: str | None, published: date | None) -> Analysis:
+    text = sentence.text
+    if sentence.start >= 0 and not sentence.headline:
+        a, b = sentence.start, sentence.start + len(text)
+        regions = [RegionMatch(r.code, r.start - a, r.end - a, r.surface, r.level) for r in doc_regions if a <= r.start < b]
+    else:
+        regions = find_regions(text)
+    return Analysis(sentence, regions, language, published)
+
+
+# ---------------------------------------------------------------- helpers on spans
+
+def in_span(span: tuple[int, int], pos: int) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def is_macro(text: str, fig_start: int, floor: int) -> bool:
+    """A macro cue between the anchor (floor) and the figure marks an economy-wide figure;
+    a figure before the anchor ("құны 3,3 млрд теңге болатын төрт нысан") is read from the start."""
+    window = text[floor:fig_start] if fig_start >= floor else text[:fig_start]
+    return bool(vocabulary().macro_re.search(window))
+
+
+def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None) -> list[tuple[str, float]]:
+    """Money figures inside span that describe the project, currency resolved."""
+    out = []
+    last_currency = None
+    last_macro = False
+    prev_end = -10
+    for f in an.figures:
+        if f.kind != "money":
+            continue
+        # a figure in parentheses right after another restates it in a second currency
+        restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
+        macro = last_macro if restatement else is_macro(an.text, f.start, floor)
+        currency = f.currency or last_currency or context_currency
+        if f.currency:
+            last_currency = f.currency
+        last_macro, prev_end = macro, f.end
+        if in_span(span, f.start) and not macro and currency:
+            out.append((currency, float(f.value)))
+    return out
+
+
+def apply_figures(d: Draft, an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None,
+                   only_missing: bool) -> bool:
+    """Copy money, jobs, area, capacity of the span into d; True when something was taken."""
+    took = False
+    for currency, value in money_in(an, span, floor, context_currency):
+        attr = MONEY_FIELDS[currency]
+        if getattr(d, attr) is None:
+            setattr(d, attr, value)
+            took = True
+    for f in an.figures:
+        if not in_span(span, f.start) or is_macro(an.text, f.start, floor):
+            continue
+        construction = "construction" in f.notes
+        if f.kind == "jobs":
+            if d.jobs is None or (d.jobs_construction and not construction):
+                d.jobs, d.jobs_construction, took = f.value, construction, True
+        elif f.kind == "area" and d.area_m2 is None:
+            d.area_m2, took = f.value, True
+        elif f.kind == "capacity" and d.capacity is None:
+            d.capacity, took = f.value, True
+    return took
+
+
+def period_in(an: Analysis, span: tuple[int, int]) -> str | None:
+    inside = [p for p in an.periods if in_span(span, p.start)]
+    return inside[0].value if inside else None
+
+
+def regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
+    if an.ranking:
+        return []
+    codes: list[str] = []
+    venue = cue_regex("venue_patterns")
+    for r in an.regions:
+        if not in_span(span, r.start) or r.code in codes:
+            continue
+        if re.search(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$", an.text[max(0, r.start - 10):r.start], FLAGS):
+            continue  # investors from a place
+        if venue.search(an.text, max(0, r.start - 30), r.start) or venue.search(an.text, r.end, r.end + 40):
+            continue  # the place of a meeting or forum
+        codes.append(r.code)
+    return codes
+
+
+def companies_in(an: Analysis, span: tuple[int, int]) -> list[str]:
+    names = [name for name, s, e in an.companies if span[0] <= s and e <= span[1]]
+    return list(dict.fromkeys(names))
+
+
+def has_substance(text: str) -> bool:
+    voc = vocabulary()
+    return bool(voc.facility_re.search(text) or sector_of(text)[0] or find_companies(text))

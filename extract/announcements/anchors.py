@@ -1,0 +1,79 @@
+"""Opening a project record: the clause of a sentence that states a new facility, not one named before."""
+from __future__ import annotations
+
+import re
+
+from .analysis import Analysis, in_span, is_macro, regions_in
+from .companies import find_companies
+from .draft import Draft
+from .titles import facility_title
+from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
+
+CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
+
+
+def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0, current: Draft | None = None) -> bool:
+    """"the factory", "этот завод": a facility named before, unless a name follows the article
+    or the sector differs from the open project's ("the KamaTyresKZ tire plant" is new)."""
+    start = offset + fac.start()
+    before = an.text[max(0, start - 40):start]
+    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
+    if not m:
+        return False
+    if m.group(1).lower() != "the":
+        return True
+    np = before[m.end(1):] + fac.group(0)
+    if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS) or find_companies(np):
+        return False
+    sector = sector_of(np)[0]
+    return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
+
+
+def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None) -> bool:
+    """"Кәсіпорын жылына ...", "На предприятии ...", "Жобаның құны ...": a facility noun with no
+    name, no sector word and no new place, while a project is open, is that project again."""
+    if current is None or current.kind != "project":
+        return False
+    text = an.text[clause[0]:clause[1]]
+    np = facility_title(text, [])
+    if sector_of(np)[0] or find_companies(text):
+        return False
+    places = regions_in(an, clause)
+    return not places or set(places) <= set(current.regions)
+
+
+def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[int, int], int | None, bool] | None:
+    """The clause that states a new project (or an uncounted pool), if any."""
+    voc = vocabulary()
+    clauses = []
+    start = 0
+    for m in CLAUSE_SEP.finditer(an.text):
+        clauses.append((start, m.start()))
+        start = m.end()
+    clauses.append((start, len(an.text)))
+    for a, b in clauses:
+        clause = an.text[a:b]
+        facs = list(voc.facility_re.finditer(clause))
+        if not facs:
+            continue
+        status_m = None
+        for rx in voc.status_patterns.values():
+            m = rx.search(clause)
+            if m and (status_m is None or m.start() < status_m.start()):
+                status_m = m
+        own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")
+                       and not is_macro(an.text, f.start, a)]
+        if status_m is None and not own_figures:
+            continue
+        hint = status_m.start() if status_m else own_figures[0].start - a
+        after = [f for f in facs if 0 <= f.start() - hint <= 60]
+        fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
+        if _definite_reference(an, fac, a, current):
+            continue
+        specific = (sector_of(clause)[0] or regions_in(an, (a, b))
+                    or any(in_span((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
+        if not specific or _bare_reference(an, (a, b), current):
+            continue
+        plural = bool(cue_regex("plural_facility_patterns").match(clause, fac.start()))
+        return (a, b), a + hint, plural
+    return None

@@ -1,0 +1,90 @@
+"""After the pass: restated records merge, the headline confirms, places, periods and statuses are inherited."""
+from __future__ import annotations
+
+from datetime import date
+
+from .analysis import Analysis
+from .draft import Draft
+
+
+def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
+    na, nb = a.numbers(), b.numbers()
+    agree = conflict = 0
+    for k in set(na) & set(nb):
+        same = na[k] == nb[k] if k in ("project_count", "jobs") else abs(na[k] - nb[k]) <= 0.015 * max(abs(na[k]), abs(nb[k]))
+        agree += same
+        conflict += not same
+    return agree, conflict
+
+
+def _fill(into: Draft, other: Draft) -> None:
+    for attr in ("status", "sector", "project_count", "investment_kzt", "investment_usd", "jobs", "area_m2", "capacity", "period"):
+        if getattr(into, attr) is None and getattr(other, attr) is not None:
+            setattr(into, attr, getattr(other, attr))
+    if not into.regions:
+        into.regions = list(other.regions)
+    for c in other.companies:
+        if c not in into.companies:
+            into.companies.append(c)
+
+
+def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], published: date | None) -> list[Draft]:
+    # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
+    kept: list[Draft] = []
+    for d in body:
+        twin = next((k for k in kept if k.kind == d.kind and _conflict(k, d)[1] == 0 and _conflict(k, d)[0] >= 2), None)
+        if twin:
+            _fill(twin, d)
+            for e in d.evidence:
+                twin.add_evidence(e)
+            continue
+        kept.append(d)
+    # drop projects with nothing to say (no figure, company, place, sector)
+    kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
+    # the headline confirms the body
+    for h in headline:
+        best = max(kept, key=lambda k: (_conflict(k, h)[0] - 2 * _conflict(k, h)[1]), default=None)
+        if best is not None and _conflict(best, h)[0] >= 1 and _conflict(best, h)[1] == 0:
+            _fill(best, h)
+            continue
+        same_kind = [k for k in kept if k.kind == h.kind]
+        if len(same_kind) == 1 and _conflict(same_kind[0], h)[1] == 0 and h.numbers():
+            _fill(same_kind[0], h)
+    # places: the article's one place is the place of its projects (and of its programs when
+    # the headline or the first sentence names it), unless a record speaks of the whole country
+    place_codes = {c for d in kept for c in d.regions}
+    lead = [an for an in analyses if an.sentence.headline]
+    first = next((an for an in analyses if not an.sentence.headline), None)
+    if first is not None and any(d.kind == "program" and first.text in d.evidence for d in kept):
+        lead.append(first)
+    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking}
+    place_codes |= lead_codes
+    if len(place_codes) == 1:
+        code = next(iter(place_codes))
+        for d in kept:
+            if d.regions or d.national:
+                continue
+            if d.kind == "project" or code in lead_codes:
+                d.regions = [code]
+    # a project without a period of its own happens when the program before it does
+    last_program = None
+    for d in kept:
+        if d.kind == "program":
+            last_program = d
+        elif d.period is None and d.parent is None and last_program is not None:
+            d.context_period = last_program.period
+    for d in kept:
+        if d.status is None and d.parent is not None:
+            d.status = d.parent.status
+        if d.status is None:
+            year = int(d.period[:4]) if d.period else None
+            d.status = "commissioned" if (year and published and year < published.year) else "planned"
+        if d.period is None and d.parent is not None:
+            d.period = d.parent.period
+        if d.period is None and d.kind == "project":
+            d.period = d.context_period
+        if d.period is None and d.status == "planned" and published is not None:
+            d.period = str(published.year)
+        if not d.title:
+            d.title = "projects"
+    return kept

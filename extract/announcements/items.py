@@ -1,0 +1,136 @@
+"""Projects named in a span: one record per item when places, companies or facilities separate them."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .analysis import Analysis, apply_figures, companies_in, has_substance, in_span, period_in, regions_in
+from .companies import find_companies
+from .draft import Draft
+from .state import State, st_position
+from .titles import WORD_RE, facility_title
+from .vocabulary import FLAGS, any_of, sector_of, status_of, vocabulary
+
+CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
+PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
+NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
+
+
+def _second_facility(left: str, right: str) -> bool:
+    """"A flour mill ... and a meat processing plant": a second facility with its own sector.
+    In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
+    need the facility noun within the first three words."""
+    voc = vocabulary()
+    if not (voc.facility_re.search(left) and sector_of(left)[0]):
+        return False
+    m = NEW_NP.match(right)
+    if m:
+        head = voc.facility_re.search(right, m.end(), m.end() + 60)
+    elif re.search(r"[a-z]", right[:20]):
+        return False
+    else:
+        words = list(WORD_RE.finditer(right))
+        # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
+        while words and (words[0].group(0)[0].isupper() or PLACE_WORD.match(words[0].group(0))):
+            words.pop(0)
+        words = words[:2]
+        if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
+            return False  # a verb ("и обслуживать площадку") continues the same project
+        head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
+    return bool(head and sector_of(right[:head.end() + 40])[0])
+
+
+def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
+    """Parts of span that each name one project: cut after each place, then at a conjunction
+    when both sides carry their own company or facility noun. Returns (start, end, regions)."""
+    text = an.text
+    cuts = [span[0]]
+    regions = [] if an.ranking else [r for r in an.regions if in_span(span, r.start)]
+    if len({r.start for r in regions}) >= 2:
+        # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y");
+        # without one, right after the first place
+        for r, nxt in zip(regions, regions[1:]):
+            sep = CONJUNCTION.search(text, r.end, nxt.start)
+            if sep:
+                cuts.append(sep.start())
+            else:
+                m = re.match(r"[^\w,;]*\)?", text[r.end:])
+                cuts.append(r.end + (m.end() if m else 0))
+    cuts.append(span[1])
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        if text[a:b].strip(" ,;.–—-"):
+            pieces.append((a, b))
+    # merge pieces without substance into their neighbour
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and not has_substance(text[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if len(merged) > 1 and not has_substance(text[merged[0][0]:merged[0][1]]):
+        merged[1] = (merged[0][0], merged[1][1])
+        merged.pop(0)
+    # split further at conjunctions where both sides name a company or a facility
+    final: list[tuple[int, int, list[str]]] = []
+    for a, b in merged:
+        own = regions_in(an, (a, b))
+        sub = [a]
+        for m in CONJUNCTION.finditer(text, a, b):
+            left, right = text[sub[-1]:m.start()], text[m.end():b]
+            if (find_companies(left) and find_companies(right)) or _second_facility(left, right):
+                sub.append(m.start())
+        sub.append(b)
+        for x, y in zip(sub, sub[1:]):
+            final.append((x, y, own))
+    return final
+
+
+def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
+    """End the span before a trailing reporting clause ("..., сообщает Kursiv.media")."""
+    for m in _reporting_re().finditer(an.text, span[0], span[1]):
+        comma = an.text.rfind(",", span[0], m.start())
+        if comma > span[0] + 20 and m.start() - comma <= 40 and not re.search(r"\d", an.text[comma:m.start()]):
+            return span[0], comma
+    return span
+
+
+@lru_cache(maxsize=1)
+def _reporting_re() -> re.Pattern:
+    return any_of(vocabulary().cues["reporting_words"])
+
+
+def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
+                  status_hint: int | None = None, listed: bool = False) -> list[Draft]:
+    """Project records for the items of span; `listed` items (a program's "including ...")
+    must name a company, a place or a figure, or they are kinds of plants, not projects."""
+    made = []
+    span = _without_reporting(an, span)
+    for a, b, regions in split_items(an, span):
+        item = an.text[a:b]
+        if not has_substance(item):
+            continue
+        companies = companies_in(an, (a, b))
+        hint = None if status_hint is None else status_hint - a
+        if hint is None or not 0 <= hint < len(item):
+            cues = [m.start() for rx in vocabulary().status_patterns.values() for m in [rx.search(item)] if m]
+            hint = min(cues) if cues else None
+        d = Draft("project", facility_title(item, companies, hint), st_position(an, a), parent=parent)
+        d.companies = companies
+        d.regions = regions or regions_in(an, (a, b))
+        d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
+        d.status = status_of(item) or (parent.status if parent else status_of(an.text))
+        d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, (0, len(an.text))))
+        apply_figures(d, an, (a, b), a, st.currency, only_missing=True)
+        d.national = an.national
+        d.add_evidence(an.text)
+        if listed and not (d.companies or d.regions or d.numbers() or d.capacity or status_of(item)):
+            continue  # "производство ферросплавов, кирпичные заводы": kinds of plants, not projects
+        made.append(d)
+    # figures outside every item (before the first) belong to a single project
+    if len(made) == 1:
+        apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)
+    st.records.extend(made)
+    if made:
+        st.current = made[-1]
+    return made

@@ -1,0 +1,134 @@
+"""Programs: pools of projects opened by a count ("206 projects", "Of these, 14 ...")."""
+from __future__ import annotations
+
+import re
+
+from .analysis import Analysis, apply_figures, period_in, regions_in
+from .draft import Draft
+from .figures import NUMBER_RE, Figure, parse_number
+from .items import item_records
+from .state import State, st_position
+from .titles import program_title
+from .vocabulary import _all_sectors, cue_regex, sector_of, status_of, vocabulary
+
+
+def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
+    m = vocabulary().cues and cue_regex("subcount_patterns").search(an.text)
+    if not m:
+        return []
+    typed = {f.start: f for f in an.figures}
+    out = []
+    for n in NUMBER_RE.finditer(an.text, m.end()):
+        if n.start() in typed:
+            if typed[n.start()].kind == "count":
+                out.append((n.start(), int(typed[n.start()].value)))
+            continue
+        try:
+            value = parse_number(n.group(1), "en")
+        except ValueError:
+            continue
+        if value == int(value) and 0 < value < 10000 and not (1990 <= value <= 2100):
+            out.append((n.start(), int(value)))
+    return out
+
+
+ELLIPTIC_COUNT = re.compile(r"[–—-]\s*(\d{1,4})(?=\s*(?:[.;,]|$))")
+
+
+def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
+    """"38 and 19 projects": the first number shares the noun of the second;
+    "64 проекта, в ГМК – 31": a dash stands for the noun counted before."""
+    extra = []
+    typed = {f.start for f in an.figures}
+    for m in ELLIPTIC_COUNT.finditer(an.text, counts[-1].end):
+        if m.start(1) not in typed:
+            extra.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
+    for f in counts:
+        m = re.search(r"(\d[\d,.]*)((?:\s*,\s*\d[\d,.]*)*)\s+(?:and|и|және)\s+$", an.text[:f.start])
+        if m:
+            for n in re.finditer(r"\d[\d,.]*", m.group(0)):
+                extra.append(Figure("count", int(parse_number(n.group(0), "en")), m.start() + n.start(), m.start() + n.end()))
+    return sorted(counts + extra, key=lambda f: f.start)
+
+
+def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool) -> None:
+    text = an.text
+    voc = vocabulary()
+    enum = voc.enumeration_re.search(text, counts[0][0])
+    program_end = enum.start() if enum else len(text)
+    subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
+    if subpart and not subcount:
+        program_end = min(program_end, subpart.start())
+    respectively = cue_regex("respectively_patterns").search(text)
+    sectors_after: list[str] = []
+    if respectively and len(counts) > 1:
+        tail = text[counts[-1][0]:respectively.start()]
+        pos = 0
+        while True:
+            slug, where = sector_of(tail[pos:])
+            if not slug:
+                break
+            sectors_after.append(slug)
+            m = re.compile(r"\S+").match(tail, pos + where)
+            pos = pos + where + (m.end() - m.start() if m else 1)
+            if len(sectors_after) == len(counts):
+                break
+    parent = st.program if subcount else None
+    made: list[Draft] = []
+    for i, (pos, value) in enumerate(counts):
+        nxt = counts[i + 1][0] if i + 1 < len(counts) else program_end
+        clause = (0 if i == 0 else pos, nxt if not respectively else program_end)
+        if respectively:
+            clause = (0, program_end)
+        clause_text = text[clause[0]:clause[1]]
+        d = Draft("program", "", st_position(an, pos), parent=parent)
+        d.project_count = value
+        d.status = status_of(text[pos:nxt]) or status_of(clause_text) or (parent.status if parent and subcount else None)
+        if respectively and sectors_after:
+            d.sector = sectors_after[i] if i < len(sectors_after) else None
+        else:
+            d.sector = _sector_near(text, pos, counts[i - 1][0] if i else 0, nxt)
+            d.sector = d.sector or (sector_of(clause_text)[0] if i == 0 and len(counts) == 1 else None) or \
+                (st.sector_context if i == 0 and not subcount else None)
+            if subcount and parent and not d.sector:
+                d.sector = parent.sector
+        span = clause if len(counts) == 1 or respectively else (clause[0], nxt)
+        if len(counts) == 1:
+            span = (0, program_end)
+        apply_figures(d, an, span, pos, st.currency, only_missing=True)
+        d.period = period_in(an, span) or period_in(an, (0, len(text)))
+        d.regions = regions_in(an, span)
+        d.national = an.national
+        d.title = program_title(text, pos, d.sector, clause_text)
+        d.add_evidence(an.text)
+        if parent is not None and d.period is None:
+            d.period = parent.period
+        made.append(d)
+    st.records.extend(made)
+    st.current = made[-1]
+    if not subcount:
+        st.program = made[0]
+    if enum:
+        item_records(an, st, (enum.end(), len(text)), parent=made[0], listed=True)
+    elif subpart and not subcount:
+        # "45 projects ..., of which 12 will be launched by the end of the year"
+        parts = [(n.start(), int(n.group(1))) for n in NUMBER_RE.finditer(text, subpart.end())
+                 if n.start() not in {f.start for f in an.figures} and n.group(1).isdigit() and int(n.group(1)) < 10000
+                 and not 1990 <= int(n.group(1)) <= 2100]
+        if parts:
+            st.program = made[0]
+            program_records(an, st, parts[:1], subcount=True)
+            st.program = made[0]
+
+
+def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:
+    """The sector cue closest to a count, inside the comma-delimited segment that holds it."""
+    seg_start = max([lo] + [m.end() for m in re.finditer(r"[,;]", text[:pos])])
+    stop = re.search(r"[,;]", text[pos:hi])
+    seg_end = pos + stop.start() if stop else hi
+    best = None
+    for m in _all_sectors()[0].finditer(text, seg_start, seg_end):
+        dist = abs(m.start() - pos)
+        if best is None or dist < best[0]:
+            best = (dist, m.start())
+    return sector_of(text[best[1]:seg_end])[0] if best else None
