@@ -6,23 +6,23 @@ import re
 from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
-from .titles import facility_title
+from ..stemming import _morph
+from .titles import Phrase, facility_phrase
 from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
 
 
-def _definite_reference(an: Analysis, fac: re.Match, offset: int = 0, current: Draft | None = None) -> bool:
+def _definite_reference(an: Analysis, start: int, head: str, current: Draft | None = None) -> bool:
     """"the factory", "этот завод": a facility named before, unless a name follows the article
     or the sector differs from the open project's ("the KamaTyresKZ tire plant" is new)."""
-    start = offset + fac.start()
     before = an.text[max(0, start - 40):start]
     m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
     if not m:
         return False
     if m.group(1).lower() != "the":
         return True
-    np = before[m.end(1):] + fac.group(0)
+    np = before[m.end(1):] + head
     if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS) or find_companies(np):
         return False
     sector = sector_of(np)[0]
@@ -35,11 +35,45 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
     if current is None or current.kind != "project":
         return False
     text = an.text[clause[0]:clause[1]]
-    np = facility_title(text, [])
-    if sector_of(np)[0] or find_companies(text):
+    phrase = facility_phrase(text)
+    if (phrase and sector_of(phrase.written)[0]) or find_companies(text):
         return False
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+COMPANY_OPENING = re.compile(r"^\W*(?:the\s+)?(?:company|investor|компания|инвестор|компаниясы)\b", FLAGS)
+
+
+def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
+    """A sentence that opens with a word pointing back ("This plant", "Предприятие", "Бұл жоба") continues
+    the open record. "Компания «X» приступила к строительству ..." names a new company: not a reference."""
+    if not an.backref or not re.match(r"^\W*\w+", an.text):
+        return False
+    if not vocabulary().backref_re.match(an.text.lstrip("«\"“—–- ")):
+        return False
+    if COMPANY_OPENING.match(an.text):
+        known = set(current.companies) if current is not None else set()
+        if any(name not in known for name, _, _ in an.companies):
+            return False
+    return True
+
+
+def _plural_head(clause: str, phrase: Phrase) -> bool:
+    """"plants are to be built", "заводы будут построены": a pool without a count. Russian "фабрики",
+    "предприятия", "производства" are also the genitive singular: after a singular adjective or a
+    noun that governs them ("строительству швейной фабрики") they name one facility."""
+    if not cue_regex("plural_facility_patterns").match(clause, phrase.head_start):
+        return False
+    prev = re.search(r"([а-яё]+)\s+$", clause[max(0, phrase.head_start - 30):phrase.head_start], re.IGNORECASE)
+    if not prev:
+        return True
+    parses = [p for p in _morph().parse(prev.group(1).lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
+    if not parses:
+        return True
+    if parses[0].tag.POS == "NOUN":
+        return False
+    return parses[0].tag.number == "plur"
 
 
 def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[int, int], int | None, bool] | None:
@@ -66,14 +100,13 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
         if status_m is None and not own_figures:
             continue
         hint = status_m.start() if status_m else own_figures[0].start - a
-        after = [f for f in facs if 0 <= f.start() - hint <= 60]
-        fac = after[0] if after else min(facs, key=lambda f: abs(f.start() - hint))
-        if _definite_reference(an, fac, a, current):
+        phrase = facility_phrase(clause, hint)
+        if _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
             continue
         specific = (sector_of(clause)[0] or regions_in(an, (a, b))
                     or any(in_span((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
         if not specific or _bare_reference(an, (a, b), current):
             continue
-        plural = bool(cue_regex("plural_facility_patterns").match(clause, fac.start()))
+        plural = _plural_head(clause, phrase)
         return (a, b), a + hint, plural
     return None

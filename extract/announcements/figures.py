@@ -180,7 +180,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
         if scale == 1.0 and value == int(value) and not OF_RE.match(text, token_end):
             nm = voc.count_after_re.match(text, pos)
-            if nm:
+            if nm and _counts_the_noun(text, start, pos, nm.end(), voc):
                 figures.append(Figure("count", int(value), start, nm.end()))
                 continue
         # Bare money: "122,8 млрд" with the currency elsewhere in the sentence or article.
@@ -203,6 +203,32 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+NUMBER_SIGN_RE = re.compile(r"(?:№|#|\bNo\.?|\bnumber|\bномер)\s*$", FLAGS)
+COUNT_GAP_WORD_RE = re.compile(r"[^\W\d][\w-]*", FLAGS)
+# Kazakh finite verbs and participles end so; an adjective between a number and its noun never does
+KK_VERB_END_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|уда|уде)$")
+
+
+def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
+    """"21 metallurgy projects", "15 инвестиционных проектов": only modifiers stand between the number
+    and the noun. "парке №2 столицы открылся завод": a number sign, a noun or a verb between says it is not a count."""
+    if NUMBER_SIGN_RE.search(text, max(0, start - 8), start):
+        return False
+    gap = COUNT_GAP_WORD_RE.findall(text, number_end, noun_end)[:-1]
+    if not gap:
+        return True
+    stop = voc.title_stop_words
+    for w in gap:
+        lw = w.lower()
+        if lw in stop or KK_VERB_END_RE.search(lw):
+            return False
+        if re.search(r"[а-яё]", lw) and not re.search(r"[әғқңөұүһі]", lw):
+            from ..stemming import _morph
+            if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in _morph().parse(lw)):
+                return False
+    return True
 
 
 def _capacity_text(text: str, start: int, end: int, voc: Vocabulary) -> str:

@@ -22,7 +22,7 @@ from datetime import date
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
-from .anchors import project_anchor
+from .anchors import opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
@@ -90,7 +90,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if an.total:
         continue_record(an, st)
         return
-    anchor = None if (an.backref and re.match(r"^\W*\w+", an.text) and voc.backref_re.match(an.text.lstrip("«\"“—–- "))) else project_anchor(an, st.current)
+    anchor = None if opens_with_reference(an, st.current) else project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
         if plural and st.program is not None:

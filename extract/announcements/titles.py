@@ -1,95 +1,281 @@
-"""Titles: the facility's noun phrase in the article's own words, and what a program's pool is."""
+"""Titles: the facility's noun phrase in the article's own words, and what a program's pool is.
+
+A title is built around the strongest facility noun of the clause (a plant before an
+industrial zone before "the project"), with the modifiers written before it and the
+complement after it ("завод по выпуску лифтов", "plant for the production of steel pipes",
+"цемент өндіретін зауыт"). Figures, places and verbs end the phrase. The head takes its
+dictionary form where that is cheap: Russian through pymorphy3 (the adjectives agree with
+it), Kazakh by a small ending rule ("зауытының" -> "зауыты", "зауытта" -> "зауыт").
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from .vocabulary import FLAGS, vocabulary
+from .vocabulary import FLAGS, any_of, vocabulary
 
-TITLE_STOP_LEFT = {
-    "a", "an", "the", "of", "in", "at", "to", "by", "with", "for", "from", "on", "into", "as", "its", "their", "this",
-    "these", "that", "is", "are", "was", "were", "has", "have", "will", "be", "launch", "include", "includes", "including",
-    "с", "в", "во", "на", "по", "для", "и", "а", "также", "о", "об", "из", "к", "у", "что", "как", "это",
-    "мен", "және", "бен", "пен", "үшін", "туралы", "болатын", "құны",
-}
-TITLE_STOP_RIGHT = {"in", "at", "by", "with", "will", "is", "are", "was", "were", "has", "have", "в", "во", "на", "будет", "будут",
-                    "which", "that", "who", "который", "которая", "которое", "которые", "able", "designed", "to",
-                    "also", "too", "также", "тоже", "бар", "де", "да"}
 WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
-
+WORD_TAIL = re.compile(r"[\w-]*")
 PLACE_NOUN = re.compile(r"(?:област|облыс|region|oblast|район|аудан|district|город|қала)", FLAGS)
+BREAK = re.compile(r"[,.;:()«»\"“”—–!?]")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+# Kazakh locatives ("аймақта", "ауданындағы") are adverbials of place, never a modifier of the head.
+KK_LOCATIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)?$")
+# after a Kazakh head: a possessive ending ("зауыты", "фабрикасы") survives in the dictionary form
+KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
+RU_MODIFIER = {"ADJF", "PRTF"}
+LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[^\W\d][\w-]*\s+){0,3}$", FLAGS)
+# a Kazakh participle ("құрайтын", "өндіретін", "салынған") whose object is a figure is not a modifier
+KK_PARTICIPLE = re.compile(r"(?:атын|етін|йтын|йтін|ған|ген|қан|кен)$")
+LEADING_JUNK = re.compile(
+    r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*", FLAGS)
 
 
-def _words_before(text: str, end: int, limit: int = 5) -> int:
-    """Start of the noun phrase that ends at `end` (modifiers before a facility noun)."""
-    start = end
-    count = 0
-    for m in reversed(list(WORD_RE.finditer(text[:end]))):
-        gap = text[m.end():start]
-        if re.search(r"[,.;:()«»\"—–]", gap) or m.group(0).lower() in TITLE_STOP_LEFT or m.group(0)[0].isdigit() \
-                or PLACE_NOUN.match(m.group(0)):
+@dataclass(frozen=True)
+class Phrase:
+    """A facility phrase: where it stands in the clause, as written, and as a title."""
+    start: int
+    end: int
+    written: str
+    title: str
+    rank: int        # 1 a facility, 2 a site, 3 a generic word (project, production)
+    head_start: int  # the head noun itself ("заводе" in "на шинном заводе")
+    head_end: int
+
+
+@lru_cache(maxsize=1)
+def _lists():
+    cues = vocabulary().cues
+    heads = cues["title_heads"]
+    return {
+        "facility": any_of(heads["facility"]),
+        "site": any_of(heads["site"]),
+        "any": any_of(list(cues["facility_nouns"]) + heads["facility"] + heads["site"]),
+        "stop_left": {w.lower() for w in cues["title_stop_left"]},
+        "stop_right": {w.lower() for w in cues["title_stop_right"]},
+        "drop": {w.lower() for w in cues["title_drop_modifiers"]},
+        "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
+        "lead": re.compile(r"\s*(?:" + "|".join(sorted((lead if "\\" in lead else re.escape(lead)
+                                                         for lead in cues["title_complement_leads"]), key=len, reverse=True))
+                           + r")\s+(?:the\s+)?(?:production of\s+|manufacture of\s+|manufacturing of\s+)?", FLAGS),
+    }
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    from ..stemming import _morph as shared
+    return shared()
+
+
+@lru_cache(maxsize=8192)
+def _ru_parse(word: str):
+    return _morph().parse(word)[0]
+
+
+def _rank(text: str, start: int) -> int:
+    lists = _lists()
+    if lists["facility"].match(text, start):
+        return 1
+    return 2 if lists["site"].match(text, start) else 3
+
+
+def _locative(text: str, start: int, end: int) -> bool:
+    """The head names where something is: after "in the", "в", "на", or in a Kazakh locative case."""
+    if KK_LOCATIVE.search(text[start:end].lower()) and KAZAKH.search(text):
+        return True
+    m = LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    # only modifiers between the preposition and the head: "in the industrial zone", "в индустриальном парке"
+    for w in WORD_RE.findall(text, m.start() + len(m.group(0).split()[0]), start):
+        lw = w.lower()
+        if w[0].isupper() or lw in _lists()["stop_left"] or lw in _lists()["stop_right"]:
+            return False
+        if CYRILLIC.search(lw) and not KAZAKH.search(lw) and _ru_parse(lw).tag.POS not in RU_MODIFIER:
+            return False
+    return True
+
+
+def _is_scale(word: str) -> bool:
+    return bool(vocabulary().scale_re.fullmatch(word))
+
+
+def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
+    """Where the modifiers before the head begin: adjectives in Russian, lower-case words otherwise."""
+    lists = _lists()
+    words = list(WORD_RE.finditer(text, 0, head_start))
+    start = head_start
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        m = words[i]
+        w = m.group(0)
+        lw = w.lower()
+        if BREAK.search(text, m.end(), start) or w[0].isdigit() or lw in lists["stop_left"] or PLACE_NOUN.match(w):
             break
-        if vocabulary().kzt_re.match(m.group(0)) or vocabulary().scale_re.fullmatch(m.group(0)):
+        prev = words[i - 1].group(0) if i > 0 else ""
+        if _is_scale(w) or (prev and (prev[0].isdigit() or _is_scale(prev)) and m.start() - words[i - 1].end() <= 2):
+            # "3 мың тонна", "100 мегаваттық": a measure, not a modifier; "1,2 млрд теңгені құрайтын": nor its verb
+            lead = WORD_RE.match(text, start)
+            if kazakh and lead and lead.start() < head_start and KK_PARTICIPLE.search(lead.group(0).lower()):
+                start = lead.end()
+            break
+        if w[0].isupper() and not (m.start() == 0 and lw not in lists["drop"] and w[1:].islower()):
+            break   # a name or a place; a company is put back in front by the caller
+        if kazakh and KK_LOCATIVE.search(lw):
+            break
+        if russian and not kazakh and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             break
         start = m.start()
-        count += 1
-        if count >= limit:
+    # generic modifiers at the left edge say nothing of the facility
+    for m in WORD_RE.finditer(text, start, head_start):
+        if m.group(0).lower() in lists["drop"]:
+            start = m.end()
+        else:
             break
-    return start
+    return len(text[:start]) + len(text[start:head_start]) - len(text[start:head_start].lstrip())
 
 
-def _words_after(text: str, start: int, limit: int = 6) -> int:
-    end = start
-    count = 0
-    for m in WORD_RE.finditer(text, start):
-        gap = text[end:m.start()]
-        if re.search(r"[.;:()«»\"—–]", gap) or (count == 0 and "," in gap and not re.match(
-                r",\s+(?:focused|focusing|specializ|producing|making|designed|выпускающ|производящ|который|которая|которое)", text[end:], FLAGS)):
+NAME_RUN = re.compile(r"\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,3}?(?=по\s|for\s|producing\s)")
+
+
+def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[int, int]:
+    """The complement after the head: "по производству X", "for the production of X", genitives.
+    Returns (from, to); a name between the head and the complement ("завод ТЭМПО по выпуску труб")
+    is skipped, the caller puts the company in front."""
+    lists = _lists()
+    if kazakh:
+        return head_end, head_end
+    skip = head_end
+    name = NAME_RUN.match(text, head_end)
+    if name:
+        skip = name.end() - 1
+    lead = lists["lead"].match(text, skip)
+    end = skip
+    pos = lead.end() if lead else skip
+    taken = 0
+    for m in WORD_RE.finditer(text, pos):
+        w = m.group(0)
+        lw = w.lower()
+        if BREAK.search(text, end if taken else pos, m.start()) or w[0].isdigit() or lw in lists["stop_right"]:
             break
-        if "," in gap and count > 0 and not re.match(r",\s+(?:который|которая|которое|which|that)", text[end:], FLAGS):
+        if w[0].isupper() or PLACE_NOUN.match(w) or any(rx.match(w) for rx in vocabulary().status_patterns.values()):
             break
-        w = m.group(0).lower()
-        if w in TITLE_STOP_RIGHT or w[0].isdigit():
-            break
+        if russian:
+            coordinating = lw in ("и", "или") and taken
+            if not (coordinating or (lead and taken == 0) or w.endswith("-") or _ru_genitive(lw)):
+                break
+        elif not lead:
+            break      # English takes a complement only after a lead ("for", "producing")
+        elif taken and re.search(r"(?:ed|ing)$", lw) and lw not in lists["ing_nouns"] and not _modifies_next(text, m.end()):
+            break      # "... wires began operating", "... tractors located in"
         end = m.end()
-        count += 1
-        if count >= limit:
+        taken += 1
+        if taken >= 6:
             break
-    return end
+    if not taken:
+        return head_end, head_end
+    # a trailing connective belongs to what follows: "power cables and", "of the"
+    tail = re.search(r"(?:\s+(?:and|or|of|the|и|или|для))+$", text[skip:end], FLAGS)
+    return skip, end - (len(tail.group(0)) if tail else 0)
+
+
+def _modifies_next(text: str, pos: int) -> bool:
+    """"wheeled tractors": an -ed word followed by a plain lower-case word is an adjective."""
+    nxt = WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    return bool(nxt and nxt.group(0).islower() and nxt.group(0) not in _lists()["stop_right"]
+                and nxt.group(0) not in _lists()["stop_left"])
+
+
+@lru_cache(maxsize=8192)
+def _ru_genitive(word: str) -> bool:
+    return any(p.tag.case == "gent" for p in _morph().parse(word))
+
+
+def _ru_dictionary_form(left: str, head: str) -> str:
+    """Head noun to the nominative; its adjectives agree with it ("шинного завода" -> "шинный завод")."""
+    hp = _ru_parse(head.lower())
+    if hp.tag.POS != "NOUN" or hp.tag.case == "nomn":
+        return " ".join(x for x in (left, head) if x)
+    number = "plur" if hp.tag.number == "plur" else "sing"
+    new_head = hp.inflect({"nomn", number})
+    if new_head is None:
+        return " ".join(x for x in (left, head) if x)
+    out = []
+    for w in left.split():
+        p = _ru_parse(w.lower())
+        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", hp.tag.gender or "masc"}
+        infl = p.inflect(grammemes) if p.tag.POS in RU_MODIFIER else None
+        out.append(infl.word if infl else w)
+    word = new_head.word
+    if head[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return " ".join(out + [word])
+
+
+def _kk_dictionary_form(head: str, stem_len: int) -> str:
+    """"зауытының" -> "зауыты", "фабрикасында" -> "фабрикасы", "зауытта" -> "зауыт"."""
+    stem, suffix = head[:stem_len], head[stem_len:].lower()
+    m = KK_POSSESSIVE.match(suffix)
+    return stem + (m.group(1) if m else "")
+
+
+def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
+    """The strongest facility phrase of a clause; among equals, the first after the status cue, else the nearest."""
+    lists = _lists()
+    nouns = list(lists["any"].finditer(item))
+    if not nouns:
+        return None
+    # a run of facility nouns is one head, the last of the run: "production plant", "тепличного комплекса"
+    heads = []
+    for m in nouns:
+        end = WORD_TAIL.match(item, m.end()).end()
+        if heads and item[heads[-1][1]:m.start()] == " ":
+            heads[-1] = (heads[-1][0], end, m.start(), m.end())
+        else:
+            heads.append((m.start(), end, m.start(), m.end()))
+    # a facility where something else stands ("in the industrial zone", "на заводе", "аймақта") ranks after the rest
+    key = {h: (_locative(item, h[2], h[1]), _rank(item, h[2])) for h in heads}
+    best = min(key.values())
+    ranked = [h for h in heads if key[h] == best]
+    best_rank = best[1]
+    if status_hint is not None:
+        after = [h for h in ranked if 0 <= h[2] - status_hint <= 60]
+        head = after[0] if after else min(ranked, key=lambda h: abs(h[2] - status_hint))
+    else:
+        head = ranked[0]
+    run_start, head_end, word_start, stem_end = head
+    kazakh = bool(KAZAKH.search(item))
+    russian = bool(CYRILLIC.search(item)) and not kazakh
+    start = _left_edge(item, run_start, russian, kazakh)
+    skip, end = _right_edge(item, head_end, russian, kazakh)
+    # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
+    for rx in vocabulary().status_patterns.values():
+        for sm in rx.finditer(item, max(0, start - 40), end):
+            if sm.end() <= run_start:
+                start = max(start, sm.end())
+            elif sm.start() >= head_end:
+                end = max(skip, min(end, sm.start()))
+    start = len(item[:start]) + len(item[start:]) - len(item[start:].lstrip())
+    left, head_word, right = item[start:word_start].strip(), item[word_start:head_end], item[skip:end]
+    if russian:
+        named = _ru_dictionary_form(left, head_word)
+    elif kazakh:
+        named = " ".join(x for x in (left, _kk_dictionary_form(head_word, stem_end - word_start)) if x)
+    else:
+        named = " ".join(x for x in (left, head_word) if x)
+    title = " ".join((named + (" " if skip > head_end else "") + right).split())
+    if title[:1].isupper() and title[1:2].islower() and start == 0:
+        title = title[:1].lower() + title[1:]
+    return Phrase(start, end, item[start:end], title, best_rank, word_start, head_end)
 
 
 def facility_title(item: str, companies: list[str], status_hint: int | None = None) -> str:
-    """A short description in the article's words: modifiers + facility noun + complement."""
-    voc = vocabulary()
-    facilities = list(voc.facility_re.finditer(item))
-    title = ""
-    if facilities:
-        after = [f for f in facilities if status_hint is not None and 0 <= f.start() - status_hint <= 60]
-        if after:
-            fac = after[0]
-        elif status_hint is not None:
-            fac = min(facilities, key=lambda m: abs(m.start() - status_hint))
-        else:
-            fac = facilities[0]
-        end = re.compile(r"\w*").match(item, fac.end()).end()
-        # a run of facility nouns is one head: "production plant", "шығару өндірісі"
-        while True:
-            nxt = voc.facility_re.match(item, end + 1) if item[end:end + 1] == " " else None
-            if not nxt:
-                break
-            end = re.compile(r"\w*").match(item, nxt.end()).end()
-        start = _words_before(item, fac.start())
-        end = _words_after(item, end)
-        # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
-        for rx in vocabulary().status_patterns.values():
-            for sm in rx.finditer(item, max(0, start - 40), end):
-                if sm.end() <= fac.start():
-                    start = max(start, sm.end())
-                elif sm.start() >= fac.end():
-                    end = min(end, sm.start())
-        title = item[start:end]
-    if not title or len(title.split()) < 2 and not facilities:
-        cleaned = re.sub(r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*",
-                         "", item, flags=FLAGS)
+    """A short description in the article's words: modifiers + facility noun + complement, the company in front."""
+    phrase = facility_phrase(item, status_hint)
+    title = phrase.title if phrase else ""
+    if not phrase:
+        cleaned = LEADING_JUNK.sub("", item)
         cleaned = re.split(r"\s+(?:in|at|в|во)\s+(?:the\s+)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*\(", cleaned)[0]
         title = " ".join(cleaned.split()[:10])
     title = re.sub(r"[\s,;:(–—-]+$", "", " ".join(title.split()))

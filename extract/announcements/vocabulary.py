@@ -177,6 +177,7 @@ class Vocabulary:
     per_year_re: Pattern[str]
     capacity_lead_re: Pattern[str]
     approximator_re: Pattern[str]
+    title_stop_words: frozenset[str]
 
     def scale_of(self, word: str) -> float:
         word = word.lower().rstrip(".")
@@ -232,6 +233,7 @@ def vocabulary() -> Vocabulary:
         capacity_lead_re=any_of(cues["capacity_lead"]),
         approximator_re=re.compile(
             "(?:" + _alternation([re.escape(a) for a in cues["approximators"]]) + r")\s*$", FLAGS),
+        title_stop_words=frozenset(w.lower() for w in cues["title_stop_left"] + cues["title_stop_right"]),
     )
 
 
