@@ -16,7 +16,7 @@ from .draft import Draft
 from .figures import Figure, find_figures
 from .periods import Period, find_periods
 from .sentences import Sentence
-from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
+from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
 MONEY_FIELDS = {"kzt": "investment_kzt", "usd": "investment_usd"}
 
@@ -34,6 +34,22 @@ class Analysis:
     @cached_property
     def companies(self) -> list[tuple[str, int, int]]:
         return find_company_spans(self.text, self.region_spans())
+
+    @cached_property
+    def economy(self) -> bool:
+        """The sentence reports the economy (a region's output, an industry's investment, exports),
+        not a project: a macro or economy cue, no project count, and no facility with a status of its own."""
+        voc = vocabulary()
+        if not (cue_regex("economy_patterns").search(self.text) or voc.macro_re.search(self.text)):
+            return False
+        if any(f.kind == "count" for f in self.figures) or cue_regex("subcount_patterns").search(self.text):
+            return False
+        from .titles import facility_phrase
+        phrase = facility_phrase(self.text)
+        return not (phrase and phrase.rank == 1 and status_of(self.text) and not self.plural_facility(phrase))
+
+    def plural_facility(self, phrase) -> bool:
+        return bool(cue_regex("plural_facility_patterns").match(self.text, phrase.head_start))
 
     @cached_property
     def ranking(self) -> bool:

@@ -74,6 +74,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if social:
         st.current = st.program = None
         return
+    if an.economy:
+        return    # "Oil production over the period reached ...": figures of the economy, not of a project
     subs = subcount_numbers(an)
     if subs:
         if st.program is not None:
