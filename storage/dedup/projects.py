@@ -20,7 +20,7 @@ from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 PROJECT_MIN_SCORE = 3.0      # across stories
 SAME_STORY_MIN_SCORE = 1.5   # within one story the articles already agree on the event
 AMOUNT_BUCKET_BASE = 1.35    # width of the log-scale buckets that block candidate projects
-MAX_CANDIDATES_PER_KEY = 6   # newest first; keeps the cost flat as the database grows
+MAX_CANDIDATES_PER_KEY = 4   # newest first; keeps the cost flat as the database grows
 MAX_ANNOUNCEMENTS_PER_PROJECT = 20
 STOP_TITLE_CHARS = 4         # title words shorter than this carry no meaning across outlets
 TITLE_STEM = 5               # compare words by their first letters (crude, language-free stemming)
