@@ -19,7 +19,6 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
-from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 from .fingerprints import amounts_agree, company_key, numeric_facts
 from .lexicon import kzt_per_usd
@@ -49,7 +48,7 @@ def link_projects(db, article_id: int) -> None:
         taken.add(project_id)
         db.execute("UPDATE announcements SET project_id = ? WHERE id = ?", [project_id, rec["id"]])
         db.conn.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
-                       [(key, project_id) for key in project_keys(rec)])
+                            [(key, project_id) for key in project_keys(rec)])
         refresh_project(db, project_id)
 
 

@@ -159,7 +159,7 @@ def _index(db, article_id: int, body_hash: str, sig, facts: dict[str, float], da
     db.execute("INSERT OR REPLACE INTO dedup_articles (article_id, text_hash, minhash, facts, day) "
                "VALUES (?, ?, ?, ?, ?)", [article_id, body_hash, to_blob(sig), json.dumps(facts), day])
     db.conn.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, article_id) VALUES (?, ?, ?)",
-                   [(band, h, article_id) for band, h in band_keys(sig)])
+                        [(band, h, article_id) for band, h in band_keys(sig)])
     if day is not None:  # only anchors are ever looked up (_same_facts); the rest is in the JSON
         db.conn.executemany("INSERT OR IGNORE INTO dedup_facts (fact, day, article_id) VALUES (?, ?, ?)",
                             [(key, day, article_id) for key in facts if is_anchor(key)])
