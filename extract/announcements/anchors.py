@@ -7,7 +7,7 @@ from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
 from ..stemming import _morph
-from .titles import Phrase, facility_phrase
+from .titles import Phrase, facility_phrase, is_bare
 from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
@@ -36,6 +36,8 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return False
     text = an.text[clause[0]:clause[1]]
     phrase = facility_phrase(text)
+    if phrase is not None and phrase.rank == 3 and is_bare(phrase) and not sector_of(text)[0]:
+        return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
     if (phrase and sector_of(phrase.written)[0]) or find_companies(text):
         return False
     places = regions_in(an, clause)
@@ -65,6 +67,11 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     noun that governs them ("строительству швейной фабрики") they name one facility."""
     if not cue_regex("plural_facility_patterns").match(clause, phrase.head_start):
         return False
+    head = clause[phrase.head_start:phrase.head_end].lower()
+    if re.search(r"[әғқңөұүһі]", head) or not re.search(r"[а-яё]", head):
+        return True
+    if all(p.tag.number == "plur" for p in _morph().parse(head) if p.tag.POS == "NOUN"):
+        return True     # "предприятий", "заводов": plural whatever stands before
     prev = re.search(r"([а-яё]+)\s+$", clause[max(0, phrase.head_start - 30):phrase.head_start], re.IGNORECASE)
     if not prev:
         return True

@@ -30,6 +30,7 @@ class Draft:
     parent: "Draft | None" = None
     national: bool = False
     headline: bool = False
+    borrowed_title: bool = False        # named after the headline: the clause itself said only "the project"
     context_period: str | None = None   # the period of the program the article named before this project
 
     def numbers(self) -> dict[str, float]:

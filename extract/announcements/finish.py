@@ -5,6 +5,7 @@ from datetime import date
 
 from .analysis import Analysis
 from .draft import Draft
+from .titles import facility_phrase, is_bare
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -15,6 +16,11 @@ def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
         agree += same
         conflict += not same
     return agree, conflict
+
+
+def _generic(d: Draft) -> bool:
+    """"The $420 million project will be completed in 2028": a project named by a generic word only."""
+    return d.borrowed_title or is_bare(facility_phrase(d.title)) and (facility_phrase(d.title) is None or facility_phrase(d.title).rank == 3)
 
 
 def _fill(into: Draft, other: Draft) -> None:
@@ -32,8 +38,11 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
     kept: list[Draft] = []
     for d in body:
-        twin = next((k for k in kept if k.kind == d.kind and _conflict(k, d)[1] == 0 and _conflict(k, d)[0] >= 2), None)
+        twin = next((k for k in kept if k.kind == d.kind and _conflict(k, d)[1] == 0
+                     and _conflict(k, d)[0] >= (1 if d.kind == "project" and (_generic(k) or _generic(d)) else 2)), None)
         if twin:
+            if _generic(twin) and not _generic(d):
+                twin.title, twin.borrowed_title = d.title, False
             _fill(twin, d)
             for e in d.evidence:
                 twin.add_evidence(e)

@@ -8,8 +8,8 @@ from .analysis import Analysis, apply_figures, companies_in, has_substance, in_s
 from .companies import find_companies
 from .draft import Draft
 from .state import State, st_position
-from .titles import WORD_RE, facility_title
-from .vocabulary import FLAGS, any_of, sector_of, status_of, vocabulary
+from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, with_company
+from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabulary
 
 CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
@@ -40,12 +40,20 @@ def _second_facility(left: str, right: str) -> bool:
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
+def _names_a_product(text: str) -> bool:
+    """"..., Orda Glass, выпускающая стекло": the other company's item says what it makes or builds;
+    "..., continues with the support of KAZAKH INVEST" names a partner of the same project."""
+    return bool(vocabulary().facility_re.search(text) or sector_of(text)[0] or cue_regex("product_verbs").search(text))
+
+
 def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
     """Parts of span that each name one project: cut after each place, then at a conjunction
     when both sides carry their own company or facility noun. Returns (start, end, regions)."""
     text = an.text
     cuts = [span[0]]
     regions = [] if an.ranking else [r for r in an.regions if in_span(span, r.start)]
+    # "in Saran, Karaganda region": a town and its region are one place
+    regions = [r for i, r in enumerate(regions) if i == 0 or r.code != regions[i - 1].code]
     if len({r.start for r in regions}) >= 2:
         # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y");
         # without one, right after the first place
@@ -78,7 +86,7 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
         sub = [a]
         for m in CONJUNCTION.finditer(text, a, b):
             left, right = text[sub[-1]:m.start()], text[m.end():b]
-            if (find_companies(left) and find_companies(right)) or _second_facility(left, right):
+            if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right):
                 sub.append(m.start())
         sub.append(b)
         for x, y in zip(sub, sub[1:]):
@@ -116,6 +124,12 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             cues = [m.start() for rx in vocabulary().status_patterns.values() for m in [rx.search(item)] if m]
             hint = min(cues) if cues else None
         d = Draft("project", facility_title(item, companies, hint), st_position(an, a), parent=parent)
+        phrase = facility_phrase(item, hint)
+        if is_bare(phrase) and not any(r.kind == "project" for r in st.records + made):
+            # "Общая стоимость проекта – 46 млрд тенге": the headline says which facility the project is
+            lead = better_phrase(phrase, st.lead_phrases)
+            if lead is not None:
+                d.title, d.borrowed_title = with_company(lead.title, companies), True
         d.companies = companies
         d.regions = regions or regions_in(an, (a, b))
         d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name

@@ -17,6 +17,7 @@ class State:
     language: str | None = None
     published: date | None = None
     sector_context: str | None = None     # the industry the previous sentence talked about
+    lead_phrases: list = field(default_factory=list)   # facility phrases of the headline and the first sentence
 
 
 def st_position(an: Analysis, pos: int) -> int:

@@ -83,7 +83,7 @@ def _rank(text: str, start: int) -> int:
 
 def _locative(text: str, start: int, end: int) -> bool:
     """The head names where something is: after "in the", "в", "на", or in a Kazakh locative case."""
-    if KK_LOCATIVE.search(text[start:end].lower()) and KAZAKH.search(text):
+    if KK_LOCATIVE.search(text[start:end].lower()) and _kazakh(text):
         return True
     m = LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
     if not m:
@@ -96,6 +96,13 @@ def _locative(text: str, start: int, end: int) -> bool:
         if CYRILLIC.search(lw) and not KAZAKH.search(lw) and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             return False
     return True
+
+
+def _kazakh(text: str) -> bool:
+    """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік»)."""
+    words = WORD_RE.findall(text)
+    kk = sum(1 for w in words if KAZAKH.search(w))
+    return kk >= 2 or (kk == 1 and len(words) <= 6)
 
 
 def _is_scale(word: str) -> bool:
@@ -245,7 +252,7 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     else:
         head = ranked[0]
     run_start, head_end, word_start, stem_end = head
-    kazakh = bool(KAZAKH.search(item))
+    kazakh = _kazakh(item)
     russian = bool(CYRILLIC.search(item)) and not kazakh
     start = _left_edge(item, run_start, russian, kazakh)
     skip, end = _right_edge(item, head_end, russian, kazakh)
@@ -253,7 +260,7 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     for rx in vocabulary().status_patterns.values():
         for sm in rx.finditer(item, max(0, start - 40), end):
             if sm.end() <= run_start:
-                start = max(start, sm.end())
+                start = max(start, WORD_TAIL.match(item, sm.end()).end())
             elif sm.start() >= head_end:
                 end = max(skip, min(end, sm.start()))
     start = len(item[:start]) + len(item[start:]) - len(item[start:].lstrip())
@@ -278,11 +285,29 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         cleaned = LEADING_JUNK.sub("", item)
         cleaned = re.split(r"\s+(?:in|at|в|во)\s+(?:the\s+)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*\(", cleaned)[0]
         title = " ".join(cleaned.split()[:10])
+    return with_company(title, companies)
+
+
+def with_company(title: str, companies: list[str]) -> str:
+    """"Xiaomi TV manufacturing plant": the first company named for the project goes in front."""
     title = re.sub(r"[\s,;:(–—-]+$", "", " ".join(title.split()))
     for c in companies[:1]:
         if c.lower() not in title.lower():
             title = f"{c} {title}"
     return title.strip()
+
+
+def is_bare(phrase: Phrase | None) -> bool:
+    """"проект", "площадка", "the plant": a head alone says nothing of what the facility makes."""
+    return phrase is None or len(phrase.title.split()) == 1
+
+
+def better_phrase(phrase: Phrase | None, candidates: list[Phrase]) -> Phrase | None:
+    """A phrase of the headline or the lead that names the same kind of facility more fully."""
+    for c in candidates:
+        if not is_bare(c) and (phrase is None or c.rank <= phrase.rank):
+            return c
+    return None
 
 
 def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
