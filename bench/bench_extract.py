@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.announcements import extract_announcements  # noqa: E402
 from extract.announcements.companies import _find_companies  # noqa: E402
+from extract.announcements.titles import facility_phrase  # noqa: E402
 from extract.announcements.vocabulary import sector_of, status_of  # noqa: E402
 
 
@@ -27,6 +28,7 @@ def cold(text: str, published: date | None) -> None:
     sector_of.cache_clear()
     status_of.cache_clear()
     _find_companies.cache_clear()
+    facility_phrase.cache_clear()
     extract_announcements(text, published)
 
 GOLD_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "announcements",

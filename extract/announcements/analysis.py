@@ -39,14 +39,17 @@ class Analysis:
     def economy(self) -> bool:
         """The sentence reports the economy (a region's output, an industry's investment, exports),
         not a project: a macro or economy cue, no project count, and no facility with a status of its own."""
-        voc = vocabulary()
-        if not (cue_regex("economy_patterns").search(self.text) or voc.macro_re.search(self.text)):
+        if not self.figures or any(f.kind == "count" for f in self.figures):
+            return False    # nothing to mislead a record with, or a pool of projects
+        if not (vocabulary().macro_re.search(self.text) or cue_regex("economy_patterns").search(self.text)):
             return False
-        if any(f.kind == "count" for f in self.figures) or cue_regex("subcount_patterns").search(self.text):
+        if cue_regex("subcount_patterns").search(self.text):
             return False
-        from .titles import facility_phrase
+        from .titles import facility_phrase, has_facility_head
+        if not status_of(self.text) or not has_facility_head(self.text):
+            return True
         phrase = facility_phrase(self.text)
-        return not (phrase and phrase.rank == 1 and status_of(self.text) and not self.plural_facility(phrase))
+        return not (phrase and phrase.rank == 1 and not self.plural_facility(phrase))
 
     def plural_facility(self, phrase) -> bool:
         return bool(cue_regex("plural_facility_patterns").match(self.text, phrase.head_start))

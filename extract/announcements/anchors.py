@@ -6,8 +6,7 @@ import re
 from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
-from ..stemming import _morph
-from .titles import Phrase, facility_phrase, is_bare
+from .titles import Phrase, facility_phrase, is_bare, ru_parses
 from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
@@ -70,12 +69,12 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     head = clause[phrase.head_start:phrase.head_end].lower()
     if re.search(r"[әғқңөұүһі]", head) or not re.search(r"[а-яё]", head):
         return True
-    if all(p.tag.number == "plur" for p in _morph().parse(head) if p.tag.POS == "NOUN"):
+    if all(p.tag.number == "plur" for p in ru_parses(head) if p.tag.POS == "NOUN"):
         return True     # "предприятий", "заводов": plural whatever stands before
     prev = re.search(r"([а-яё]+)\s+$", clause[max(0, phrase.head_start - 30):phrase.head_start], re.IGNORECASE)
     if not prev:
         return True
-    parses = [p for p in _morph().parse(prev.group(1).lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
+    parses = [p for p in ru_parses(prev.group(1).lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
     if not parses:
         return True
     if parses[0].tag.POS == "NOUN":
@@ -97,11 +96,7 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
         facs = list(voc.facility_re.finditer(clause))
         if not facs:
             continue
-        status_m = None
-        for rx in voc.status_patterns.values():
-            m = rx.search(clause)
-            if m and (status_m is None or m.start() < status_m.start()):
-                status_m = m
+        status_m = voc.status_any_re.search(clause)
         own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")
                        and not is_macro(an.text, f.start, a)]
         if status_m is None and not own_figures:

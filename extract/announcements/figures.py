@@ -225,8 +225,8 @@ def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc:
         if lw in stop or KK_VERB_END_RE.search(lw):
             return False
         if re.search(r"[а-яё]", lw) and not re.search(r"[әғқңөұүһі]", lw):
-            from ..stemming import _morph
-            if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in _morph().parse(lw)):
+            from .titles import ru_parses
+            if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in ru_parses(lw)):
                 return False
     return True
 

@@ -20,7 +20,8 @@ def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
 
 def _generic(d: Draft) -> bool:
     """"The $420 million project will be completed in 2028": a project named by a generic word only."""
-    return d.borrowed_title or is_bare(facility_phrase(d.title)) and (facility_phrase(d.title) is None or facility_phrase(d.title).rank == 3)
+    phrase = facility_phrase(d.title)
+    return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
 
 
 def _fill(into: Draft, other: Draft) -> None:

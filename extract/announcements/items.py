@@ -121,13 +121,13 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         companies = companies_in(an, (a, b))
         hint = None if status_hint is None else status_hint - a
         if hint is None or not 0 <= hint < len(item):
-            cues = [m.start() for rx in vocabulary().status_patterns.values() for m in [rx.search(item)] if m]
-            hint = min(cues) if cues else None
+            cue = vocabulary().status_any_re.search(item)
+            hint = cue.start() if cue else None
         d = Draft("project", facility_title(item, companies, hint), st_position(an, a), parent=parent)
         phrase = facility_phrase(item, hint)
         if is_bare(phrase) and not any(r.kind == "project" for r in st.records + made):
             # "Общая стоимость проекта – 46 млрд тенге": the headline says which facility the project is
-            lead = better_phrase(phrase, st.lead_phrases)
+            lead = better_phrase(phrase, st.lead_phrases())
             if lead is not None:
                 d.title, d.borrowed_title = with_company(lead.title, companies), True
         d.companies = companies

@@ -30,7 +30,7 @@ from .items import item_records
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
-from .titles import facility_phrase, facility_title
+from .titles import facility_title
 from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
 
@@ -45,7 +45,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     elif language in ("ru", "kk"):
         st.currency = "kzt"
     lead = [an for an in analyses if an.sentence.headline][:1] + [an for an in analyses if not an.sentence.headline][:1]
-    st.lead_phrases = [p for p in (facility_phrase(an.text) for an in lead if not an.economy) if p is not None]
+    st.lead_texts = [an.text for an in lead if not an.economy]
     headline_drafts: list[Draft] = []
     prev_paragraph = None
     seen: set[str] = set()

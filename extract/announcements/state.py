@@ -17,7 +17,12 @@ class State:
     language: str | None = None
     published: date | None = None
     sector_context: str | None = None     # the industry the previous sentence talked about
-    lead_phrases: list = field(default_factory=list)   # facility phrases of the headline and the first sentence
+    lead_texts: list[str] = field(default_factory=list)   # the headline and the first sentence
+
+    def lead_phrases(self) -> list:
+        """Facility phrases of the headline and the first sentence (read only when a title needs them)."""
+        from .titles import facility_phrase
+        return [p for p in map(facility_phrase, self.lead_texts) if p is not None]
 
 
 def st_position(an: Analysis, pos: int) -> int:

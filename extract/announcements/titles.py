@@ -70,8 +70,18 @@ def _morph():
 
 
 @lru_cache(maxsize=8192)
+def ru_parses(word: str) -> tuple:
+    """pymorphy3's readings of a lower-case Russian word, remembered (the same words recur in every article)."""
+    return tuple(_morph().parse(word))
+
+
 def _ru_parse(word: str):
-    return _morph().parse(word)[0]
+    return ru_parses(word)[0]
+
+
+def has_facility_head(text: str) -> bool:
+    """A facility proper (plant, завод, зауыт) is named somewhere in the text: the cheap test first."""
+    return bool(_lists()["facility"].search(text))
 
 
 def _rank(text: str, start: int) -> int:
@@ -112,7 +122,7 @@ def _is_scale(word: str) -> bool:
 def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     """Where the modifiers before the head begin: adjectives in Russian, lower-case words otherwise."""
     lists = _lists()
-    words = list(WORD_RE.finditer(text, 0, head_start))
+    words = list(WORD_RE.finditer(text, max(0, head_start - 100), head_start))
     start = head_start
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         m = words[i]
@@ -166,7 +176,7 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
         lw = w.lower()
         if BREAK.search(text, end if taken else pos, m.start()) or w[0].isdigit() or lw in lists["stop_right"]:
             break
-        if w[0].isupper() or PLACE_NOUN.match(w) or any(rx.match(w) for rx in vocabulary().status_patterns.values()):
+        if w[0].isupper() or PLACE_NOUN.match(w) or vocabulary().status_any_re.match(w):
             break
         if russian:
             coordinating = lw in ("и", "или") and taken
@@ -196,9 +206,10 @@ def _modifies_next(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=8192)
 def _ru_genitive(word: str) -> bool:
-    return any(p.tag.case == "gent" for p in _morph().parse(word))
+    return any(p.tag.case == "gent" for p in ru_parses(word))
 
 
+@lru_cache(maxsize=4096)
 def _ru_dictionary_form(left: str, head: str) -> str:
     """Head noun to the nominative; its adjectives agree with it ("шинного завода" -> "шинный завод")."""
     hp = _ru_parse(head.lower())
@@ -227,6 +238,7 @@ def _kk_dictionary_form(head: str, stem_len: int) -> str:
     return stem + (m.group(1) if m else "")
 
 
+@lru_cache(maxsize=4096)
 def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     """The strongest facility phrase of a clause; among equals, the first after the status cue, else the nearest."""
     lists = _lists()
@@ -242,7 +254,7 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
         else:
             heads.append((m.start(), end, m.start(), m.end()))
     # a facility where something else stands ("in the industrial zone", "на заводе", "аймақта") ranks after the rest
-    key = {h: (_locative(item, h[2], h[1]), _rank(item, h[2])) for h in heads}
+    key = {h: (len(heads) > 1 and _locative(item, h[2], h[1]), _rank(item, h[2])) for h in heads}
     best = min(key.values())
     ranked = [h for h in heads if key[h] == best]
     best_rank = best[1]
@@ -257,12 +269,11 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     start = _left_edge(item, run_start, russian, kazakh)
     skip, end = _right_edge(item, head_end, russian, kazakh)
     # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
-    for rx in vocabulary().status_patterns.values():
-        for sm in rx.finditer(item, max(0, start - 40), end):
-            if sm.end() <= run_start:
-                start = max(start, WORD_TAIL.match(item, sm.end()).end())
-            elif sm.start() >= head_end:
-                end = max(skip, min(end, sm.start()))
+    for sm in vocabulary().status_any_re.finditer(item, max(0, start - 40), end):
+        if sm.end() <= run_start:
+            start = max(start, WORD_TAIL.match(item, sm.end()).end())
+        elif sm.start() >= head_end:
+            end = max(skip, min(end, sm.start()))
     start = len(item[:start]) + len(item[start:]) - len(item[start:].lstrip())
     left, head_word, right = item[start:word_start].strip(), item[word_start:head_end], item[skip:end]
     if russian:

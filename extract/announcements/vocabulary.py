@@ -150,6 +150,7 @@ class Vocabulary:
     cues: dict
     sector_patterns: dict[str, Pattern[str]]
     status_patterns: dict[str, Pattern[str]]
+    status_any_re: Pattern[str]      # every status cue in one scan: where the first one starts
     number_words: dict[str, int]
     number_word_re: Pattern[str]
     scale_re: Pattern[str]
@@ -203,6 +204,7 @@ def vocabulary() -> Vocabulary:
         cues=cues,
         sector_patterns={slug: any_of(stems) for slug, stems in sectors.items() if stems},
         status_patterns=status_patterns,
+        status_any_re=any_of([frag for by_lang in status.values() for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])]),
         number_words=number_words,
         number_word_re=re.compile(_lookahead(number_words) + WORD_START + "(" + _alternation([re.escape(w) for w in number_words]) + r")(?!\w)", FLAGS),
         scale_re=re.compile(_lookahead(scales) + "(" + _alternation([re.escape(s) for s in scales]) + r")\w*\.?", FLAGS),
