@@ -12,14 +12,15 @@ import hashlib
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
-from storage import open_db
 from storage.state import discovery_state
+
+from .database import crawl_db
 
 
 class ConditionalGetMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db = open_db(crawler.settings["KZMON_DATABASE"])
+        self.db = crawl_db(crawler.settings["KZMON_DATABASE"])
         self.ignore_state = crawler.settings.getbool("KZMON_IGNORE_DISCOVERY_STATE")
         # A backfill sets meta kzmon_full_read: it must read pages that have not changed too.
 

@@ -15,10 +15,10 @@ from scrapy.exceptions import DropItem
 from extract.announcements import extract_announcements
 from extract.stemming import stem_text
 from extract.text import Page, extract_page, page_from_api_item
-from storage import open_db
 from storage.articles import ArticleRecord, store_article
 from storage.state import forget_article_url, mark_article_url
 
+from .database import crawl_db
 from .discovery import KZ_TIME
 from .urls import canonical_url, same_site
 
@@ -26,7 +26,7 @@ from .urls import canonical_url, same_site
 class ArticlePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db = open_db(crawler.settings["KZMON_DATABASE"])
+        self.db = crawl_db(crawler.settings["KZMON_DATABASE"])
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ArticlePipeline":

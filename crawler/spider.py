@@ -7,25 +7,25 @@ window. Turning pages into records is the pipeline's job.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlencode
 
 import scrapy
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from kzmon.config import Source
-from storage import open_db
 from storage.articles import known_urls
 from storage.runs import record_source
 from storage.state import mark_article_url, pending_urls, save_discovery_state, skipped_urls
 
+from .database import crawl_db
 from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
+from .govkz import ticket_request
+from .items import item_hints
 from .urls import canonical_url
 
 
@@ -47,7 +47,7 @@ class SourceSpider(scrapy.Spider):
 
     # -- start ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
-        self.db = open_db(self.settings["KZMON_DATABASE"])
+        self.db = crawl_db(self.settings["KZMON_DATABASE"])
         since = self.window_start.isoformat() if (self.backfill and self.window_start) else None
         self._skip = skipped_urls(self.db, self.source.id, since)
         for url in pending_urls(self.db, self.source.id):
@@ -60,7 +60,7 @@ class SourceSpider(scrapy.Spider):
         for index, listing in enumerate(self.source.listings):
             yield self._discovery(listing.url, self.parse_listing, listing=index, page=1)
         if self.source.api:
-            yield from_api_ticket(self)
+            yield ticket_request(self)
 
     def _discovery(self, url: str, callback: Any, **meta: Any) -> Request:
         return Request(
@@ -144,7 +144,7 @@ class SourceSpider(scrapy.Spider):
             "url": response.url,
             "requested_url": response.request.url if response.request else response.url,
             "html": response.text,
-            **_hints(response.meta.get("kzmon_hint")),
+            **item_hints(response.meta.get("kzmon_hint")),
         }
 
     # -- errors and closing -----------------------------------------------------------
@@ -169,13 +169,6 @@ class SourceSpider(scrapy.Spider):
         record_source(self.db, self.run_id, self.source.id, **self.counters, last_error=self.last_error)
 
 
-def _hints(hint: dict[str, Any] | None) -> dict[str, Any]:
-    hint = hint or {}
-    published = hint.get("published")
-    return {"hint_published": published.isoformat() if isinstance(published, datetime) else published,
-            "hint_title": hint.get("title"), "hint_language": hint.get("language"), "api_body": hint.get("body")}
-
-
 def _describe(failure: Failure) -> str:
     value = failure.value
     response = getattr(value, "response", None)
@@ -184,81 +177,3 @@ def _describe(failure: Failure) -> str:
     name = type(value).__name__
     return {"TimeoutError": "timeout", "TCPTimedOutError": "timeout", "ConnectionRefusedError": "connection refused",
             "DNSLookupError": "DNS lookup failed"}.get(name, name)
-
-
-# -- the gov.kz JSON API ------------------------------------------------------------------
-# The site is a JavaScript shell; its news come from a public JSON API that answers 400
-# unless the session first obtained a cookie "ticket". Cookies are kept by Scrapy's cookie
-# middleware, so the adapter only has to ask for the ticket first.
-
-def from_api_ticket(spider: SourceSpider) -> Request:
-    api = spider.source.api
-    assert api is not None
-    return Request(
-        f"{api.base.rstrip('/')}/api/v1/public/_/c/k6", method="POST", body=b"{}",
-        headers={"Content-Type": "application/json", "Origin": api.base.rstrip("/")},
-        callback=lambda response: _api_pages(spider, response), errback=spider.on_error, dont_filter=True,
-    )
-
-
-def _api_page_request(spider: SourceSpider, project: str, language: str, page: int) -> Request:
-    api = spider.source.api
-    assert api is not None
-    query = urlencode({"projects": f"eq:{project}", "page": page, "size": api.page_size, "sort-by": "created_date:DESC"})
-    return Request(
-        f"{api.base.rstrip('/')}/api/v1/public/content-manager/news?{query}",
-        headers={"Accept": "application/json", "Accept-Language": language,
-                 "Referer": f"{api.base.rstrip('/')}/memleket/entities/{project}/press/news?lang={language}"},
-        callback=_parse_api_page, errback=spider.on_error, dont_filter=True,
-        cb_kwargs={"spider": spider, "project": project, "language": language, "page": page},
-    )
-
-
-def _api_pages(spider: SourceSpider, response: Response) -> Iterable[Request]:
-    spider.counters["pages_fetched"] += 1
-    api = spider.source.api
-    assert api is not None
-    for project in api.projects:
-        for language in api.languages:
-            yield _api_page_request(spider, project, language, api.first_page)
-
-
-def _parse_api_page(response: Response, spider: SourceSpider, project: str, language: str, page: int) -> Iterable[Any]:
-    spider.counters["pages_fetched"] += 1
-    api = spider.source.api
-    assert api is not None
-    data = json.loads(response.text)
-    items = data.get("content", []) if isinstance(data, dict) else data
-    fresh = 0
-    base = api.base.rstrip("/")
-    candidates = []
-    for item in items:
-        url = f"{base}/memleket/entities/{project}/press/news/details/{item['id']}?lang={language}"
-        created = _api_time(item.get("created_date"))
-        candidates.append((url, created, item))
-    stored = known_urls(spider.db, [canonical_url(u) for u, _, _ in candidates])
-    for url, created, item in candidates:
-        canonical = canonical_url(url)
-        if canonical in stored or not spider._is_new(canonical) or not spider.in_window(created):
-            continue
-        fresh += 1
-        spider._requested.add(canonical)
-        spider.counters["articles_fetched"] += 1
-        yield {
-            "source_id": spider.source.id, "url": url, "requested_url": url, "html": "",
-            **_hints({"published": created, "title": item.get("title"), "language": language, "body": item.get("body") or ""}),
-        }
-    max_pages = 1000 if spider.backfill else api.max_pages
-    if items and fresh and page - api.first_page + 1 < max_pages:
-        yield _api_page_request(spider, project, language, page + 1)
-
-
-def _api_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=KZ_TIME)
-

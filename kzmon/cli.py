@@ -7,10 +7,9 @@ are one line on stderr and a distinct exit code, never a traceback:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, ConfigError, load_config
