@@ -112,11 +112,14 @@ class SourceSpider(scrapy.Spider):
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         links = [Link(url) for url in listing_links(response.body, response.url, content_type) if self.is_article(url)]
-        fresh = [link for link in links if self._is_new(canonical_url(link.url))]
-        yield from self._article_requests(links)
+        requests = list(self._article_requests(links))
+        yield from requests
         self._remember(response)
+        # A daily run stops at the first page with nothing new; a backfill walks every page
+        # that still lists articles.
+        more = bool(links) if self.backfill else bool(requests)
         max_pages = 1000 if self.backfill else listing.max_pages
-        if listing.next_page and fresh and page < max_pages:
+        if listing.next_page and more and page < max_pages:
             next_request = self._discovery(listing.next_page.replace("{n}", str(page + 1)), self.parse_listing,
                                            listing=response.meta["listing"], page=page + 1)
             next_request.meta["handle_httpstatus_list"] = [304, 404]
