@@ -24,10 +24,11 @@ def run_search(database: str, query: str, limit: int, as_json: bool) -> int:
         for hit in hits:
             print(json.dumps(hit, ensure_ascii=False))
         return 0
-    table = Table(title=f"{len(hits)} articles for {query!r}", title_justify="left")
-    for column in ("published", "source", "title", "snippet"):
+    table = Table(title=f"{len(hits)} stories for {query!r}", title_justify="left")
+    for column in ("published", "source", "title", "snippet", "also reported by"):
         table.add_column(column)
     for hit in hits:
-        table.add_row((hit["published"] or "")[:10], hit["source_id"], hit["title"] or "", hit["snippet"])
+        table.add_row((hit["published"] or "")[:10], hit["source_id"], hit["title"] or "", hit["snippet"],
+                      ", ".join(hit["also_reported_by"]))
     Console().print(table)
     return 0

@@ -60,3 +60,22 @@ def test_cli_and_sql(tmp_path):
     rows = db.execute("SELECT a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?",
                       [f'stem : "{stem}"']).fetchall()
     assert [r[0] for r in rows] == ["Завод труб"]
+
+
+def test_one_hit_per_story_with_the_other_outlets(tmp_path):
+    db = open_db(tmp_path / "k.db")
+    sync_sources(db, [{"id": s, "name": s, "kind": "news", "languages": ["ru"], "home": f"https://{s}.kz/"} for s in ("a", "b", "c")])
+    text = ("В Экибастузе запущен вагоностроительный завод стоимостью 45 млрд тенге. "
+            "Предприятие будет выпускать 1 500 вагонов в год, создано 600 рабочих мест.")
+    for n, source in enumerate(("a", "b")):
+        store_article(db, ArticleRecord(source_id=source, url=f"https://{source}.kz/{n}", canonical_url=f"https://{source}.kz/{n}",
+                                        title="Вагоны", text=text + (" Сообщает агентство." if n else ""), language="ru",
+                                        stem=stem_text(text, "ru"), published="2026-11-18T10:00:00+05:00"))
+    store_article(db, ArticleRecord(source_id="c", url="https://c.kz/9", canonical_url="https://c.kz/9", title="Другое",
+                                    text="В Павлодаре открыли новый вагоноремонтный цех на 40 рабочих мест.", language="ru",
+                                    stem=stem_text("В Павлодаре открыли новый вагоноремонтный цех на 40 рабочих мест.", "ru"),
+                                    published="2026-11-18T10:00:00+05:00"))
+    stories = {row[0] for row in db.execute("SELECT story_id FROM articles WHERE source_id IN ('a', 'b')")}
+    assert len(stories) == 1, "a near-verbatim reprint must join the story"
+    hits = search_articles(db, "вагонов")
+    assert len(hits) == 1 and hits[0]["source_id"] == "a" and hits[0]["also_reported_by"] == ["b"]
