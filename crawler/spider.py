@@ -179,4 +179,5 @@ def _describe(failure: Failure) -> str:
         return f"HTTP {response.status}"
     name = type(value).__name__
     return {"TimeoutError": "timeout", "TCPTimedOutError": "timeout", "ConnectionRefusedError": "connection refused",
-            "DNSLookupError": "DNS lookup failed"}.get(name, name)
+            "DNSLookupError": "DNS lookup failed", "CannotResolveHostError": "DNS lookup failed",
+            "ResponseNeverReceived": "no response", "ConnectionLost": "connection lost"}.get(name, name)
