@@ -6,10 +6,11 @@ import re
 from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
+from .folding import compile_folded
 from .titles import Phrase, facility_phrase, is_bare, ru_parses
 from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
 
-CLAUSE_SEP = re.compile(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)", FLAGS)
+CLAUSE_SEP = compile_folded(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)")
 
 
 def _definite_reference(an: Analysis, start: int, head: str, current: Draft | None = None) -> bool:
@@ -93,8 +94,7 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
     clauses.append((start, len(an.text)))
     for a, b in clauses:
         clause = an.text[a:b]
-        facs = list(voc.facility_re.finditer(clause))
-        if not facs:
+        if not voc.facility_re.search(clause):
             continue
         status_m = voc.status_any_re.search(clause)
         own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .folding import compile_folded
 from .vocabulary import FLAGS, vocabulary
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -29,7 +30,7 @@ CYRILLIC_RE = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 def _lists():
     cues = vocabulary().cues
     suffixes = set(cues["company_suffixes"])
-    prefix_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$", FLAGS)
+    prefix_re = compile_folded(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$")
     stop = set(cues["not_companies"])
     suffix_after_re = re.compile(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b")
     return suffixes, prefix_re, stop, suffix_after_re

@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .folding import compile_folded
 from .vocabulary import FLAGS, Vocabulary, vocabulary
 
 # Thousands grouped by spaces ("4 700"), by commas ("18,000") or a decimal ("1,5", "464.2");
 # a Kazakh case suffix may be hyphenated on ("300-ге", "64-і").
+# The same as "(?<![\w.,])(\d{1,3}(?:[ ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", written to open
+# with a digit (the engine then skips to digits) and to test what stands before it after the first one.
 NUMBER_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", FLAGS)
+    r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d*(?:[.,]\d+)*))(-[^\W\d]+)?")
 CURRENCY_BEFORE_RE = re.compile(r"(US\s?\$|\$|USD\s?|KZT\s?|₸\s?)$", FLAGS)
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
 RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—|to|до)\s*\$?$")
 PERCENT_AFTER_RE = re.compile(r"\s*(?:%|percent|per cent|процент|пайыз|-fold|times|раз)", FLAGS)
 YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
-NOUN_DASH_COUNT_RE = re.compile(r"(?:проект\w*|projects|жоба\w*)\s*[–—]\s*(\d{1,4})(?=\s*(?:[–—,.;]|$))", FLAGS)
+NOUN_DASH_COUNT_RE = compile_folded(r"(?:проект\w*|projects|жоба\w*)\s*[–—]\s*(\d{1,4})(?=\s*(?:[–—,.;]|$))")
 PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
 INVESTMENT_WORD_RE = re.compile(r"\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
 CLAUSE_BREAK_RE = re.compile(r"\d|[,;]|\band\b|\bwhile\b|\bthen\b|\bи\b|\bа\b|\bзатем\b", FLAGS)
@@ -47,9 +50,12 @@ class Figure:
     notes: set[str] = field(default_factory=set)  # 'construction' for construction-phase jobs
 
 
+_NO_SPACES = {ord(c): None for c in " \t\n\r\f\v\u00a0\u202f"}
+
+
 def parse_number(token: str, language: str | None) -> float:
     """A dot is a decimal point; a comma is a decimal comma in ru/kk, a thousands mark in en."""
-    token = re.sub(r"[\s\u00a0\u202f]", "", token)
+    token = token.translate(_NO_SPACES)
     if "," in token and "." in token:
         return float(token.replace(",", ""))
     if "," in token:
@@ -72,28 +78,27 @@ def _number_tokens(text: str, language: str | None, voc: Vocabulary):
         except ValueError:
             continue
     for m in voc.number_word_re.finditer(text):
-        value = voc.number_words[m.group(1).lower()]
+        value = voc.number_words[m.group(0).lower()]
         out.append((float(value), m.start(), m.end(), m.end()))
-    out.sort(key=lambda t: t[1])
+    out.sort(key=_by_start)
     return out
 
 
+def _by_start(token: tuple) -> int:
+    return token[1]
+
+
 def _scale_after(text: str, pos: int, voc: Vocabulary) -> tuple[float, int]:
-    p = SPACES_RE.match(text, pos).end()
-    sm = voc.scale_re.match(text, p)
+    sm = voc.scale_re.match(text, SPACES_RE.match(text, pos).end())
     if sm:
-        return voc.scale_of(sm.group(1)), sm.end()
+        return voc.scale_of(sm.group(0)), sm.end()
     return 1.0, pos
 
 
 def _currency_after(text: str, pos: int, voc: Vocabulary) -> tuple[str | None, int]:
-    p = SPACES_RE.match(text, pos).end()
-    for name, rx in (("kzt", voc.kzt_re), ("usd", voc.usd_re)):
-        m = rx.match(text, p)
-        if m:
-            end = m.end()
-            word = WORD_TAIL_RE.match(text, end)
-            return name, word.end()
+    m = voc.currency_re.match(text, SPACES_RE.match(text, pos).end())
+    if m:
+        return m.lastgroup, WORD_TAIL_RE.match(text, m.end()).end()
     return None, pos
 
 
@@ -101,8 +106,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     """All typed figures of a sentence; untyped numbers (years, percentages, dates) are dropped."""
     voc = vocabulary()
     figures: list[Figure] = []
-    # capacities need a per-year cue or a capacity word somewhere in the sentence
-    may_have_capacity = bool(voc.per_year_re.search(text) or voc.capacity_lead_re.search(text))
+    # capacities need a per-year cue or a capacity word somewhere in the sentence (looked up on first need)
+    may_have_capacity = None
     for value, start, num_end, token_end in _number_tokens(text, language, voc):
         before = text[max(0, start - 60):start]
         if PERCENT_AFTER_RE.match(text, token_end):
@@ -147,6 +152,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)):
                     figures.append(Figure("jobs", int(round(amount)), start, pm.end() if pm else pos))
                     continue
+        if may_have_capacity is None:
+            may_have_capacity = bool(voc.per_year_re.search(text) or voc.capacity_lead_re.search(text))
         capacity_lead = may_have_capacity and voc.capacity_lead_re.search(before[-40:]) is not None
         # Area.
         area = None
@@ -191,14 +198,14 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.start() and (text[m.start() - 1].isalnum() or DIGIT_BEFORE_RE.search(text[max(0, m.start() - 4):m.start()])):
             continue
         currency, cur_end = _currency_after(text, m.end(), voc)
-        if currency and voc.scale_of(m.group(1)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
-            figures.append(Figure("money", voc.scale_of(m.group(1)), m.start(), cur_end, currency=currency))
+        if currency and voc.scale_of(m.group(0)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
+            figures.append(Figure("money", voc.scale_of(m.group(0)), m.start(), cur_end, currency=currency))
     # "Больше всего проектов – 52 – относится к металлургии": the noun before a dash and the number
-    for m in NOUN_DASH_COUNT_RE.finditer(text):
+    for m in (NOUN_DASH_COUNT_RE.finditer(text) if "–" in text or "—" in text else ()):
         if not any(f.start == m.start(1) for f in figures):
             figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     # "Most of the projects (164)".
-    for m in PAREN_COUNT_RE.finditer(text):
+    for m in (PAREN_COUNT_RE.finditer(text) if "(" in text else ()):
         if voc.count_noun_re.search(text[max(0, m.start() - 25):m.start()]) and not any(f.start == m.start(1) for f in figures):
             figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     figures.sort(key=lambda f: f.start)

@@ -9,7 +9,11 @@ from .titles import facility_phrase, is_bare
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
-    na, nb = a.numbers(), b.numbers()
+    return _agreement(a.numbers(), b.numbers())
+
+
+def _agreement(na: dict[str, float], nb: dict[str, float]) -> tuple[int, int]:
+    """How many figures two records share with the same value, and how many with different ones."""
     agree = conflict = 0
     for k in set(na) & set(nb):
         same = na[k] == nb[k] if k in ("project_count", "jobs") else abs(na[k] - nb[k]) <= 0.015 * max(abs(na[k]), abs(nb[k]))
@@ -22,6 +26,25 @@ def _generic(d: Draft) -> bool:
     """"The $420 million project will be completed in 2028": a project named by a generic word only."""
     phrase = facility_phrase(d.title)
     return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
+
+
+def _score(agreement: tuple[int, int]) -> int:
+    return agreement[0] - 2 * agreement[1]
+
+
+def _twin(d: Draft, kept: list[Draft]) -> Draft | None:
+    """The kept record that d restates: same kind, no figure in conflict, enough figures in common
+    (one is enough when either is a project named by a generic word only)."""
+    nd = d.numbers()
+    if not nd:
+        return None     # nothing in common with anyone
+    for k in kept:
+        if k.kind != d.kind:
+            continue
+        agree, conflict = _agreement(k.numbers(), nd)
+        if conflict == 0 and agree >= (1 if d.kind == "project" and (_generic(k) or _generic(d)) else 2):
+            return k
+    return None
 
 
 def _fill(into: Draft, other: Draft) -> None:
@@ -39,8 +62,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
     kept: list[Draft] = []
     for d in body:
-        twin = next((k for k in kept if k.kind == d.kind and _conflict(k, d)[1] == 0
-                     and _conflict(k, d)[0] >= (1 if d.kind == "project" and (_generic(k) or _generic(d)) else 2)), None)
+        twin = _twin(d, kept)
         if twin:
             if _generic(twin) and not _generic(d):
                 twin.title, twin.borrowed_title = d.title, False
@@ -53,7 +75,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
     # the headline confirms the body
     for h in headline:
-        best = max(kept, key=lambda k: (_conflict(k, h)[0] - 2 * _conflict(k, h)[1]), default=None)
+        best = max(kept, key=lambda k: _score(_conflict(k, h)), default=None)
         if best is not None and _conflict(best, h)[0] >= 1 and _conflict(best, h)[1] == 0:
             _fill(best, h)
             continue

@@ -7,11 +7,12 @@ from functools import lru_cache
 from .analysis import Analysis, apply_figures, companies_in, has_substance, in_span, period_in, regions_in
 from .companies import find_companies
 from .draft import Draft
+from .folding import compile_folded
 from .state import State, st_position
 from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, with_company
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabulary
 
-CONJUNCTION = re.compile(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+", FLAGS)
+CONJUNCTION = compile_folded(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .folding import compile_folded
 from .vocabulary import FLAGS, WORD_START, _first_chars, fast, vocabulary
 
-YEAR_LIKE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "(?<!\d)(?:19|20)\d\d(?!\d)" written to open with a literal, which the engine skips to quickly
+YEAR_LIKE_RE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 YEAR = r"((?:19|20)\d\d)"
 ROMAN_OR_DIGIT = r"(iv|i{1,3}|і{1,3}v?|іv|[1-4])"
 
@@ -40,28 +42,27 @@ def _patterns():
     all_phrases = [p for ps in cues["relative_years"].values() for p in ps]
     ahead = _first_chars(all_phrases)
     groups = "|".join(f"(?P<r{i}>" + "|".join(phrases) + ")" for i, phrases in enumerate(cues["relative_years"].values()))
-    rel = (re.compile((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + groups + r")\w*", FLAGS),
+    rel = (compile_folded((f"(?={ahead})" if ahead else "") + WORD_START + "(?:" + groups + r")\w*"),
            {f"r{i}": int(offset) for i, offset in enumerate(cues["relative_years"])})
     month_ahead = _first_chars([stem for stems in cues["months"].values() for stem in stems] + ["last", "прошлом", "прошлого", "өткен"])
     quarter_ahead = _first_chars(list(quarter_ord) + ["q"])
     return {
-        "quarter": re.compile(
+        "quarter": compile_folded(
             (f"(?={quarter_ahead})" if quarter_ahead else "") + WORD_START + r"(?:(?P<ord>" + ord_alt + r")(?:-?(?:st|nd|rd|th|м|ші|шы))?\s+" + quarter_word +
-            r"|q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|the year|этого года|текущего года|биылғы)))?",
-            FLAGS),
+            r"|q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|the year|этого года|текущего года|биылғы)))?"),
         "quarter_ord": quarter_ord,
-        "month": re.compile(
+        "month": compile_folded(
             (f"(?={month_ahead})" if month_ahead else "") + WORD_START + r"(?:(?P<last>last|прошлом|прошлого|өткен)\s+)?(?:" + month_any + r")\w*\.?"
-            r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|этого года|текущего года|биылғы жыл\w*)|(?P<lastyear>last year|прошлого года)))?",
-            FLAGS),
+            r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<this>this year|этого года|текущего года|биылғы жыл\w*)|(?P<lastyear>last year|прошлого года)))?"),
         "day_before_month": re.compile(r"\b\d{1,2}\s+$"),
-        "year": re.compile(r"(?=[12])" + WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)", FLAGS),
+        "year": compile_folded(r"(?=[12])" + WORD_START + YEAR + r"(?!\d)(?!\s*[-–]\s*\d)"),
         "relative": rel,
-        "quarter_hint": re.compile(r"(?:" + "|".join(cues["quarter_words"]) + r"|\bq[1-4]\b)", FLAGS),
+        "quarter_hint": compile_folded(r"(?:" + "|".join(cues["quarter_words"]) + r"|\bq[1-4]\b)"),
         # words without which a sentence holds no period (a sentence with a year is always read)
         "hint": fast([stem for stems in cues["months"].values() for stem in stems] + all_phrases
                      + cues["quarter_words"] + [r"q[1-4]\b"], WORD_START),
         "month_names": month_alts,
+        "month_groups": [(n, f"m{n}") for n in month_alts],
     }
 
 
@@ -94,7 +95,7 @@ def find_periods(text: str, published: date | None) -> list[Period]:
     for m in pats["month"].finditer(text):
         if not free(m.start(), m.end()):
             continue
-        month = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("m") and v and k[1:].isdigit())
+        month = next(n for n, name in pats["month_groups"] if m.start(name) >= 0)
         if m.group("day") or pats["day_before_month"].search(text[max(0, m.start() - 4):m.start()]):
             taken.append((m.start(), m.end()))  # a day date: the news event, not the project
             continue

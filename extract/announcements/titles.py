@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .folding import compile_folded
 from .vocabulary import FLAGS, any_of, vocabulary
 
 WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
@@ -57,9 +58,9 @@ def _lists():
         "stop_right": {w.lower() for w in cues["title_stop_right"]},
         "drop": {w.lower() for w in cues["title_drop_modifiers"]},
         "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
-        "lead": re.compile(r"\s*(?:" + "|".join(sorted((lead if "\\" in lead else re.escape(lead)
+        "lead": compile_folded(r"\s*(?:" + "|".join(sorted((lead if "\\" in lead else re.escape(lead)
                                                          for lead in cues["title_complement_leads"]), key=len, reverse=True))
-                           + r")\s+(?:the\s+)?(?:production of\s+|manufacture of\s+|manufacturing of\s+)?", FLAGS),
+                           + r")\s+(?:the\s+)?(?:production of\s+|manufacture of\s+|manufacturing of\s+)?"),
     }
 
 

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Pattern
 
 import yaml
 
+from .folding import FLAGS, FoldedPattern, compile_folded
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-FLAGS = re.IGNORECASE | re.UNICODE
 # A word start: not preceded by a letter or digit (\b fails before "$" and "₸").
 WORD_START = r"(?<![\w])"
 
@@ -108,11 +108,153 @@ def _first_chars(fragments: list[str]) -> str | None:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def fast(fragments: list[str], prefix: str = "") -> Pattern[str]:
-    """An alternation of regex fragments behind a first-character lookahead."""
+# ---------------------------------------------------------------- alternations grouped by first letter
+# At each position the engine tries the alternatives of a cue list one after another. Written
+# as one group per first character ("c(?:onstruction began|ommissioned)|з(?:апущен|авершено)"),
+# it tests that character once per group instead of once per cue. A word-start test inside a
+# fragment ("\\b") moves behind the first character as a two-character lookbehind (or in front
+# of the whole alternation when every cue has it), and a leading group or character class is
+# distributed over its alternatives. The rewrite matches the same text at the same places:
+# cues keep their order within a group, and two groups never match at one place.
+
+ANCHOR_BEHIND = {"word_start": r"(?<!\w[\s\S])", "after_word": r"(?<=\w[\s\S])"}
+MAX_ALTERNATIVES = 3000
+QUANTIFIERS = "?*+{"
+WORD_CHAR = re.compile(r"\w")
+
+
+def _closing(f: str, i: int) -> int:
+    """Index of the bracket closing the group or class opened at f[i], or -1."""
+    depth, j, in_class = 0, i, False
+    while j < len(f):
+        c = f[j]
+        if c == "\\":
+            j += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+                if depth == 0:
+                    return j
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+def _class_chars(body: str) -> list[str] | None:
+    """The characters of a simple class body ("«\"“—–-"); None for ranges, negation or escapes like \\w."""
+    if not body or body.startswith("^"):
+        return None
+    out, i = [], 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            nxt = body[i + 1:i + 2]
+            if not nxt or nxt.isalnum():
+                return None
+            out.append(re.escape(nxt))
+            i += 2
+            continue
+        if c == "-" and 0 < i < len(body) - 1:
+            return None
+        out.append(re.escape(c))
+        i += 1
+    return out
+
+
+def _hoist(fragment: str, anchors: tuple[str, ...] = ()) -> list[tuple[str, str, str]] | None:
+    """Alternatives equal to `anchors + fragment` as (first character, lookbehind, rest of the regex); None when unsure."""
+    parts = _split_top(fragment)
+    if len(parts) > 1:
+        out: list[tuple[str, str, str]] = []
+        for part in parts:
+            sub = _hoist(part, anchors)
+            if sub is None:
+                return None
+            out.extend(sub)
+        return out
+    f = fragment
+    while True:
+        if f.startswith("\\b"):
+            anchors, f = anchors + ("boundary",), f[2:]
+        elif f.startswith("(?<![\\w])") or f.startswith("(?<!\\w)"):
+            anchors, f = anchors + ("word_start",), f[f.index(")") + 1:]
+        else:
+            break
+    if not f:
+        return None
+    if f.startswith("(?:") or f.startswith("["):
+        close = _closing(f, 0)
+        if close < 0 or f[close + 1:close + 2] and f[close + 1] in QUANTIFIERS:
+            return None
+        rest = f[close + 1:]
+        alternatives = _split_top(f[3:close]) if f.startswith("(?:") else _class_chars(f[1:close])
+        if alternatives is None:
+            return None
+        out = []
+        for alt in alternatives:
+            sub = _hoist(alt + rest, anchors)
+            if sub is None:
+                return None
+            out.extend(sub)
+            if len(out) > MAX_ALTERNATIVES:
+                return None
+        return out
+    if f[0] == "\\":
+        if len(f) < 2 or f[1].isalnum():
+            return None
+        char, rest = f[1], f[2:]
+    elif f[0] in "()|.^$*+?{}]":
+        return None
+    else:
+        char, rest = f[0], f[1:]
+    if rest[:1] and rest[0] in QUANTIFIERS:
+        return None
+    behind = ""
+    for anchor in dict.fromkeys(anchors):
+        if anchor == "boundary":
+            anchor = "word_start" if WORD_CHAR.match(char) else "after_word"
+        behind += ANCHOR_BEHIND[anchor]
+    return [(char, behind, rest)]
+
+
+def _grouped(fragments: list[str], anchors: tuple[str, ...] = ()) -> str | None:
+    """The alternation of `anchors + fragment`s as one group per first character; None when unsure."""
+    items: list[tuple[str, str, str]] = []
+    for f in fragments:
+        sub = _hoist(f, anchors)
+        if sub is None:
+            return None
+        items.extend(sub)
+        if len(items) > MAX_ALTERNATIVES:
+            return None
+    front = ""
+    if all(behind == ANCHOR_BEHIND["word_start"] for _, behind, _ in items):
+        front, items = WORD_START, [(char, "", rest) for char, _, rest in items]
+    groups: dict[str, list[str]] = {}
+    for char, behind, rest in items:
+        groups.setdefault(char.lower(), []).append(behind + rest)
+    first_chars = "".join(sorted({re.escape(c) for k in groups for c in (k, k.upper())}))
+    return f"(?=[{first_chars}])" + front + "(?:" + "|".join(
+        re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in groups.items()) + ")"
+
+
+def fast(fragments: list[str], prefix: str = "") -> FoldedPattern:
+    """An alternation of regex fragments, grouped by first letter when it can be, else behind a first-character lookahead."""
+    if prefix in ("", WORD_START):
+        grouped = _grouped(fragments, ("word_start",) if prefix else ())
+        if grouped is not None:
+            return compile_folded(grouped)
     first = _first_chars(fragments)
     body = "(?:" + "|".join("(?:" + f + ")" for f in fragments) + ")"
-    return re.compile((f"(?={first})" if first else "") + prefix + body, FLAGS)
+    return compile_folded((f"(?={first})" if first else "") + prefix + body)
 
 
 class CueSet:
@@ -122,7 +264,7 @@ class CueSet:
     def __init__(self, fragments: list[str]):
         anchored = [f[1:] for f in fragments if f.startswith("^")]
         floating = [f for f in fragments if not f.startswith("^")]
-        self.start_re = re.compile("|".join(f"(?:{f})" for f in anchored), FLAGS) if anchored else None
+        self.start_re = compile_folded("|".join(f"(?:{f})" for f in anchored)) if anchored else None
         self.any_re = fast(floating) if floating else None
 
     def match(self, text: str):
@@ -132,61 +274,67 @@ class CueSet:
         return self.match(text) or (self.any_re.search(text) if self.any_re else None)
 
 
-def any_of(fragments: list[str], word_start: bool = True) -> Pattern[str]:
+def any_of(fragments: list[str], word_start: bool = True) -> FoldedPattern:
+    """Longest fragment first, at a word start unless told otherwise."""
+    grouped = _grouped(sorted(fragments, key=len, reverse=True), ("word_start",) if word_start else ())
+    if grouped is not None:
+        return compile_folded(grouped)
     prefix = WORD_START if word_start else ""
     first = _first_chars(fragments)
     if first:
         prefix = f"(?={first})" + prefix
-    return re.compile(prefix + "(?:" + _alternation(fragments) + ")", FLAGS)
-
-
-def _lookahead(words) -> str:
-    first = _first_chars([re.escape(w) for w in words])
-    return f"(?={first})" if first else ""
+    return compile_folded(prefix + "(?:" + _alternation(fragments) + ")")
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     cues: dict
-    sector_patterns: dict[str, Pattern[str]]
-    status_patterns: dict[str, Pattern[str]]
-    status_any_re: Pattern[str]      # every status cue in one scan: where the first one starts
+    sector_patterns: dict[str, FoldedPattern]
+    status_patterns: dict[str, FoldedPattern]
+    status_any_re: FoldedPattern      # every status cue in one scan: where the first one starts
     number_words: dict[str, int]
-    number_word_re: Pattern[str]
-    scale_re: Pattern[str]
+    number_word_re: FoldedPattern
+    scale_re: FoldedPattern
     scales: dict[str, float]
-    kzt_re: Pattern[str]
-    usd_re: Pattern[str]
-    count_noun_re: Pattern[str]
-    count_after_re: Pattern[str]
-    facility_re: Pattern[str]
+    kzt_re: FoldedPattern
+    usd_re: FoldedPattern
+    currency_re: FoldedPattern      # both at one position: the group's name is the currency
+    count_noun_re: FoldedPattern
+    count_after_re: FoldedPattern
+    facility_re: FoldedPattern
     backref_re: CueSet
-    enumeration_re: Pattern[str]
-    subcount_re: Pattern[str]
+    enumeration_re: FoldedPattern
+    subcount_re: FoldedPattern
     total_re: CueSet
-    national_re: Pattern[str]
-    ranking_re: Pattern[str]
-    macro_re: Pattern[str]
-    social_re: Pattern[str]
-    jobs_after_re: Pattern[str]
-    jobs_before_re: Pattern[str]
-    jobs_construction_re: Pattern[str]
-    people_re: Pattern[str]
-    area_re: Pattern[str]
+    national_re: FoldedPattern
+    ranking_re: FoldedPattern
+    macro_re: FoldedPattern
+    social_re: FoldedPattern
+    jobs_after_re: FoldedPattern
+    jobs_before_re: FoldedPattern
+    jobs_construction_re: FoldedPattern
+    people_re: FoldedPattern
+    area_re: FoldedPattern
     area_factors: dict[str, float]
-    capacity_unit_re: Pattern[str]
-    per_year_re: Pattern[str]
-    capacity_lead_re: Pattern[str]
-    approximator_re: Pattern[str]
+    capacity_unit_re: FoldedPattern
+    per_year_re: FoldedPattern
+    capacity_lead_re: FoldedPattern
+    approximator_re: FoldedPattern
     title_stop_words: frozenset[str]
 
     def scale_of(self, word: str) -> float:
-        word = word.lower().rstrip(".")
-        best = ""
-        for stem in self.scales:
-            if word.startswith(stem) and len(stem) > len(best):
-                best = stem
-        return self.scales[best] if best else 1.0
+        return _scale_of(word.lower().rstrip("."))
+
+
+@lru_cache(maxsize=256)
+def _scale_of(word: str) -> float:
+    """The factor of the longest scale stem the word starts with ("млрд", "billion", "мың")."""
+    scales = vocabulary().scales
+    best = ""
+    for stem in scales:
+        if word.startswith(stem) and len(stem) > len(best):
+            best = stem
+    return scales[best] if best else 1.0
 
 
 @lru_cache(maxsize=1)
@@ -206,14 +354,15 @@ def vocabulary() -> Vocabulary:
         status_patterns=status_patterns,
         status_any_re=any_of([frag for by_lang in status.values() for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])]),
         number_words=number_words,
-        number_word_re=re.compile(_lookahead(number_words) + WORD_START + "(" + _alternation([re.escape(w) for w in number_words]) + r")(?!\w)", FLAGS),
-        scale_re=re.compile(_lookahead(scales) + "(" + _alternation([re.escape(s) for s in scales]) + r")\w*\.?", FLAGS),
+        number_word_re=any_of([re.escape(w) + r"(?!\w)" for w in number_words]),
+        scale_re=any_of([re.escape(w) + r"\w*\.?" for w in scales], word_start=False),
         scales=scales,
         kzt_re=any_of(cues["currency_kzt"]),
         usd_re=any_of(cues["currency_usd"]),
+        currency_re=compile_folded(f"(?P<kzt>{any_of(cues['currency_kzt']).pattern})|(?P<usd>{any_of(cues['currency_usd']).pattern})"),
         count_noun_re=any_of(cues["count_nouns"]),
         # up to three words between the number and the noun: "21 metallurgy projects", "37 small industrial zones"
-        count_after_re=re.compile(r"\s+(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["count_nouns"]) + ")", FLAGS),
+        count_after_re=compile_folded(r"\s+(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["count_nouns"]) + ")"),
         facility_re=any_of(cues["facility_nouns"]),
         backref_re=CueSet(cues["backref_patterns"]),
         enumeration_re=fast(cues["enumeration_patterns"]),
@@ -223,24 +372,24 @@ def vocabulary() -> Vocabulary:
         ranking_re=fast(cues["ranking_patterns"]),
         macro_re=fast(cues["macro_patterns"]),
         social_re=fast(cues["social_patterns"]),
-        jobs_after_re=re.compile(r"\s*(?:(?:астам|жуық|артық|шамасында)\s+)?(?:" + "|".join(cues["jobs_after_number"]) + ")", FLAGS),
-        jobs_before_re=re.compile("(?:" + "|".join(cues["jobs_before_number"]) + ")", FLAGS),
+        jobs_after_re=compile_folded(r"\s*(?:(?:астам|жуық|артық|шамасында)\s+)?(?:" + "|".join(cues["jobs_after_number"]) + ")"),
+        jobs_before_re=compile_folded("(?:" + "|".join(cues["jobs_before_number"]) + ")"),
         jobs_construction_re=any_of(cues["jobs_construction"]),
-        people_re=re.compile(r"\s*(?:" + _alternation(cues["jobs_people_nouns"]) + ")", FLAGS),
+        people_re=compile_folded(r"\s*(?:" + _alternation(cues["jobs_people_nouns"]) + ")"),
         # one alternation, the group's name gives the factor to square metres
-        area_re=re.compile(r"\s*(?:" + "|".join(f"(?P<u{i}>{unit})" for i, unit in enumerate(cues["area_units"])) + ")", FLAGS),
+        area_re=compile_folded(r"\s*(?:" + "|".join(f"(?P<u{i}>{unit})" for i, unit in enumerate(cues["area_units"])) + ")"),
         area_factors={f"u{i}": float(f) for i, f in enumerate(cues["area_units"].values())},
-        capacity_unit_re=re.compile(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)", FLAGS),
+        capacity_unit_re=compile_folded(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)"),
         per_year_re=any_of(cues["capacity_per_year"]),
         capacity_lead_re=any_of(cues["capacity_lead"]),
-        approximator_re=re.compile(
-            "(?:" + _alternation([re.escape(a) for a in cues["approximators"]]) + r")\s*$", FLAGS),
+        approximator_re=compile_folded(
+            "(?:" + _alternation([re.escape(a) for a in cues["approximators"]]) + r")\s*$"),
         title_stop_words=frozenset(w.lower() for w in cues["title_stop_left"] + cues["title_stop_right"]),
     )
 
 
 @lru_cache(maxsize=None)
-def cue_regex(name: str) -> Pattern[str]:
+def cue_regex(name: str) -> FoldedPattern:
     """Any list of regex fragments in cues.yaml, compiled as one alternation."""
     return fast(vocabulary().cues[name])
 
@@ -279,7 +428,7 @@ def trie_regex(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _all_sectors() -> tuple[Pattern[str], dict[str, str]]:
+def _all_sectors() -> tuple[FoldedPattern, dict[str, str]]:
     """One scan for every sector cue: literal stems as a trie, other fragments after it."""
     literal: dict[str, str] = {}
     other: list[str] = []
@@ -289,9 +438,12 @@ def _all_sectors() -> tuple[Pattern[str], dict[str, str]]:
                 literal.setdefault(f.lower(), slug)
             else:
                 other.append(f)
+    grouped = _grouped([trie_regex(list(literal))] + other, ("word_start",))
+    if grouped is not None:
+        return compile_folded(grouped), literal
     first = _first_chars(list(literal) + other)
     body = trie_regex(list(literal)) + ("|" + "|".join(f"(?:{f})" for f in other) if other else "")
-    return re.compile((f"(?={first})" if first else "") + WORD_START + "(?:" + body + ")", FLAGS), literal
+    return compile_folded((f"(?={first})" if first else "") + WORD_START + "(?:" + body + ")"), literal
 
 
 @lru_cache(maxsize=4096)
