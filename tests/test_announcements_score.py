@@ -4,6 +4,8 @@
 - tests/data/announcements: our own articles in the outlets' styles;
 - tests/data/announcements/heldout: articles written before the extractor was measured on them.
 - tests/data/announcements/round2: articles for the second round (titles, one plant in one record, macro figures).
+- tests/data/announcements/round3: Kazakh morphology and English wording, sectors in many words, traps (markets,
+  rankings, construction jobs, output in square metres, suppliers' fields, prices, counts in words).
 """
 import importlib.util
 import json
@@ -16,7 +18,7 @@ from extract.announcements import extract_announcements
 
 DATA = Path(__file__).parent / "data"
 GOLD_SETS = {"dev": DATA / "gold", "own": DATA / "announcements", "heldout": DATA / "announcements" / "heldout",
-             "round2": DATA / "announcements" / "round2"}
+             "round2": DATA / "announcements" / "round2", "round3": DATA / "announcements" / "round3"}
 THRESHOLDS = {"en": (0.9, 0.9), "ru": (0.85, 0.85), "kk": (0.85, 0.85)}
 FIELDS = ("kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
           "investment_usd", "jobs", "area_m2", "capacity", "period", "evidence")
@@ -52,6 +54,8 @@ def score(folder: Path, lang: str, tmp_path: Path) -> dict:
 @pytest.mark.parametrize("set_name", list(GOLD_SETS))
 @pytest.mark.parametrize("lang", list(THRESHOLDS))
 def test_quality_bar(set_name, lang, tmp_path):
+    if not any(gold_docs(GOLD_SETS[set_name], lang)):
+        pytest.skip(f"no {lang} articles in {set_name}")
     result = score(GOLD_SETS[set_name], lang, tmp_path)
     f1_min, fields_min = THRESHOLDS[lang]
     assert result["missing_docs"] == 0

@@ -43,6 +43,9 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
 APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", FLAGS)
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
+# "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
+ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
+AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
 LOWER_WORD_RE = re.compile(r"[a-zа-яёәғқңөұүһі][\w-]*\s+")
 # a capitalised name before these is a place, not a company
 NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special economic zone|economic zone|industrial zone|"
@@ -84,6 +87,11 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     for m in RUN_RE.finditer(text):
         tokens = m.group(0).split()
         pos = m.start()
+        if AFTER_NUMBER_RE.search(text, max(0, pos - 3), pos):
+            continue
+        # "Agro Taraz LLP": before a legal form a place word is part of the name, elsewhere it ends the name
+        legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None
+        places = () if legal else region_spans
         # drop leading stop words ("The", "In", months) and region words
         kept: list[str] = []
         offsets: list[int] = []
@@ -93,12 +101,16 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             offsets.append(p)
             kept.append(tok)
             p += len(tok)
-        while kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], region_spans, offsets[0])):
+        # after "implemented by" a country word may open the name ("China Power")
+        prefixed = prefix_re.search(text, max(0, pos - 40), pos) is not None
+        while kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], places, offsets[0])):
+            if prefixed and len(kept) > 1 and kept[1] not in stop and kept[0] not in ARTICLES:
+                break
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name
         for i in range(1, len(kept)):
-            if kept[i] in stop or _is_region_word(kept[i], region_spans, offsets[i]):
+            if kept[i] in stop or _is_region_word(kept[i], places, offsets[i]):
                 kept, offsets = kept[:i], offsets[:i]
                 break
         if not kept:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
+from .draft import Draft
 from .state import State
-from .vocabulary import sector_of, status_of, vocabulary
+from .vocabulary import cue_regex, sector_of, status_of, vocabulary
 
 
 def continue_record(an: Analysis, st: State) -> None:
@@ -13,6 +14,16 @@ def continue_record(an: Analysis, st: State) -> None:
         target = programs[0] if programs else target
     if target is None:
         return
+    if target.kind == "project" and cue_regex("collective_patterns").search(an.text):
+        # "Both plants will be commissioned next year": every project of the same pool
+        for d in [r for r in st.records if r.kind == "project" and r.parent is target.parent]:
+            _fill_from(d, an, st)
+        return
+    _fill_from(target, an, st)
+
+
+def _fill_from(target: Draft, an: Analysis, st: State) -> None:
+    """What the sentence says that the record still lacks."""
     took = apply_figures(target, an, (0, len(an.text)), 0, st.currency, only_missing=True)
     # a sentence about the economy (shares, markets, growth) says nothing of the project's time
     economy = bool(vocabulary().macro_re.search(an.text)) or "%" in an.text
@@ -25,7 +36,7 @@ def continue_record(an: Analysis, st: State) -> None:
         target.status = status_of(an.text)
     if target.kind == "project" and target.sector is None and not economy:
         target.sector = sector_of(an.text)[0]
-    if not target.regions and not an.ranking:
+    if not target.regions and not an.ranking and not cue_regex("market_patterns").search(an.text):
         target.regions = regions_in(an, (0, len(an.text)))
     if target.kind == "project":
         for c in companies_in(an, (0, len(an.text))):

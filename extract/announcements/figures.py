@@ -38,6 +38,7 @@ DIGIT_BEFORE_RE = re.compile(r"\d[\s\u00a0]*$")
 LEAD_APPROX_RE = re.compile(r"(up to|about|approximately|around|до|порядка|около|over|more than)\s*$", FLAGS)
 SENTENCE_CUT_RE = re.compile(r"[.;!?](?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
 WORD_AFTER_RE = re.compile(r"\s*([^\W\d]+)", FLAGS)
+LATIN_WORD_RE = re.compile(r"[A-Za-z]+\b")
 
 
 @dataclass
@@ -109,6 +110,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     # capacities need a per-year cue or a capacity word somewhere in the sentence (looked up on first need)
     may_have_capacity = None
     for value, start, num_end, token_end in _number_tokens(text, language, voc):
+        if token_end > num_end + 1 and LATIN_WORD_RE.match(text, num_end + 1):
+            token_end = num_end + 1     # "a 5-hectare site", "100-megawatt": the unit after a hyphen
         before = text[max(0, start - 60):start]
         if PERCENT_AFTER_RE.match(text, token_end):
             continue
@@ -150,7 +153,10 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             if len(gap) <= 28 and not GAP_BREAK_RE.search(gap):
                 pm = voc.people_re.match(text, pos)
                 if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)):
-                    figures.append(Figure("jobs", int(round(amount)), start, pm.end() if pm else pos))
+                    f = Figure("jobs", int(round(amount)), start, pm.end() if pm else pos)
+                    if voc.jobs_construction_re.search(CLAUSE_BREAK_RE.split(text[max(0, start - 60):start])[-1]):
+                        f.notes.add("construction")   # "на пике строительства будут заняты до 3 тыс. человек"
+                    figures.append(f)
                     continue
         if may_have_capacity is None:
             may_have_capacity = bool(voc.per_year_re.search(text) or voc.capacity_lead_re.search(text))
@@ -160,6 +166,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         am = voc.area_re.match(text, pos)
         if am:
             area = Figure("area", amount * voc.area_factors[am.lastgroup], start, am.end())
+        if area and voc.area_not_site_re.search(text, max(0, start - 80), min(len(text), area.end + 60)):
+            continue    # the suppliers' fields, not the plant's site
         if area:
             # "20 million square meters of fabric per year" is an output, not a floor area
             rest = text[area.end: area.end + 60]

@@ -94,7 +94,10 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if an.total:
         continue_record(an, st)
         return
-    anchor = None if opens_with_reference(an, st.current) else project_anchor(an, st.current)
+    # a reference with nothing before it to refer to ("The project, worth $1.1 billion, ...") may open a record
+    referring = opens_with_reference(an, st.current) and (
+        st.current is not None or not any(f.kind in ("money", "jobs") for f in an.figures))
+    anchor = None if referring else project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
         if plural and st.program is not None:

@@ -316,6 +316,7 @@ class Vocabulary:
     people_re: FoldedPattern
     area_re: FoldedPattern
     area_factors: dict[str, float]
+    area_not_site_re: FoldedPattern
     capacity_unit_re: FoldedPattern
     per_year_re: FoldedPattern
     capacity_lead_re: FoldedPattern
@@ -379,6 +380,7 @@ def vocabulary() -> Vocabulary:
         # one alternation, the group's name gives the factor to square metres
         area_re=compile_folded(r"\s*(?:" + "|".join(f"(?P<u{i}>{unit})" for i, unit in enumerate(cues["area_units"])) + ")"),
         area_factors={f"u{i}": float(f) for i, f in enumerate(cues["area_units"].values())},
+        area_not_site_re=any_of(cues["area_not_site"]),
         capacity_unit_re=compile_folded(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)"),
         per_year_re=any_of(cues["capacity_per_year"]),
         capacity_lead_re=any_of(cues["capacity_lead"]),
