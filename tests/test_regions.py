@@ -221,3 +221,12 @@ def test_a_long_list_closed_by_a_plural_region_word():
 ])
 def test_a_city_before_a_singular_region_stays_a_city(text, expected):
     assert [(m.code, m.level) for m in find_regions(text)] == expected
+
+
+def test_cardinal_regions_named_without_the_word_region():
+    from extract.regions import find_regions as find
+    cases = {"Шығыс Қазақстанда жаңа зауыт ашылды": "KZ-63", "в Восточном Казахстане построят завод": "KZ-63",
+             "Батыс Қазақстанда": "KZ-27", "развитие Западного Казахстана": "KZ-27", "Солтүстік Қазақстанның фермерлері": "KZ-59"}
+    for text, code in cases.items():
+        assert [m.code for m in find(text)] == [code], text
+    assert find("В Казахстане построят завод") == [] and find("Қазақстанда зауыт салынады") == []
