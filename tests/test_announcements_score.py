@@ -6,6 +6,8 @@
 - tests/data/announcements/round2: articles for the second round (titles, one plant in one record, macro figures).
 - tests/data/announcements/round3: Kazakh morphology and English wording, sectors in many words, traps (markets,
   rankings, construction jobs, output in square metres, suppliers' fields, prices, counts in words).
+- tests/data/announcements/round4: plants described inside pool articles, facility words beyond 'plant', remaining
+  counts, product complements in titles, generic 'Company'/'Компания'/'компаниясы' around names.
 """
 import importlib.util
 import json
@@ -18,7 +20,8 @@ from extract.announcements import extract_announcements
 
 DATA = Path(__file__).parent / "data"
 GOLD_SETS = {"dev": DATA / "gold", "own": DATA / "announcements", "heldout": DATA / "announcements" / "heldout",
-             "round2": DATA / "announcements" / "round2", "round3": DATA / "announcements" / "round3"}
+             "round2": DATA / "announcements" / "round2", "round3": DATA / "announcements" / "round3",
+             "round4": DATA / "announcements" / "round4"}
 THRESHOLDS = {"en": (0.9, 0.9), "ru": (0.85, 0.85), "kk": (0.85, 0.85)}
 FIELDS = ("kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
           "investment_usd", "jobs", "area_m2", "capacity", "period", "evidence")
