@@ -31,9 +31,10 @@ def _lists():
     cues = vocabulary().cues
     suffixes = set(cues["company_suffixes"])
     prefix_re = compile_folded(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$")
-    stop = set(cues["not_companies"])
+    stop = set(cues["not_companies"]) | set(cues["company_outside_words"])
+    name_ends = frozenset(cues["company_name_ends"])
     suffix_after_re = re.compile(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b")
-    return suffixes, prefix_re, stop, suffix_after_re
+    return suffixes, prefix_re, stop, suffix_after_re, name_ends
 
 
 def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
@@ -43,6 +44,8 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
 APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", FLAGS)
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
+# "AKTOBE – ...", "ASTANA, March 3 – ...": a capitalised place opening a paragraph before a dash is a dateline
+DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
 AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
@@ -80,7 +83,7 @@ def find_company_spans(text: str, region_spans: list[tuple[int, int]] | None = N
 
 @lru_cache(maxsize=4096)
 def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
-    suffixes, prefix_re, stop, suffix_after_re = _lists()
+    suffixes, prefix_re, stop, suffix_after_re, name_ends = _lists()
     cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
     voc = vocabulary()
     found: list[tuple[str, int, int]] = []
@@ -89,8 +92,11 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         pos = m.start()
         if AFTER_NUMBER_RE.search(text, max(0, pos - 3), pos):
             continue
+        if m.group(0).isupper() and (pos == 0 or text[pos - 1] == "\n") and DATELINE_AFTER_RE.match(text, m.end()):
+            continue
         # "Agro Taraz LLP": before a legal form a place word is part of the name, elsewhere it ends the name
-        legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None
+        legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None or \
+            (len(tokens) > 1 and tokens[-1] in name_ends)
         places = () if legal else region_spans
         # drop leading stop words ("The", "In", months) and region words
         kept: list[str] = []
@@ -125,6 +131,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         # cheapest tests first
         evidence = (
             kept[-1] in suffixes
+            or (len(kept) > 1 and kept[-1] in name_ends)
             or any(CAMEL_RE.search(t) for t in kept)
             or any(len(t) >= 3 and t.isupper() and t not in stop for t in kept)
             or (cyrillic_text and LATIN_RE.match(name) is not None)
