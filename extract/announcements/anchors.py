@@ -100,7 +100,12 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
         own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")
                        and not is_macro(an.text, f.start, a)]
         if status_m is None and not own_figures:
-            continue
+            member = cue_regex("member_intro_patterns").search(clause)
+            if member is None:
+                continue
+            status_m = voc.facility_re.search(clause, member.end())
+            if status_m is None:
+                continue
         hint = status_m.start() if status_m else own_figures[0].start - a
         phrase = facility_phrase(clause, hint)
         if _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
