@@ -155,6 +155,11 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
 
 
 NAME_RUN = re.compile(r"\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,3}?(?=по\s|for\s|producing\s)")
+# "a plant of Ekibastuz Beton LLP in Ekibastuz producing ...": the owner and its town stand between head and complement
+OWNER_RUN = re.compile(r"\s+of\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"][\w»\"-]*\s+){1,4}(?:in\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,2})?"
+                       r"(?=producing\s|manufacturing\s|making\s|processing\s|for\s)")
+# "producing 120,000 tons of feed additives": the quantity is a figure, the product is the complement
+QUANTITY_OF = re.compile(r"\s*\d[\d,.]*(?:\s+(?:thousand|million))?\s+[a-z]+(?:\s+[a-z]+)?\s+of(?=\s)")
 
 
 def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[int, int]:
@@ -165,12 +170,16 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
     if kazakh:
         return head_end, head_end
     skip = head_end
-    name = NAME_RUN.match(text, head_end)
+    name = NAME_RUN.match(text, head_end) or (None if russian else OWNER_RUN.match(text, head_end))
     if name:
         skip = name.end() - 1
     lead = lists["lead"].match(text, skip)
     end = skip
     pos = lead.end() if lead else skip
+    if lead and not russian:
+        quantity = QUANTITY_OF.match(text, pos)
+        if quantity:
+            pos = quantity.end()
     taken = 0
     for m in WORD_RE.finditer(text, pos):
         w = m.group(0)
