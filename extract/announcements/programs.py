@@ -18,7 +18,8 @@ def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
         return []
     typed = {f.start: f for f in an.figures}
     out = []
-    for n in NUMBER_RE.finditer(an.text, m.end()):
+    # "11 of them ...": the count comes first; elsewhere ("Of these, 14 ...") it follows the cue
+    for n in NUMBER_RE.finditer(an.text, m.start() if m.group(0)[:1].isdigit() else m.end()):
         if n.start() in typed:
             if typed[n.start()].kind == "count":
                 out.append((n.start(), int(typed[n.start()].value)))
