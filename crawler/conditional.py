@@ -21,17 +21,17 @@ class ConditionalGetMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.db = crawl_db(crawler.settings["KZMON_DATABASE"])
-        self.ignore_state = crawler.settings.getbool("KZMON_IGNORE_DISCOVERY_STATE")
-        # A backfill sets meta kzmon_full_read: it must read pages that have not changed too.
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ConditionalGetMiddleware":
         return cls(crawler)
 
     def process_request(self, request: Request, spider: object = None) -> None:
-        if not request.meta.get("kzmon_discovery") or self.ignore_state or request.meta.get("kzmon_full_read"):
+        # A backfill sets kzmon_full_read: it must read pages that have not changed too.
+        if not request.meta.get("kzmon_discovery") or request.meta.get("kzmon_full_read"):
             return None
         state = discovery_state(self.db, request.url)
+        request.meta["kzmon_state"] = state  # read once; process_response compares against it
         if state:
             if state["etag"]:
                 request.headers.setdefault("If-None-Match", state["etag"])
@@ -48,7 +48,7 @@ class ConditionalGetMiddleware:
         if response.status != 200:
             return response
         body_hash = hashlib.sha1(response.body).hexdigest()
-        state = None if self.ignore_state else discovery_state(self.db, request.url)
+        state = request.meta.get("kzmon_state")
         request.meta["kzmon_unchanged"] = bool(state and state["body_hash"] == body_hash)
         request.meta["kzmon_validators"] = (
             _header(response, b"ETag"), _header(response, b"Last-Modified"), body_hash,

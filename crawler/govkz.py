@@ -16,11 +16,8 @@ from urllib.parse import urlencode
 
 from scrapy.http import Request, Response
 
-from storage.articles import known_urls
-
-from .discovery import KZ_TIME
+from .discovery import KZ_TIME, Link
 from .items import item_hints
-from .urls import canonical_url
 
 if TYPE_CHECKING:
     from .spider import SourceSpider
@@ -64,24 +61,18 @@ def _parse_api_page(response: Response, spider: SourceSpider, project: str, lang
     assert api is not None
     data = json.loads(response.text)
     items = data.get("content", []) if isinstance(data, dict) else data
-    fresh = 0
     base = api.base.rstrip("/")
-    candidates = []
+    by_url = {}
     for item in items:
         url = f"{base}/memleket/entities/{project}/press/news/details/{item['id']}?lang={language}"
-        created = _api_time(item.get("created_date"))
-        candidates.append((url, created, item))
-    stored = known_urls(spider.db, [canonical_url(u) for u, _, _ in candidates])
-    for url, created, item in candidates:
-        canonical = canonical_url(url)
-        if canonical in stored or not spider._is_new(canonical) or not spider.in_window(created):
-            continue
-        fresh += 1
-        spider._requested.add(canonical)
+        by_url[url] = (Link(url, _api_time(item.get("created_date")), item.get("title")), item)
+    fresh = spider.claim_new([link for link, _ in by_url.values()])
+    for link in fresh:
+        item = by_url[link.url][1]
         spider.counters["articles_fetched"] += 1
         yield {
-            "source_id": spider.source.id, "url": url, "requested_url": url, "html": "",
-            **item_hints({"published": created, "title": item.get("title"), "language": language, "body": item.get("body") or ""}),
+            "source_id": spider.source.id, "url": link.url, "requested_url": link.url, "html": "",
+            **item_hints({"published": link.published, "title": link.title, "language": language, "body": item.get("body") or ""}),
         }
     max_pages = 1000 if spider.backfill else api.max_pages
     if items and fresh and page - api.first_page + 1 < max_pages:

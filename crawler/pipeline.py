@@ -44,7 +44,8 @@ class ArticlePipeline:
         if published is not None and not spider.in_window(published):
             mark_article_url(self.db, requested, item["source_id"], "too_old", published.date().isoformat())
             raise DropItem(f"older than the window: {item['url']}")
-        canonical = canonical_url(item["url"])
+        fetched = canonical_url(item["url"])
+        canonical = fetched
         if page.canonical_url and same_site(page.canonical_url, item["url"]):
             canonical = canonical_url(page.canonical_url)
         local_day = published.astimezone(KZ_TIME).date() if published else None
@@ -53,7 +54,7 @@ class ArticlePipeline:
             source_id=item["source_id"],
             url=item["url"],
             canonical_url=canonical,
-            aliases=[requested, canonical_url(item["url"])],
+            aliases=[requested, fetched],
             title=page.title or item.get("hint_title"),
             published=published.isoformat() if published else None,
             language=page.language,

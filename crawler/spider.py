@@ -129,13 +129,21 @@ class SourceSpider(scrapy.Spider):
     def _is_new(self, canonical: str) -> bool:
         return canonical not in self._requested and canonical not in self._skip
 
-    def _article_requests(self, links: list[Link]) -> Iterable[Request]:
+    def claim_new(self, links: list[Link]) -> list[Link]:
+        """The links this run should fetch, marked as taken: in the window, not stored,
+        not requested earlier in this run, not remembered as skippable."""
         wanted = [(link, canonical_url(link.url)) for link in links if self.in_window(link.published)]
         stored = known_urls(self.db, [c for _, c in wanted])
+        fresh = []
         for link, canonical in wanted:
             if canonical in stored or not self._is_new(canonical):
                 continue
             self._requested.add(canonical)
+            fresh.append(link)
+        return fresh
+
+    def _article_requests(self, links: list[Link]) -> Iterable[Request]:
+        for link in self.claim_new(links):
             yield Request(link.url, callback=self.parse_article, errback=self.on_article_error,
                           meta={"kzmon_hint": {"published": link.published, "title": link.title}})
 

@@ -102,11 +102,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _lock(database: str):
-    try:
-        from .lock import job_lock
-    except ImportError:
-        from contextlib import nullcontext
-        return nullcontext()
+    from .lock import job_lock
     return job_lock(Path(database))
 
 

@@ -111,10 +111,7 @@ def run_daily(
 
 
 def _digest(db: Any, config: Config, as_of: datetime, summary: RunSummary, say: Callable[[str], None]) -> None:
-    try:
-        from . import digest
-    except ImportError:
-        return
+    from . import digest
     result = digest.write_digest(db, config, Path(config.workdir), as_of=as_of)
     summary.digest_files = [str(p) for p in getattr(result, "paths", [])]
     if config.email.enabled:

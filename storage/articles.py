@@ -17,6 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
+from . import dedup
+
 ANNOUNCEMENT_FIELDS = (
     "kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
     "investment_usd", "jobs", "area_m2", "capacity", "period", "evidence",
@@ -79,10 +81,6 @@ def write_announcements(db: sqlite_utils.Database, article_id: int, records: Seq
 
 
 def _run_dedup(db: sqlite_utils.Database, article_id: int) -> None:
-    try:
-        from storage import dedup
-    except ImportError:  # dedup not installed in this build: each article is its own story
-        return
     dedup.assign_story(db, article_id)
     dedup.link_projects(db, article_id)
 
@@ -127,10 +125,6 @@ def replace_announcements(db: sqlite_utils.Database, article_id: int, records: S
     """Atomically swap an article's records (re-extraction after the extractor improved)."""
     with db.conn:
         write_announcements(db, article_id, records)
-        try:
-            from storage import dedup
-        except ImportError:
-            return
         dedup.link_projects(db, article_id)
 
 

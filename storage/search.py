@@ -6,6 +6,8 @@ from typing import Any
 
 import sqlite_utils
 
+from extract.stemming import stem_query
+
 
 def _fts_terms(text: str) -> list[str]:
     return [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1]
@@ -13,14 +15,10 @@ def _fts_terms(text: str) -> list[str]:
 
 def search_articles(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Articles matching every word of the query, in its written form or its stem."""
-    try:
-        from extract.stemming import stem_query
-    except ImportError:  # pragma: no cover - stemming ships with kzmon
-        stem_query = None
     words = _fts_terms(query)
     if not words:
         return []
-    stems = _fts_terms(stem_query(query)) if stem_query else []
+    stems = _fts_terms(stem_query(query))
     clauses = []
     for index, word in enumerate(words):
         options = [f'"{word}"']

@@ -25,6 +25,12 @@ def _discovery(**meta):
     return Request(FEED, meta={"kzmon_discovery": True, **meta})
 
 
+def _exchange(middleware, request, response):
+    """Scrapy's order: the request passes the middleware, then its response does."""
+    middleware.process_request(request)
+    return middleware.process_response(request, response)
+
+
 def test_validators_of_the_last_fetch_are_sent(tmp_path):
     middleware, path = _middleware(tmp_path)
     save_discovery_state(open_db(path), FEED, "astanatimes", '"abc"', "Wed, 18 Nov 2026 10:00:00 GMT", "h")
@@ -43,19 +49,19 @@ def test_validators_of_the_last_fetch_are_sent(tmp_path):
 def test_304_and_an_identical_body_behind_a_new_etag_are_unchanged(tmp_path):
     middleware, path = _middleware(tmp_path)
     first = _discovery()
-    middleware.process_response(first, HtmlResponse(FEED, body=BODY, headers={"ETag": '"v1"'}, request=first))
+    _exchange(middleware, first, HtmlResponse(FEED, body=BODY, headers={"ETag": '"v1"'}, request=first))
     assert first.meta["kzmon_unchanged"] is False
     etag, _, body_hash = first.meta["kzmon_validators"]
     save_discovery_state(open_db(path), FEED, "astanatimes", etag, None, body_hash)
 
     not_modified = _discovery()
-    middleware.process_response(not_modified, HtmlResponse(FEED, status=304, request=not_modified))
+    _exchange(middleware, not_modified, HtmlResponse(FEED, status=304, request=not_modified))
     assert not_modified.meta["kzmon_unchanged"] is True
 
     lying = _discovery()  # a server that mints a new ETag for the same bytes
-    middleware.process_response(lying, HtmlResponse(FEED, body=BODY, headers={"ETag": '"v2"'}, request=lying))
+    _exchange(middleware, lying, HtmlResponse(FEED, body=BODY, headers={"ETag": '"v2"'}, request=lying))
     assert lying.meta["kzmon_unchanged"] is True
 
     changed = _discovery()
-    middleware.process_response(changed, HtmlResponse(FEED, body=BODY + b"<!-- new item -->", headers={"ETag": '"v2"'}, request=changed))
+    _exchange(middleware, changed, HtmlResponse(FEED, body=BODY + b"<!-- new item -->", headers={"ETag": '"v2"'}, request=changed))
     assert changed.meta["kzmon_unchanged"] is False

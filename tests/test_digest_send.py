@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from aiosmtpd.controller import Controller
-from test_digest_support import AS_OF, SOURCES, add_article, free_port, make_db, sample_news
+from kzmon.mailsink import free_port
+from test_digest_support import AS_OF, SOURCES, add_article, make_db, sample_news
 
 from kzmon.config import load_config
 from kzmon.digest import deliver, resend, write_digest

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import socket
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -26,12 +25,6 @@ SOURCES = [
     {"id": "minprom", "name": "Ministry of Industry", "kind": "government", "languages": ["kk", "ru"],
      "feeds": ["https://minprom.example.gov.kz/rss"]},
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_config(tmp_path: Path, *, port: int = 2525, to: list | None = None, enabled: bool = True) -> Config:

@@ -14,7 +14,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from test_digest_support import AS_OF, SOURCES, free_port, make_db, sample_news
+from kzmon.mailsink import free_port
+from test_digest_support import AS_OF, SOURCES, make_db, sample_news
 
 from kzmon.config import parse_config
 from kzmon.digest import deliver, write_digest
