@@ -54,7 +54,6 @@ def test_hostile_titles_stay_inert_text(world):
     result = write_digest(db, config, out, as_of=AS_OF)
     page = result.html_path.read_text()
     assert "<script" not in page and "<img" not in page
-    assert "evil.example" not in [a.split('"')[1] for a in page.split("href=")[1:]]
     assert 'href="https://evil.example' not in page
     assert html.escape('<img src=x onerror=alert(1)> brick factory', quote=False) in page.replace("&#34;", '"')
     assert "&lt;script&gt;" in page

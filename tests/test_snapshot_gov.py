@@ -20,6 +20,10 @@ import yaml
 from kzmon.config import Source
 from kzmon.replay.handlers import govkz
 
+# Checks that the replay replicas agree with their own site.yaml and that trafilatura
+# handles them: fixture consistency, not kzmon's behaviour (`pytest -m snapshot`).
+pytestmark = pytest.mark.snapshot
+
 SNAPSHOT = Path(__file__).resolve().parents[1] / "kzmon" / "replay" / "snapshot"
 HTML_HOSTS = ["primeminister.kz", "invest.gov.kz", "kazpravda.kz"]
 HOSTS = HTML_HOSTS + ["www.gov.kz"]

@@ -19,6 +19,10 @@ import trafilatura
 import yaml
 from lxml import html as lxml_html
 
+# Checks that the replay replicas agree with their own site.yaml and that trafilatura
+# handles them: fixture consistency, not kzmon's behaviour (`pytest -m snapshot`).
+pytestmark = pytest.mark.snapshot
+
 SNAPSHOT = Path(__file__).resolve().parents[1] / "kzmon" / "replay" / "snapshot"
 HOSTS = [h for h in ("astanatimes.com", "www.inform.kz", "en.inform.kz", "kapital.kz", "forbes.kz")
          if (SNAPSHOT / h / "site.yaml").exists()]
