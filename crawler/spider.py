@@ -7,6 +7,7 @@ window. Turning pages into records is the pipeline's job.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
@@ -20,7 +21,8 @@ from twisted.python.failure import Failure
 from kzmon.config import Source
 from storage.articles import known_urls
 from storage.runs import record_source
-from storage.state import mark_article_url, pending_urls, save_discovery_state, skipped_urls
+from storage.state import (mark_article_url, pending_discovery, pending_urls, record_discovery, settle_discovery,
+                           skipped_urls)
 
 from .database import crawl_db
 from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
@@ -50,9 +52,19 @@ class SourceSpider(scrapy.Spider):
         self.db = crawl_db(self.settings["KZMON_DATABASE"])
         since = self.window_start.isoformat() if (self.backfill and self.window_start) else None
         self._skip = skipped_urls(self.db, self.source.id, since)
-        for url in pending_urls(self.db, self.source.id):
-            for request in self._article_requests([Link(url)]):
-                yield request
+        # The frontier first: links an earlier run found and never settled (it was killed,
+        # or they failed), whether or not their discovery page has changed since.
+        resumed = []
+        for url, published, title in pending_urls(self.db, self.source.id):
+            moment = datetime.fromisoformat(published) if published else None
+            if moment is not None and not self.in_window(moment):
+                mark_article_url(self.db, canonical_url(url), self.source.id, "too_old", published[:10])
+                continue
+            resumed.append(Link(url, moment, title))
+        for request in self._article_requests(self.claim_new(resumed)):
+            yield request
+        for url, meta in pending_discovery(self.db, self.source.id):
+            yield self._child_request(url, json.loads(meta or "{}"))
         for url in self.source.feeds:
             yield self._discovery(url, self.parse_feed)
         for url in self.source.sitemaps:
@@ -68,15 +80,31 @@ class SourceSpider(scrapy.Spider):
             meta={"kzmon_discovery": True, "kzmon_full_read": self.backfill, "handle_httpstatus_list": [304], **meta},
         )
 
+    def _child_request(self, url: str, meta: dict[str, Any]) -> Request:
+        """A discovery page reached from another one: a sitemap's child or a listing's next page."""
+        if meta.get("parse") == "listing" and meta.get("listing", 0) < len(self.source.listings):
+            request = self._discovery(url, self.parse_listing, listing=meta["listing"], page=meta["page"])
+            request.meta["handle_httpstatus_list"] = [304, 404]
+            return request
+        return self._discovery(url, self.parse_sitemap)
+
     # -- discovery --------------------------------------------------------------------
     def _unchanged(self, response: Response) -> bool:
         self.counters["pages_fetched"] += 1
-        return bool(response.meta.get("kzmon_unchanged")) and not self.backfill
+        if response.meta.get("kzmon_unchanged") and not self.backfill:
+            settle_discovery(self.db, response.url)
+            return True
+        return False
 
-    def _remember(self, response: Response) -> None:
-        validators = response.meta.get("kzmon_validators")
-        if validators:
-            save_discovery_state(self.db, response.url, self.source.id, *validators)
+    def _found(self, response: Response, fresh: list[Link], children: list[tuple[str, dict[str, Any]]] = ()) -> list[Request]:
+        """Make a discovery page's claimed links durable: they, and the discovery pages it
+        leads to, enter the frontier in the transaction that saves the page's validators, so
+        that a run killed before fetching them resumes them, though the page will then look
+        unchanged."""
+        record_discovery(self.db, self.source.id, response.url, response.meta.get("kzmon_validators"), [
+            (canonical_url(link.url), link.url, link.published.isoformat() if link.published else None, link.title)
+            for link in fresh], [(url, json.dumps(meta)) for url, meta in children])
+        return [self._child_request(url, meta) for url, meta in children] + list(self._article_requests(fresh))
 
     def in_window(self, moment: datetime | None) -> bool:
         if moment is None or self.window_start is None:
@@ -90,40 +118,35 @@ class SourceSpider(scrapy.Spider):
         if self._unchanged(response):
             return
         links = [link for link in feed_links(response.body, response.url) if self.is_article(link.url)]
-        yield from self._article_requests(links)
-        self._remember(response)
+        yield from self._found(response, self.claim_new(links))
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         if self._unchanged(response):
             return
         children, pages = sitemap_entries(response.body)
-        for child in children:
-            if self.in_window(child.published):
-                yield self._discovery(child.url, self.parse_sitemap)
-        yield from self._article_requests([page for page in pages if self.is_article(page.url)])
-        self._remember(response)
+        yield from self._found(response, self.claim_new([page for page in pages if self.is_article(page.url)]),
+                               [(child.url, {"parse": "sitemap"}) for child in children if self.in_window(child.published)])
 
     def parse_listing(self, response: Response) -> Iterable[Request]:
         listing = self.source.listings[response.meta["listing"]]
         page = response.meta["page"]
         if response.status == 404 and page > 1:  # past the last page: the end, not an error
+            settle_discovery(self.db, response.url)
             return
         if self._unchanged(response):
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         links = [Link(url) for url in listing_links(response.body, response.url, content_type) if self.is_article(url)]
-        requests = list(self._article_requests(links))
-        yield from requests
-        self._remember(response)
         # A daily run stops at the first page with nothing new; a backfill walks every page
         # that still lists articles.
-        more = bool(links) if self.backfill else bool(requests)
+        new = self.claim_new(links)
+        more = bool(links) if self.backfill else bool(new)
         max_pages = 1000 if self.backfill else listing.max_pages
+        children = []
         if listing.next_page and more and page < max_pages:
-            next_request = self._discovery(listing.next_page.replace("{n}", str(page + 1)), self.parse_listing,
-                                           listing=response.meta["listing"], page=page + 1)
-            next_request.meta["handle_httpstatus_list"] = [304, 404]
-            yield next_request
+            children.append((listing.next_page.replace("{n}", str(page + 1)),
+                             {"parse": "listing", "listing": response.meta["listing"], "page": page + 1}))
+        yield from self._found(response, new, children)
 
     # -- articles ---------------------------------------------------------------------
     def _is_new(self, canonical: str) -> bool:
@@ -143,7 +166,8 @@ class SourceSpider(scrapy.Spider):
         return fresh
 
     def _article_requests(self, links: list[Link]) -> Iterable[Request]:
-        for link in self.claim_new(links):
+        """Requests for links already claimed."""
+        for link in links:
             yield Request(link.url, callback=self.parse_article, errback=self.on_article_error,
                           meta={"kzmon_hint": {"published": link.published, "title": link.title}})
 
@@ -169,7 +193,7 @@ class SourceSpider(scrapy.Spider):
         self.on_error(failure)
         request = getattr(failure, "request", None)
         if request is not None:
-            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed")
+            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed", reason=_describe(failure))
 
     def closed(self, reason: str) -> None:
         if self.db is None:

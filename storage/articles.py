@@ -107,6 +107,8 @@ def store_article(db: sqlite_utils.Database, article: ArticleRecord) -> int | No
             "fetched_at": article.fetched_at,
         }).last_pk
         db["article_urls"].insert_all(({"url": u, "article_id": article_id} for u in urls), ignore=True)
+        # Stored: these URLs leave the crawl frontier in the same transaction.
+        db.execute(f"DELETE FROM fetch_state WHERE kind = 'article' AND url IN ({','.join('?' * len(urls))})", urls)
         db["article_links"].insert_all(
             ({"article_id": article_id, "other_url": u, "language": lang} for lang, u in article.alternates.items()),
             ignore=True,

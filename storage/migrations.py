@@ -12,6 +12,7 @@ import sqlite_utils
 
 from .dedup.schema import m_dedup_stories_projects
 from .outbox import m_digest_outbox
+from .state import m_durable_frontier
 
 
 def m001_core(db: sqlite_utils.Database) -> None:
@@ -103,6 +104,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_core,
     m_digest_outbox,
     m_dedup_stories_projects,
+    m_durable_frontier,
 ]
 
 

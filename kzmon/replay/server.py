@@ -101,6 +101,7 @@ class ReplayServer:
         self.sites = load_sites(snapshot)
         self.default_modified = datetime.fromisoformat(captured_date(snapshot)).replace(tzinfo=timezone.utc)
         self.faults: dict[str, str | int] = {}
+        self.latency = 0.0  # seconds before each answer: a slow web, so a test can stop a run midway
         self.requests: list[tuple[str, str, str, int]] = []  # (method, host, target, status)
         self._stopping = threading.Event()
         self._lock = threading.Lock()
@@ -207,6 +208,8 @@ class ReplayServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 fault = server.faults.get(host)
+                if server.latency:
+                    server._stopping.wait(server.latency)
                 if fault == "hang":
                     server._log(method, host, self.path, 0)
                     server._stopping.wait(600)
@@ -230,14 +233,20 @@ class ReplayServer:
                 if method != "HEAD" and status != 304:
                     self.wfile.write(content)
 
+            def _serve_quietly(self, method: str) -> None:
+                try:
+                    self._serve(method)
+                except (BrokenPipeError, ConnectionResetError):  # the client went away (a killed crawl)
+                    self.close_connection = True
+
             def do_GET(self) -> None:
-                self._serve("GET")
+                self._serve_quietly("GET")
 
             def do_HEAD(self) -> None:
-                self._serve("HEAD")
+                self._serve_quietly("HEAD")
 
             def do_POST(self) -> None:
-                self._serve("POST")
+                self._serve_quietly("POST")
 
         return RequestHandler
 
