@@ -1,15 +1,20 @@
 """The daily job end to end: real Scrapy over real HTTP against the replay server, into SQLite.
 
-The expected values come from the snapshot's own ground truth (site.yaml `articles`), so
-adding a source or an article to the snapshot extends these tests without editing them.
+Two sources of truth: tests/data/e2e_expected.yaml was written by hand by someone who read
+the served feeds, listings, API answers and article pages (never site.yaml or the builder
+scripts): per source, how many articles a daily run must store, and spot checks of title,
+date, language and body. The snapshot's own site.yaml adds the full list of URLs.
 """
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+import yaml
 
 from crawler.urls import canonical_url
 from kzmon.job import KZ_TIME, run_daily
@@ -43,6 +48,43 @@ def _articles(db: sqlite3.Connection, source_id: str) -> dict[str, sqlite3.Row]:
         for (alias,) in db.execute("SELECT url FROM article_urls WHERE article_id = ?", [row["id"]]):
             by_url[alias] = row
     return by_url
+
+
+HAND_WRITTEN = yaml.safe_load((Path(__file__).parent / "data" / "e2e_expected.yaml").read_text(encoding="utf-8"))["sources"]
+
+
+def test_every_source_stores_what_a_reader_of_its_pages_counted(daily):
+    db = daily["db"]
+    configured = {s.id for s in daily["config"].enabled_sources()}
+    assert configured == set(HAND_WRITTEN), "every configured source needs a hand-written expectation"
+    stored = dict(db.execute("SELECT source_id, COUNT(*) FROM articles GROUP BY source_id").fetchall())
+    wrong = {source: (stored.get(source, 0), want["current"]) for source, want in HAND_WRITTEN.items()
+             if stored.get(source, 0) != want["current"]}
+    assert not wrong, f"(stored, expected) per source: {wrong}"
+
+
+def test_spot_checked_articles_are_stored_clean_dated_and_in_their_language(daily):
+    db = daily["db"]
+    problems = []
+    for source, want in HAND_WRITTEN.items():
+        found = _articles(db, source)
+        for check in want["spot_checks"]:
+            row = found.get(canonical_url(check["url"]))
+            if row is None:
+                problems.append(f"{source}: not stored: {check['url']}")
+                continue
+            if check["title_contains"].lower() not in (row["title"] or "").lower():
+                problems.append(f"{check['url']}: title {row['title']!r}")
+            published = datetime.fromisoformat(row["published"]).astimezone(KZ_TIME).date() if row["published"] else None
+            if str(published) != str(check["published"]):
+                problems.append(f"{check['url']}: published {published}, expected {check['published']}")
+            if row["language"] != check["language"]:
+                problems.append(f"{check['url']}: language {row['language']}, expected {check['language']}")
+            if check["body_contains"] not in (row["text"] or ""):
+                problems.append(f"{check['url']}: body phrase missing")
+            if check["not_in_body"] in (row["text"] or ""):
+                problems.append(f"{check['url']}: boilerplate kept: {check['not_in_body']!r}")
+    assert not problems, "\n".join(problems)
 
 
 def test_every_source_finds_exactly_its_snapshot_articles(daily):

@@ -8,8 +8,10 @@ import sqlite3
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
 from crawler.urls import canonical_url
 from kzmon.job import run_daily
@@ -43,6 +45,8 @@ def test_backfill_takes_the_archive_the_daily_run_left(daily_then_backfill):
         assert not missing, f"{source.id}: backfill did not reach {missing}"
     assert archive_total > 0
     assert daily_then_backfill["backfill"].new_articles == archive_total
+    hand_counted = yaml.safe_load((Path(__file__).parent / "data" / "e2e_expected.yaml").read_text(encoding="utf-8"))
+    assert archive_total == sum(s["archive"] for s in hand_counted["sources"].values())
 
 
 def test_daily_run_skips_sitemap_children_older_than_the_window(daily_then_backfill):
