@@ -1,0 +1,69 @@
+"""Quality gates on the real-reporting corpus (tests/data/reporting): extraction per language
+and story / project grouping, on the dev and the blind split.
+
+The floors are the figures measured on 2026-12-06, when the corpus was finished and before
+any rule was written against it, minus a small margin: they stop regressions; the extraction
+and grouping issues raise them. Every figure is printed at the end of the run ("quality
+figures"), passing or not. Blind figures are aggregates: no text of the blind split is shown.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from quality import measure  # noqa: E402
+
+# split -> per-language record F1 floor, and the other floors of the split
+F1_FLOORS = {"dev": {"en": 0.62, "ru": 0.51, "kk": 0.66}, "blind": {"en": 0.64, "ru": 0.54, "kk": 0.80}}
+FLOORS = {
+    "dev": {"field_accuracy": 0.75, "max_leaks": 20, "max_noisy_negatives": 2,
+            "story_precision": 0.95, "story_recall": 0.29, "cross_language_recall": 0.32,
+            "project_precision": 0.55, "project_recall": 0.09},
+    "blind": {"field_accuracy": 0.78, "max_leaks": 24, "max_noisy_negatives": 8,
+              "story_precision": 0.95, "story_recall": 0.35, "cross_language_recall": 0.37,
+              "project_precision": 0.65, "project_recall": 0.04},
+}
+
+
+@pytest.fixture(scope="session")
+def measured():
+    return {split: measure(split) for split in ("dev", "blind")}
+
+
+@pytest.mark.parametrize("split", ["dev", "blind"])
+def test_records_found_per_language(measured, split, report_figure):
+    result = measured[split]
+    for lang, floor in F1_FLOORS[split].items():
+        score = result["languages"][lang]
+        report_figure(f"{split} {lang}: records P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} "
+                      f"(floor {floor}); leaks {score.leaks}; field accuracy {score.field_accuracy:.3f}; "
+                      f"companies {score.field('companies') or 0:.3f}")
+    low = {lang: round(result["languages"][lang].f1, 3) for lang, floor in F1_FLOORS[split].items()
+           if result["languages"][lang].f1 < floor}
+    assert not low, f"{split}: F1 below the floor: {low}"
+
+
+@pytest.mark.parametrize("split", ["dev", "blind"])
+def test_fields_leaks_and_negatives(measured, split, report_figure):
+    overall, floors = measured[split]["all"], FLOORS[split]
+    report_figure(f"{split} all: F1 {overall.f1:.3f}, field accuracy {overall.field_accuracy:.3f}, leaks {overall.leaks}, "
+                  f"negatives with a record {overall.noisy_negatives}/{overall.negatives}")
+    assert overall.field_accuracy >= floors["field_accuracy"]
+    assert overall.leaks <= floors["max_leaks"]
+    assert overall.noisy_negatives <= floors["max_noisy_negatives"]
+
+
+@pytest.mark.parametrize("split", ["dev", "blind"])
+def test_stories_and_projects_group_as_labelled(measured, split, report_figure):
+    grouping, floors = measured[split]["grouping"], FLOORS[split]
+    report_figure(f"{split} grouping: story pairs P {grouping.stories.precision:.3f} R {grouping.stories.recall:.3f}, "
+                  f"cross-language R {grouping.cross_language.recall:.3f}; project links "
+                  f"P {grouping.projects.precision:.3f} R {grouping.projects.recall:.3f}")
+    assert grouping.stories.precision >= floors["story_precision"]
+    assert grouping.stories.recall >= floors["story_recall"]
+    assert grouping.cross_language.recall >= floors["cross_language_recall"]
+    assert grouping.projects.precision >= floors["project_precision"]
+    assert grouping.projects.recall >= floors["project_recall"]
