@@ -88,8 +88,11 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     except (lxml.etree.ParserError, ValueError):
         return None
     canonical, alternates, html_lang = _page_links(tree, url)
+    # htmldate's extensive search turns a footer's "© 2026" into 2026-01-01 and so dates old
+    # undated articles "new": only the page's explicit date signals count.
     doc = trafilatura.bare_extraction(
         html, url=url, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip() or len(doc.text) < MIN_TEXT_CHARS:
         return None

@@ -45,3 +45,14 @@ def test_empty_and_textless_pages_give_none():
 def test_caption_and_subscription_lines_are_dropped():
     text = "ASTANA – A plant opened.\nPhoto: primeminister.kz\nIt employs 300 people."
     assert clean_text(text) == "ASTANA – A plant opened.\nIt employs 300 people."
+
+
+def test_a_copyright_year_is_no_publication_date():
+    html = """<html><head><title>Завод построят</title></head><body><article><h1>Завод построят</h1>
+    <p>В Карагандинской области построят завод по производству труб стоимостью 12 млрд тенге.
+    На предприятии будет создано 300 рабочих мест, сообщили в акимате региона.</p>
+    <p>Проект реализует ТОО «Темир Құбыр», строительство начнётся весной.</p></article>
+    <footer><div class="copyright">© 2026 Kazinform. Все права защищены</div></footer></body></html>"""
+    page = extract_page(html, "https://example.kz/news/zavod")
+    assert page is not None and "12 млрд тенге" in page.text
+    assert page.published is None
