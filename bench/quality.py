@@ -186,6 +186,7 @@ class GroupingScore:
     articles: int
     gold_story_groups: int
     gold_projects: int
+    story_categories: Counter = field(default_factory=Counter)
 
 
 def _outlet_id(gold: dict[str, Any]) -> str:
@@ -242,6 +243,27 @@ def load_through_pipeline(docs: list[Document], predictions: dict[str, list[dict
     return db, ids
 
 
+def _pair_shape(a: tuple[dict, int], b: tuple[dict, int], status_a: set, status_b: set) -> str:
+    """What two articles share, in words that name no text: the failure category of a pair."""
+    (fa, day_a), (fb, day_b) = a, b
+    shared = fa.keys() & fb.keys()
+    kinds = sorted({{"v:": "figure", "nm": "name", "co": "company", "cn": "facility", "rg": "place",
+                     "p:": "percent"}.get(k[:2], "other") for k in shared})
+    money_a = {k for k in fa if k.startswith("v:") and float(k[2:]) >= 1e6}
+    money_b = {k for k in fb if k.startswith("v:") and float(k[2:]) >= 1e6}
+    notes = []
+    if day_a is not None and day_b is not None and abs(day_a - day_b) > 3:
+        notes.append("dated more than 3 days apart")
+    if money_a and money_b and not money_a & money_b:
+        notes.append("different figures")
+    regions_a, regions_b = {k for k in fa if k[:3] == "rg:"}, {k for k in fb if k[:3] == "rg:"}
+    if regions_a and regions_b and not regions_a & regions_b:
+        notes.append("different places")
+    if status_a and status_b and not status_a & status_b:
+        notes.append("different status")
+    return f"shares {'+'.join(kinds) or 'nothing'}" + (f" ({', '.join(notes)})" if notes else "")
+
+
 def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, Any]]]) -> GroupingScore:
     with tempfile.TemporaryDirectory() as tmp:
         db, ids = load_through_pipeline(docs, predictions, Path(tmp) / "quality.db")
@@ -251,14 +273,22 @@ def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, A
             doc_id: [r[0] for r in db.execute("SELECT id FROM announcements WHERE article_id = ? ORDER BY position", [aid])]
             for doc_id, aid in ids.items()}
         project_of = dict(db.execute("SELECT id, project_id FROM announcements").fetchall())
+        facts_of = {doc_id: (json.loads(r[0]), r[1]) for doc_id, aid in ids.items()
+                    for r in [db.execute("SELECT facts, day FROM dedup_articles WHERE article_id = ?", [aid]).fetchone()]}
+        status_of = {doc_id: {r[0] for r in db.execute("SELECT status FROM announcements WHERE article_id = ? "
+                                                         "AND status IS NOT NULL", [aid])} for doc_id, aid in ids.items()}
         db.conn.close()
     stories, cross = PairScore(), PairScore()
+    story_categories: Counter = Counter()
     by_id = {d.id: d for d in docs}
     for a, b in combinations(sorted(ids), 2):
         ga, gb = by_id[a].gold.get("duplicate_group"), by_id[b].gold.get("duplicate_group")
         same_gold = ga is not None and ga == gb
         same_pred = story_of[a] is not None and story_of[a] == story_of[b]
         stories.add(same_gold, same_pred)
+        if same_gold != same_pred:
+            story_categories[("missed: " if same_gold else "merged: ") + _pair_shape(facts_of[a], facts_of[b],
+                                                                                      status_of[a], status_of[b])] += 1
         if by_id[a].lang != by_id[b].lang:
             cross.add(same_gold, same_pred)
     # Project links, record by record: which stored announcement stands for which gold record.
@@ -282,7 +312,7 @@ def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, A
         if same_gold or same_pred:
             projects.add(same_gold, same_pred)
     groups = {d.gold.get("duplicate_group") for d in docs} - {None}
-    return GroupingScore(stories, cross, projects, len(docs), len(groups), len(keys - {""}))
+    return GroupingScore(stories, cross, projects, len(docs), len(groups), len(keys - {""}), story_categories)
 
 
 def measure(split: str, corpus: Path = CORPUS) -> dict[str, Any]:
@@ -321,6 +351,8 @@ def print_table(result: dict[str, Any], details: bool) -> None:
           f"(tp {g.stories.true_pos}, fp {g.stories.false_pos}, fn {g.stories.false_neg})")
     print(f"  cross-language    recall {g.cross_language.recall:.3f} "
           f"(tp {g.cross_language.true_pos}, fn {g.cross_language.false_neg}; fp {g.cross_language.false_pos})")
+    if g.story_categories:
+        print("  story failures: " + ", ".join(f"{name} {n}" for name, n in g.story_categories.most_common(8)))
     print(f"  project links     precision {g.projects.precision:.3f} recall {g.projects.recall:.3f} "
           f"(tp {g.projects.true_pos}, fp {g.projects.false_pos}, fn {g.projects.false_neg})")
     if details:

@@ -112,15 +112,16 @@ def company_key(name: str) -> str | None:
 ANCHOR_MIN_VALUE = 1_000_000  # money-sized: the figure an investment story is about
 
 
+def is_money(key: str) -> bool:
+    return key.startswith("v:") and float(key[2:]) >= ANCHOR_MIN_VALUE
+
+
 def is_anchor(key: str) -> bool:
-    """Facts specific enough to tie two articles to one event on their own account: a company
-    or a money-sized value. Shared small numbers (prices, counts, dates) are common between
-    unrelated articles; see the 181-article check in bench/bench_dedup.py."""
-    if key.startswith("co:"):
-        return True
-    if key.startswith("v:"):
-        return float(key[2:]) >= ANCHOR_MIN_VALUE
-    return False
+    """Facts specific enough to look up candidates of one event by: a company, a name, a
+    concept or a money-sized value. Shared small numbers (prices, counts, dates) and regions
+    are common between unrelated articles; they only add to the score of a candidate found
+    by an anchor."""
+    return key.startswith(("co:", "nm:", "cn:")) or is_money(key)
 
 
 def record_facts(records: Iterable[dict]) -> set[Fact]:
@@ -155,13 +156,98 @@ def _as_list(value) -> list:
 
 
 def article_facts(text: str, language: str | None, records: Iterable[dict] = ()) -> set[Fact]:
-    """All facts of an article: figures in its text and the figures and companies of its records.
-    When one key comes with two weights (text and record), the larger is kept."""
+    """All facts of an article: figures, names, concepts and places in its text, and the
+    figures and companies of its records. When one key comes with two weights (text and
+    record), the larger is kept."""
     best: dict[str, float] = {}
-    for fact in numeric_facts(text, language) | record_facts(records):
+    found = (numeric_facts(text, language) | record_facts(records) | name_facts(text, language)
+             | concept_facts(text) | region_facts(text))
+    for fact in found:
         best[fact.key] = max(best.get(fact.key, 0.0), fact.weight)
     return {Fact(k, w) for k, w in best.items()}
 
 
 def amounts_agree(a: float, b: float, tolerance: float) -> bool:
     return a > 0 and b > 0 and abs(math.log(a / b)) <= math.log(1 + tolerance)
+
+
+# --- what the event is about: names, concepts, places ------------------------------------
+# Rewrites in another language keep few words, but they keep the names (brands, companies,
+# people: "Kia" / "KIA", "Masdar" / "Масдар"), what the facility is (a sugar plant is
+# "сахарный завод" and "қант зауыты") and where it is. Those become facts beside the figures.
+
+_QUOTED = re.compile(r"[«\"“„]([^»\"”“„\n]{2,60})[»\"”]")
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z'&-]*[A-Za-z]|(?<![\w-])[A-Z](?![\w-])")
+_CYR_CAPITAL = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|\n\s*|[—–-]\s+|[«\"“(]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> list[tuple[str, re.Pattern]]:
+    import yaml
+    from pathlib import Path
+
+    data = yaml.safe_load((Path(__file__).with_name("data") / "concepts.yaml").read_text(encoding="utf-8"))
+    return [(name, re.compile("|".join(rf"(?<!\w){stem}" for stem in stems))) for name, stems in data.items()]
+
+
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["common_capitalised"])
+
+
+def concept_facts(text: str) -> set[Fact]:
+    """What the facility is or makes, as language-free concepts (storage/dedup/data/concepts.yaml)."""
+    lower = (text or "").lower()
+    return {Fact(f"cn:{name}", 1.5) for name, pattern in _concepts() if pattern.search(lower)}
+
+
+def _name_key(word: str) -> str | None:
+    if word.lower() in _common_names():
+        return None
+    short = "".join(lexicon()["translit"].get(c, c) for c in word.lower())
+    if len(word) <= 4:  # KIA, ERG, Kia, КИА: too short for a consonant skeleton
+        return short if len(short) >= 2 and short.isalpha() else None
+    key = company_key(word)
+    return key if key and len(key) >= 3 else None
+
+
+def name_facts(text: str, language: str | None) -> set[Fact]:
+    """Proper names: quoted names, Latin-script words in Russian and Kazakh text, and
+    capitalised words that are not at a sentence start (and, in English, that the text never
+    writes in lower case: 'Development' in a ministry's name is a word, 'Masdar' a name)."""
+    from extract.regions import find_regions
+
+    text = unicodedata.normalize("NFKC", text or "")
+    # Places are facts of their own (region_facts): "Туркестанской" is no name to match on.
+    for place in sorted(find_regions(text), key=lambda m: -m.start):
+        text = text[:place.start] + " " * (place.end - place.start) + text[place.end:]
+    keys: set[str] = set()
+    for m in _QUOTED.finditer(text):
+        key = company_key(m.group(1))
+        if key and m.group(1).lower() not in _common_names():
+            keys.add(key)
+    english = language not in ("ru", "kk")
+    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z'-]+", text)) if english else set()
+    capitalised = [(m.group(0), bool(_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])))
+                   for m in _LATIN_WORD.finditer(text) if m.group(0)[0].isupper()]
+    inside = {word for word, first in capitalised if not first}
+    for word, first in capitalised:
+        # In English a capitalised word opening a sentence is a name only if the text also
+        # capitalises it mid-sentence, or writes it in capitals or camel case (KIA, EuroChem).
+        if english and (word.lower() in lower_words or (first and word not in inside and word[1:].islower())):
+            continue
+        if key := _name_key(word):
+            keys.add(key)
+    for m in _CYR_CAPITAL.finditer(text):
+        if _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]):
+            continue
+        if key := _name_key(m.group(0)):
+            keys.add(key)
+    return {Fact(f"nm:{key}", 2.0) for key in keys}
+
+
+def region_facts(text: str) -> set[Fact]:
+    from extract.regions import find_regions
+
+    return {Fact(f"rg:{m.code}", 1.0) for m in find_regions(text or "")}

@@ -3,7 +3,8 @@
 An article joins the story of the first stored article that is
   2. the same normalised text (hash), or
   3. a near-duplicate (MinHash of word bigrams, LSH band table), or
-  4. the same facts within a few days (figures and companies; numbers need no translation),
+  4. the same event: what outlets keep when they rewrite or translate a report (figures,
+     names, what the facility is, where it is) shared within days,
 and otherwise starts a story of its own. Every probe is an index lookup, so the cost per
 article does not grow with the database.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from .fingerprints import article_facts, is_anchor, record_regions
+from .fingerprints import article_facts, is_anchor, is_money
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, load_announcements, load_article
@@ -20,16 +21,18 @@ NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/
 CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
 MAX_NEAR_CANDIDATES = 20         # most band hits first
 MIN_WORDS_FOR_TEXT_MATCH = 25    # shorter bodies ("Фото: пресс-служба") say nothing about the story
-FACT_WINDOW_DAYS = 10            # republications of one event come within days
-STATUS_VETO_AFTER_DAYS = 2       # a status conflict splits stories only beyond this gap: the same
-                                 # day's reprints disagree only through extraction errors
-FACT_MIN_SCORE = 2.0             # sum of weights of shared facts
-FACT_MIN_SHARED = 2
-FACT_MIN_OVERLAP = 0.3           # shared facts / facts of the article with fewer
-MAX_ANCHOR_PROBES = 40
+EVENT_WINDOW_DAYS = 14          # how far apart two reports of one event may be dated
+SAME_DAYS = 3                   # within this many days shared names, concepts and places suffice
+EVENT_MIN_SCORE = 3.5           # shared evidence needed within SAME_DAYS ...
+SCORE_PER_EXTRA_DAY = 0.3       # ... and this much more per day beyond: later reports need a shared figure
+STATUS_VETO_AFTER_DAYS = SAME_DAYS  # a status conflict splits stories only beyond this gap: reports
+                                # of the same days disagree only through extraction errors
+REGION_OVERRIDE_SCORE = 6.0     # this much evidence outweighs stated places that do not meet
+MAX_REGION_SCORE = 2.0          # places are shared by every story of a region
+FIGURES_DISAGREE_PENALTY = 2.0  # both state money figures and none is shared
+RARITY_WINDOW_DAYS = 30         # a name or concept in many recent articles says little
+MAX_ANCHOR_PROBES = 60
 MAX_FACT_CANDIDATES = 30
-REGION_OVERRIDE_SCORE = 3.5      # this much shared evidence outweighs extracted regions that disagree
-                                 # (extractors pick up incidental places: where the ore comes from)
 
 
 def assign_story(db, article_id: int) -> int:
@@ -88,25 +91,68 @@ def _near_duplicate(db, sig, article_id: int, facts: dict[str, float]) -> int | 
 
 
 def figures_contradict(a: dict[str, float], b: dict[str, float]) -> bool:
-    anchors_a = {k for k in a if is_anchor(k)}
-    anchors_b = {k for k in b if is_anchor(k)}
-    return bool(anchors_a and anchors_b and not anchors_a & anchors_b)
+    money_a = {k for k in a if is_money(k)}
+    money_b = {k for k in b if is_money(k)}
+    return bool(money_a and money_b and not money_a & money_b)
 
 
-def facts_match(a: dict[str, float], b: dict[str, float],
-                a_records: list[dict], b_records: list[dict], days_apart: int = 0) -> float:
-    """Score of two articles being one story by their facts; 0 when they are not.
+def _telling(key: str, weight: float) -> bool:
+    """A money-sized figure that points at one event: precise ('1.35 million'), or
+    investment-sized and not round ('590 million', not '3 billion'); '2.5 million' people or
+    customers are in any day's news."""
+    return weight >= 1.5 or (weight >= 1.0 and float(key[2:]) >= 100_000_000)
 
-    Vetoes: stated regions that do not meet (same figures, another place) and statuses that
-    do not meet (the same project at another event is another story, issue 5 level 5)."""
+
+def rarity(db, key: str, day: int | None, article_id: int) -> float:
+    """How much sharing a name or concept says: 1 when few recent articles have it, down to
+    0.1 when it is in everything ('Tokayev', 'wind' in a season of wind farms)."""
+    if day is None:
+        return 0.6
+    n = db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM dedup_facts WHERE fact = ? AND day BETWEEN ? AND ? AND article_id != ? "
+        "LIMIT 11)", [key, day - RARITY_WINDOW_DAYS, day + RARITY_WINDOW_DAYS, article_id]).fetchone()[0]
+    return 1.0 if n <= 2 else 0.6 if n <= 5 else 0.3 if n <= 10 else 0.1
+
+
+def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict], b_records: list[dict],
+                days_apart: int, weight_of=lambda key: 1.0) -> float:
+    """Evidence that two articles report one event; 0 when it is not enough.
+
+    Money figures identify an event across languages and time; names, what the facility is
+    and where it is identify it only among reports of the same days. `weight_of` scales a
+    name or concept by its rarity."""
     shared = a.keys() & b.keys()
-    if len(shared) < FACT_MIN_SHARED or not any(is_anchor(k) for k in shared):
+    money = [k for k in shared if is_money(k)]
+    telling = [k for k in money if _telling(k, max(a[k], b[k]))]
+    place = any(k.startswith("rg:") for k in shared)
+    what = any(k.startswith(("co:", "nm:", "cn:")) for k in shared)
+    # Identity: the same place and the same company, name or facility; a telling figure with
+    # a second one, a place or a name; or two figures and a name or facility. Names, or a name
+    # and what a facility is, are shared by any two articles of a busy news day, and so is
+    # one figure now and then.
+    if not (place and what) and not (telling and (len(telling) > 1 or place or what)) \
+            and not (len(money) > 1 and what):
         return 0.0
-    score = sum(max(a[k], b[k]) for k in shared)
-    overlap = len(shared) / max(1, min(len(a), len(b)))
-    if score < FACT_MIN_SCORE or overlap < FACT_MIN_OVERLAP:
+    score = region = 0.0
+    for key in shared:
+        weight = max(a[key], b[key])
+        if key.startswith("rg:"):
+            region += weight
+        elif is_money(key):
+            score += 2 * weight
+        elif key.startswith(("nm:", "cn:", "co:")):
+            score += weight * weight_of(key)
+        else:
+            score += weight
+    score += min(region, MAX_REGION_SCORE)
+    if not money and any(is_money(k) for k in a) and any(is_money(k) for k in b):
+        score -= FIGURES_DISAGREE_PENALTY
+    if days_apart > SAME_DAYS and not telling:
         return 0.0
-    regions_a, regions_b = record_regions(a_records), record_regions(b_records)
+    if score < EVENT_MIN_SCORE + SCORE_PER_EXTRA_DAY * max(0, days_apart - SAME_DAYS):
+        return 0.0
+    regions_a = {k for k in a if k.startswith("rg:")}
+    regions_b = {k for k in b if k.startswith("rg:")}
     if regions_a and regions_b and not regions_a & regions_b and score < REGION_OVERRIDE_SCORE:
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
@@ -119,26 +165,29 @@ def facts_match(a: dict[str, float], b: dict[str, float],
 def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | None) -> int | None:
     if day is None:
         return None
-    # A match needs a shared anchor (facts_match), so only anchors are looked up: a handful of
-    # specific keys with short posting lists, whatever the size of the database.
+    # A match needs a shared anchor, so only anchors are looked up: specific keys with short
+    # posting lists within the window, whatever the size of the database.
     probe = sorted(k for k in facts if is_anchor(k))[:MAX_ANCHOR_PROBES]
     if not probe:
         return None
     marks = ", ".join("?" for _ in probe)
     rows = db.execute(
         f"SELECT article_id, count(*) AS n FROM dedup_facts WHERE fact IN ({marks}) AND day BETWEEN ? AND ? "
-        f"AND article_id != ? GROUP BY article_id HAVING n >= 1 ORDER BY n DESC, article_id "
-        f"LIMIT {MAX_FACT_CANDIDATES}",
-        probe + [day - FACT_WINDOW_DAYS, day + FACT_WINDOW_DAYS, article.id],
+        f"AND article_id != ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT {MAX_FACT_CANDIDATES}",
+        probe + [day - EVENT_WINDOW_DAYS, day + EVENT_WINDOW_DAYS, article.id],
     ).fetchall()
+    rarities: dict[str, float] = {}
+
+    def weight_of(key: str) -> float:
+        if key not in rarities:
+            rarities[key] = rarity(db, key, day, article.id)
+        return rarities[key]
+
     best, best_score = None, 0.0
     for candidate, _n in rows:
         stored = db.execute("SELECT facts, day FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
-        other_facts = json.loads(stored[0])
-        if len(facts.keys() & other_facts.keys()) < FACT_MIN_SHARED:
-            continue
-        score = facts_match(facts, other_facts, article.announcements, load_announcements(db, candidate),
-                            abs(day - stored[1]))
+        score = event_score(facts, json.loads(stored[0]), article.announcements, load_announcements(db, candidate),
+                            abs(day - stored[1]), weight_of)
         if score > best_score:
             best, best_score = candidate, score
     return best
