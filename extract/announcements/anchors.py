@@ -96,7 +96,7 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
         clause = an.text[a:b]
         if not voc.facility_re.search(clause):
             continue
-        status_m = voc.status_any_re.search(clause)
+        status_m = voc.status_any_re.search(clause) or voc.event_noun_re.search(clause)
         own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")
                        and not is_macro(an.text, f.start, a)]
         if status_m is None and not own_figures:

@@ -1,6 +1,7 @@
 """After the pass: restated records merge, the headline confirms, places, periods and statuses are inherited."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .analysis import Analysis
@@ -47,6 +48,15 @@ def _twin(d: Draft, kept: list[Draft]) -> Draft | None:
     return None
 
 
+def _head_words(d: Draft) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", d.title.lower()) if len(w) >= 4}
+
+
+def _same_facility(a: Draft, b: Draft) -> bool:
+    """Two records of one article about one facility: a shared sector, or a shared title word."""
+    return bool((a.sector and a.sector == b.sector) or _head_words(a) & _head_words(b))
+
+
 def _fill(into: Draft, other: Draft) -> None:
     for attr in ("status", "sector", "project_count", "investment_kzt", "investment_usd", "jobs", "area_m2", "capacity", "period"):
         if getattr(into, attr) is None and getattr(other, attr) is not None:
@@ -73,15 +83,23 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         kept.append(d)
     # drop projects with nothing to say (no figure, company, place, sector)
     kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
-    # the headline confirms the body
+    # the headline confirms the body, or states a record the body does not (a cut-off article,
+    # a body that says only "the plant")
     for h in headline:
         best = max(kept, key=lambda k: _score(_conflict(k, h)), default=None)
         if best is not None and _conflict(best, h)[0] >= 1 and _conflict(best, h)[1] == 0:
             _fill(best, h)
             continue
         same_kind = [k for k in kept if k.kind == h.kind]
-        if len(same_kind) == 1 and _conflict(same_kind[0], h)[1] == 0 and h.numbers():
+        if len(same_kind) == 1 and _conflict(same_kind[0], h)[1] == 0 and (h.numbers() or _same_facility(same_kind[0], h)):
             _fill(same_kind[0], h)
+            continue
+        restated = [k for k in same_kind if _same_facility(k, h) and _conflict(k, h)[1] == 0]
+        if restated:
+            _fill(restated[0], h)
+            continue
+        if not same_kind and (h.numbers() or h.status) and not _generic(h):
+            kept.insert(0, h)
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}

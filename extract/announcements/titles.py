@@ -298,15 +298,64 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     return Phrase(start, end, item[start:end], title, best_rank, word_start, head_end)
 
 
+# A name beside a facility phrase: «Баян Сулу», "Orda Glass", KORCEM, Zhanatas (the name of a
+# plant, a brand, or the town a plant is named after). Latin words in Russian and Kazakh text
+# are names; in English a capitalised run counts unless it opens the sentence.
+QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
+LATIN_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w&'’.-]*[\w]|[A-Z]))*")
+NAME_REACH = 40
+
+
+def _names_near(item: str, phrase: Phrase | None) -> list[str]:
+    lo, hi = (phrase.start - NAME_REACH, phrase.end + NAME_REACH) if phrase else (0, len(item))
+    names = []
+    for m in QUOTED_NAME.finditer(item):
+        if m.end() >= lo and m.start() <= hi:
+            names.append(m.group(1).strip())
+    english = not CYRILLIC.search(item)
+    for m in LATIN_NAME.finditer(item):
+        if not (m.end() >= lo and m.start() <= hi):
+            continue
+        if english and (m.start() == 0 or re.search(r"[.!?:;]\s*$", item[:m.start()])):
+            continue
+        name = m.group(0).strip(" .")
+        if name.lower() in _common_title_words():
+            continue
+        names.append(name)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _common_title_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
+
+
 def facility_title(item: str, companies: list[str], status_hint: int | None = None) -> str:
-    """A short description in the article's words: modifiers + facility noun + complement, the company in front."""
+    """A short description in the article's words: modifiers + facility noun + complement, the
+    company in front, and a name written beside the phrase (brand, plant name, its town) when
+    the title lacks it: it is the word that tells this plant from the others."""
     phrase = facility_phrase(item, status_hint)
     title = phrase.title if phrase else ""
     if not phrase:
         cleaned = LEADING_JUNK.sub("", item)
         cleaned = re.split(r"\s+(?:in|at|в|во)\s+(?:the\s+)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*\(", cleaned)[0]
         title = " ".join(cleaned.split()[:10])
-    return with_company(title, companies)
+    title = with_company(title, companies)
+    known = title.lower()
+    from ..regions import find_regions
+
+    places = {m.surface.lower(): m.level for m in find_regions(item)}
+    for name in _names_near(item, phrase)[:2]:
+        if name.lower() in known or any(name.lower() in c.lower() or c.lower() in name.lower() for c in companies):
+            continue
+        level = next((lv for surface, lv in places.items() if name.lower() in surface or surface in name.lower()), None)
+        if level is not None:
+            if level in ("town", "city") and not CYRILLIC.search(item):
+                title = f"{title} in {name}"   # "KIA car plant in Kostanay"; a region is the record's place, not its name
+        else:
+            title = f"{name} {title}" if phrase and item.find(name) < phrase.start else f"{title} {name}"
+        known = title.lower()
+    return title
 
 
 def with_company(title: str, companies: list[str]) -> str:

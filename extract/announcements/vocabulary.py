@@ -304,6 +304,7 @@ class Vocabulary:
     facility_re: FoldedPattern
     backref_re: CueSet
     enumeration_re: FoldedPattern
+    event_noun_re: FoldedPattern
     subcount_re: FoldedPattern
     total_re: CueSet
     national_re: FoldedPattern
@@ -367,6 +368,7 @@ def vocabulary() -> Vocabulary:
         facility_re=any_of(cues["facility_nouns"]),
         backref_re=CueSet(cues["backref_patterns"]),
         enumeration_re=fast(cues["enumeration_patterns"]),
+        event_noun_re=any_of(cues["event_nouns"]),
         subcount_re=fast(cues["subcount_patterns"]),
         total_re=CueSet(cues["total_patterns"]),
         national_re=fast(cues["national_patterns"]),
