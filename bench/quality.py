@@ -14,7 +14,8 @@ the people who write extraction or grouping rules) it prints:
   `storage.store_article`, story assignment and project linking) in the order the outlets
   published them; then story pairs precision / recall (and recall on pairs in two
   languages), and project-link pairs: pairs of gold records of one facility (one
-  `project_key`) in two articles whose matched predictions landed in the same project.
+  `project_key`) in two articles whose matched predictions landed in the same project
+  (pools, and pairs of two unnamed facilities, carry no label and are left out).
 
 The blind split prints aggregates and failure categories only; `--details` (per-document
 misses) is refused for it, so that nobody tunes on its texts by accident.
@@ -187,6 +188,7 @@ class GroupingScore:
     gold_story_groups: int
     gold_projects: int
     story_categories: Counter = field(default_factory=Counter)
+    project_categories: Counter = field(default_factory=Counter)
 
 
 def _outlet_id(gold: dict[str, Any]) -> str:
@@ -264,6 +266,23 @@ def _pair_shape(a: tuple[dict, int], b: tuple[dict, int], status_a: set, status_
     return f"shares {'+'.join(kinds) or 'nothing'}" + (f" ({', '.join(notes)})" if notes else "")
 
 
+def _record_shape(a: dict | None, b: dict | None) -> str:
+    """What two records of different facilities that were linked have in common (no text)."""
+    if a is None or b is None:
+        return "unknown"
+    from storage.dedup.fingerprints import company_key, concept_facts
+    same = []
+    if {company_key(c) for c in a.get("companies") or []} & {company_key(c) for c in b.get("companies") or []} - {None}:
+        same.append("company")
+    if {f.key for f in concept_facts(a.get("title") or "")} & {f.key for f in concept_facts(b.get("title") or "")}:
+        same.append("facility")
+    if set(a.get("regions") or []) & set(b.get("regions") or []):
+        same.append("place")
+    if any(a.get(f) and a.get(f) == b.get(f) for f in ("investment_kzt", "investment_usd", "jobs", "capacity")):
+        same.append("figure")
+    return "same " + "+".join(same) if same else "nothing shared"
+
+
 def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, Any]]]) -> GroupingScore:
     with tempfile.TemporaryDirectory() as tmp:
         db, ids = load_through_pipeline(docs, predictions, Path(tmp) / "quality.db")
@@ -293,26 +312,39 @@ def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, A
             cross.add(same_gold, same_pred)
     # Project links, record by record: which stored announcement stands for which gold record.
     linked: list[tuple[str, str, int | None]] = []   # (doc id, gold project_key or "", stored project id)
+    record_of: dict[tuple[str, str, int | None], dict] = {}
     keys = set()
     for doc in docs:
         gold, pred = doc.gold["announcements"], predictions[doc.id]
         stored = announcement_ids[doc.id]
         matched = dict(SCORER.match(gold, pred))
         for i, record in enumerate(gold):
+            if record.get("kind") == "program":
+                continue   # pools are grouped too, but the labels follow facilities only
             key = record.get("project_key") or ""
             keys.add(key)
             j = matched.get(i)
-            linked.append((doc.id, key, project_of.get(stored[j]) if j is not None and j < len(stored) else None))
+            entry = (doc.id, key, project_of.get(stored[j]) if j is not None and j < len(stored) else None)
+            linked.append(entry)
+            if j is not None:
+                record_of[entry] = pred[j]
     projects = PairScore()
+    project_categories: Counter = Counter()
     for (doc_a, key_a, proj_a), (doc_b, key_b, proj_b) in combinations(linked, 2):
         if doc_a == doc_b:
             continue
         same_gold = bool(key_a) and key_a == key_b
         same_pred = proj_a is not None and proj_a == proj_b
+        if not key_a and not key_b:
+            continue   # two unnamed facilities: the labels do not say whether they are one
         if same_gold or same_pred:
             projects.add(same_gold, same_pred)
+            if same_pred and not same_gold:
+                project_categories["linked apart: " + _record_shape(record_of.get((doc_a, key_a, proj_a)),
+                                                                   record_of.get((doc_b, key_b, proj_b)))] += 1
     groups = {d.gold.get("duplicate_group") for d in docs} - {None}
-    return GroupingScore(stories, cross, projects, len(docs), len(groups), len(keys - {""}), story_categories)
+    return GroupingScore(stories, cross, projects, len(docs), len(groups), len(keys - {""}), story_categories,
+                         project_categories)
 
 
 def measure(split: str, corpus: Path = CORPUS) -> dict[str, Any]:
@@ -353,6 +385,8 @@ def print_table(result: dict[str, Any], details: bool) -> None:
           f"(tp {g.cross_language.true_pos}, fn {g.cross_language.false_neg}; fp {g.cross_language.false_pos})")
     if g.story_categories:
         print("  story failures: " + ", ".join(f"{name} {n}" for name, n in g.story_categories.most_common(8)))
+    if g.project_categories:
+        print("  project failures: " + ", ".join(f"{name} {n}" for name, n in g.project_categories.most_common(6)))
     print(f"  project links     precision {g.projects.precision:.3f} recall {g.projects.recall:.3f} "
           f"(tp {g.projects.true_pos}, fp {g.projects.false_pos}, fn {g.projects.false_neg})")
     if details:

@@ -37,6 +37,15 @@ def _lists():
     return suffixes, prefix_re, stop, suffix_after_re, name_ends
 
 
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A name as the subject of build/invest verbs, or the organisation of its head."""
+    cues = vocabulary().cues
+    subject = compile_folded(r"^(?:['’]s)?\s+(?:" + "|".join(cues["company_subject_verbs"]) + r")\b")
+    owner = compile_folded(r"(?:" + "|".join(cues["company_owner_words"]) + r")\s*$")
+    return subject, owner
+
+
 def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in region_spans)
 
@@ -140,6 +149,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or APPOSITIVE_RE.match(after) is not None
             or PRODUCT_AFTER_RE.match(after) is not None
             or (not at_sentence_start and _facility_follows(after, voc))
+            or _role_patterns()[0].match(after) is not None
+            or _role_patterns()[1].search(before) is not None
         )
         if not evidence:
             continue

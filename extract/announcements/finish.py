@@ -100,6 +100,14 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             continue
         if not same_kind and (h.numbers() or h.status) and not _generic(h):
             kept.insert(0, h)
+    # an article about one project: the companies its headline and first sentence name are the project's
+    projects = [d for d in kept if d.kind == "project"]
+    if len(projects) == 1:
+        lead = [an for an in analyses if an.sentence.headline] + [an for an in analyses if not an.sentence.headline][:1]
+        for an in lead:
+            for name, _, _ in an.companies:
+                if name not in projects[0].companies:
+                    projects[0].companies.append(name)
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}

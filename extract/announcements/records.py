@@ -39,6 +39,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     doc_regions = find_regions(text)
     st = State(language=language, published=published)
     analyses = [analyse(s, doc_regions, language, published) for s in sentences]
+    _names_known_anywhere(analyses)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
         st.currency = max(set(currencies), key=currencies.count)
@@ -124,3 +125,46 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if cue_regex("industry_patterns").search(an.text):
         st.sector_context = sector_of(an.text)[0]
     continue_record(an, st)
+
+
+PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
+                          r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
+SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
+REPEATED_NAME = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])(?:\s+[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9]){0,3}")
+
+
+def _repeated_names(analyses: list[Analysis]) -> list[str]:
+    """Latin-script names an article writes twice or more, mid-sentence at least once, that are
+    neither a person (a title before it, a patronymic or Russian surname ending) nor a place
+    nor a common word: in news about a project these are its companies and brands."""
+    from .companies import _lists
+    stop = _lists()[2]
+    seen: dict[str, list[bool]] = {}
+    person: set[str] = set()
+    for an in analyses:
+        region_spans = an.region_spans()
+        for m in REPEATED_NAME.finditer(an.text):
+            name = m.group(0)
+            if any(a <= m.start() < b for a, b in region_spans) or name in stop or name.split()[0] in stop:
+                continue
+            before = an.text[max(0, m.start() - 30):m.start()]
+            if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2:
+                person.add(name)
+            seen.setdefault(name, []).append(bool(re.search(r"[.!?:;]\s*$", before)) or m.start() == 0)
+    return [name for name, starts in seen.items()
+            if len(starts) >= 2 and not all(starts) and name not in person and len(name) >= 3]
+
+
+def _names_known_anywhere(analyses: list[Analysis]) -> None:
+    """A name the article once shows to be a company ("Masdar will build ...") is that company
+    wherever it stands, also where the sentence gives no evidence of its own."""
+    known = list(dict.fromkeys([name for an in analyses for name, _, _ in an.companies if len(name) >= 3]
+                               + _repeated_names(analyses)))
+    for an in analyses:
+        have = {name for name, _, _ in an.companies}
+        for name in known:
+            if name in have:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", an.text):
+                if not any(s <= m.start() < e for _, s, e in an.companies):
+                    an.companies.append((name, m.start(), m.end()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 
-from .fingerprints import amounts_agree, company_key, numeric_facts
+from .fingerprints import amounts_agree, company_key, concept_facts, numeric_facts
 from .lexicon import kzt_per_usd
 from .normalise import normalise_text
 from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
@@ -151,6 +151,16 @@ def _title_stems(rec: dict) -> set[str]:
     return _cached(rec, "title", compute)
 
 
+def _concepts(rec: dict) -> set[str]:
+    """What the facility is (a sugar plant, a wind farm), from its title, else its evidence."""
+    memo = rec.setdefault("_memo", {})
+    key = ("concepts", repr(rec.get("title")), repr(rec.get("evidence")))
+    if key not in memo:
+        found = {f.key for f in concept_facts(rec.get("title") or "")}
+        memo[key] = found or {f.key for f in concept_facts((rec.get("evidence") or "")[:300])}
+    return memo[key]
+
+
 def _companies_meet(a: set[str], b: set[str]) -> bool:
     return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
@@ -180,6 +190,10 @@ def pair_score(a: dict, b: dict) -> float:
         score += 1.5 if a["project_count"] == b["project_count"] else -1.5
     if a.get("sector") and b.get("sector"):
         score += 0.5 if a["sector"] == b["sector"] else -0.5
+    concepts_a, concepts_b = _concepts(a), _concepts(b)
+    if concepts_a and concepts_b:
+        # one company's copper smelter is not its wind farm
+        score += 1.0 if concepts_a & concepts_b else -3.0
     stems_a, stems_b = _title_stems(a), _title_stems(b)
     if stems_a and stems_b:
         title_j = len(stems_a & stems_b) / len(stems_a | stems_b)
