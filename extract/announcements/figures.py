@@ -17,7 +17,7 @@ from .vocabulary import FLAGS, Vocabulary, vocabulary
 # The same as "(?<![\w.,])(\d{1,3}(?:[ ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)(-[^\W\d]+)?", written to open
 # with a digit (the engine then skips to digits) and to test what stands before it after the first one.
 NUMBER_RE = re.compile(
-    r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d*(?:[.,]\d+)*))(-[^\W\d]+)?")
+    r"(\d(?:(?<![\w.,]\d)|(?<=KZT\d)|(?<=USD\d))(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d*(?:[.,]\d+)*))(-[^\W\d]+)?")
 CURRENCY_BEFORE_RE = re.compile(r"(US\s?\$|\$|USD\s?|KZT\s?|₸\s?)$", FLAGS)
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|—|to|до)\s*\$?\d", FLAGS)
 RANGE_BEFORE_RE = re.compile(r"\d\s*(?:-|–|—|to|до)\s*\$?$")
@@ -109,14 +109,30 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     figures: list[Figure] = []
     # capacities need a per-year cue or a capacity word somewhere in the sentence (looked up on first need)
     may_have_capacity = None
+    consumed = -1
     for value, start, num_end, token_end in _number_tokens(text, language, voc):
         if token_end > num_end + 1 and LATIN_WORD_RE.match(text, num_end + 1):
             token_end = num_end + 1     # "a 5-hectare site", "100-megawatt": the unit after a hyphen
         before = text[max(0, start - 60):start]
         if PERCENT_AFTER_RE.match(text, token_end):
             continue
+        if start < consumed:
+            continue    # the second part of "2 трлн 300 млрд", read with the first
         scale, pos = _scale_after(text, token_end, voc)
         amount = value * scale
+        # "2 трлн 300 млрд тенге", "6 млрд 200 млн теңге", "1trln 200bln tenge": one amount
+        while scale >= 1e6:
+            nm = NUMBER_RE.match(text, SPACES_RE.match(text, pos).end())
+            if nm is None:
+                break
+            smaller, after = _scale_after(text, nm.end(), voc)
+            if not 1e3 <= smaller < scale:
+                break
+            try:
+                amount += parse_number(nm.group(1), language) * smaller
+            except ValueError:
+                break
+            scale, pos, consumed = smaller, after, nm.end()
         is_year = scale == 1.0 and value == int(value) and 1990 <= value <= 2100 and not GROUPED_RE.match(text, start, num_end)
         # Money: currency before ("US$2.3 billion", "KZT 1.9 tn") or after ("995 billion tenge").
         cur_before = CURRENCY_BEFORE_RE.search(before[-6:]) if before else None
@@ -126,8 +142,10 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 continue
         if cur_before and not is_year:
             cb = cur_before.group(1).upper()
-            figures.append(Figure("money", amount, start - len(cur_before.group(1)), pos,
-                                  currency="kzt" if ("KZT" in cb or "₸" in cb) else "usd"))
+            # "$15 billion tenge": a stray dollar sign on a tenge amount; the word after decides
+            kzt = "KZT" in cb or "₸" in cb or currency == "kzt"
+            figures.append(Figure("money", amount, start - len(cur_before.group(1)), cur_end if currency else pos,
+                                  currency="kzt" if kzt else "usd"))
             continue
         if currency:
             figures.append(Figure("money", amount, start, cur_end, currency=currency))
