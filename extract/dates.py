@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -354,3 +354,22 @@ def find_published(html: str, url: str | None = None, now: datetime | None = Non
             return value
     value = _url_date(url)
     return value if ok(value) else None
+
+
+DATELINE_LINES = 6
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def date_in_text(text: str, now: datetime | None = None) -> date | None:
+    """The article's own date when nothing else gives one: a dateline or byline near the top
+    ("12 апреля 2022, 10:15", "Updated on 14.03.2021", "Жарияланды: 05.09.2023"). Only a full
+    date with its year counts: "August 9" alone would be read into the wrong year."""
+    now = now or datetime.now(timezone.utc)
+    for line in [ln for ln in (text or "").splitlines() if ln.strip()][1:DATELINE_LINES + 1]:
+        line = " ".join(line.split())
+        if len(line) > 200:
+            continue    # a paragraph of the body, not a dateline
+        for start, end, value in sorted(_candidates(line, now)):
+            if _YEAR.search(line[start:end]) and value <= now:
+                return value.astimezone(ALMATY).date()
+    return None

@@ -40,4 +40,7 @@ def extract_announcements(text: str, published: date | None = None, language: st
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
     language = language or _detect_language(text)
+    if published is None:
+        from ..dates import date_in_text
+        published = date_in_text(text)    # a dateline or byline: "today" and "this year" need it
     return [d.to_record() for d in build_drafts(text, published, language, title)]

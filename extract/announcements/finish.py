@@ -141,8 +141,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             d.period = d.parent.period
         if d.period is None and d.kind == "project":
             d.period = d.context_period
-        if d.period is None and d.status == "planned" and published is not None:
-            d.period = str(published.year)
+        if d.period is None and d.status in ("planned", "commissioned") and published is not None:
+            d.period = str(published.year)   # this year's plan, or the launch the article reports as news
         if not d.title:
             d.title = "projects"
     return kept
