@@ -803,7 +803,6 @@ XFAIL: dict[str, str] = {
     "cat14-distinct-title-en": "'the Syr Salt works' (no 'plant') and 'a new bakery' give no records",
     "cat14-district-kk": "title 'өңдейтін зауыт' loses the product 'мақта'",
     "cat15-bare-name-en": "bare subject name 'Zhetysu Weave' not taken whole as company",
-    "cat15-co-ltd-en": "'Co., Ltd.' split as a sentence end: a second record 'Ltd'",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
     "cat15-agency-model-group-ru": "'автозавод' is not read as a facility: no record",
     "cat15-ministry-kk": "ministry abbreviation 'АШМ' taken as company instead of 'Дала Жем'",

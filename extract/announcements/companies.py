@@ -57,6 +57,7 @@ POSSESSIVE_RE = re.compile(r"['’]s$")
 DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
+LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
 AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
 LOWER_WORD_RE = re.compile(r"[a-zа-яёәғқңөұүһі][\w-]*\s+")
 # a capitalised name before these is a place, not a company
@@ -161,6 +162,17 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         if sm and kept[-1] not in suffixes:
             name = f"{name} {sm.group(1)}"
         found.append((name, start, end))
+    # "Huaxin Building Materials Co., Ltd.": one name with two legal forms, not two companies
+    chained: list[tuple[str, int, int]] = []
+    for name, start, end in found:
+        if chained and re.fullmatch(r"\.?,\s*", text[chained[-1][2]:start]) and name in LEGAL_TAILS:
+            prev = chained.pop()
+            tail = re.match(r"\.", text[end:end + 1])
+            stop = end + (1 if tail else 0)
+            chained.append((text[prev[1]:stop], prev[1], stop))
+        else:
+            chained.append((name, start, end))
+    found = chained
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         before = text[max(0, m.start() - 20):m.start()]

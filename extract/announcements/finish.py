@@ -104,10 +104,12 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     projects = [d for d in kept if d.kind == "project"]
     if len(projects) == 1:
         lead = [an for an in analyses if an.sentence.headline] + [an for an in analyses if not an.sentence.headline][:1]
+        body = " ".join(an.text for an in analyses)
         for an in lead:
             for name, _, _ in an.companies:
-                if name not in projects[0].companies:
-                    projects[0].companies.append(name)
+                if name in projects[0].companies or re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", body):
+                    continue    # "Cement plant in ...": a headline's first word the text writes in lower case
+                projects[0].companies.append(name)
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}

@@ -86,6 +86,8 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
         own = regions_in(an, (a, b))
         sub = [a]
         for m in CONJUNCTION.finditer(text, a, b):
+            if any(s <= m.start() < e for _, s, e in an.companies):
+                continue    # the comma of "Co., Ltd.", inside one name
             left, right = text[sub[-1]:m.start()], text[m.end():b]
             if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right):
                 sub.append(m.start())

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Co|Inc|Ltd|vs|approx|est|"
     r"руб|долл|г|гг|ж|жж|т|т\.е|им|ул|обл|р-н|кв|м|км|га|тг|проц)|\b[A-ZА-Я])\.$")
-BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”']?\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])")
+BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”']?\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])"
+                      # "в акимате.В министерстве": a full stop typed without its space
+                      r"|(?<=[a-zа-яёәғқңөұүһі]{3}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 
 
 @dataclass
