@@ -764,7 +764,6 @@ XFAIL: dict[str, str] = {
     "cat03-deposit-ru": "'освоение месторождения' opens no record",
     "cat03-poultry-ru": "'возводят три птицефабрики' opens no record",
     "cat03-cable-output-kk": "'келесі жылдан бастап' not resolved to 2025",
-    "cat03-dairy-farms-kk": "'екі сүт-тауар фермасы салынуда' opens no record",
     "cat04-product-list-en": "product list gives one pool instead of a project per product",
     "cat04-brackets-en": "bracketed jobs shifted to the next item; bus assembly item lost",
     "cat04-joined-clauses-en": "second clause (pasta factory) opens no record",
@@ -806,14 +805,11 @@ XFAIL: dict[str, str] = {
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
     "cat15-agency-model-group-ru": "'автозавод' is not read as a facility: no record",
     "cat15-ministry-kk": "ministry abbreviation 'АШМ' taken as company instead of 'Дала Жем'",
-    "cat16-per-job-tax-en": "'will provide 600 working places' not read as jobs",
     "cat16-investor-share-en": "investor's share (50 m) taken instead of the project's 100 m; future jobs lost",
     "cat16-construction-jobs-ru": "permanent jobs 'после запуска – 500' not read",
-    "cat16-permanent-tax-kk": "'300 адам тұрақты жұмысқа қабылданды' not read as jobs",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",
     "cat18-subheading-en": "subheading repeating the plant opens a second record",
     "cat18-restated-count-ru": "restated 'все 20 проектов' gives a second pool",
-    "cat19-byline-counter-en": "'a foundry' (no 'plant') gives no record, noise or not",
     "cat19-no-space-cut-ru": "'акимате.В министерстве' not split: the pipe shop gives no record",
 }
 
