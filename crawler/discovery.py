@@ -24,6 +24,15 @@ class Link:
     title: str | None = None
 
 
+def _join(base_url: str, href: str) -> str:
+    """An absolute link; a link too broken to resolve is kept as written, for the fetch
+    policy to refuse and count, rather than losing the rest of the page."""
+    try:
+        return urljoin(base_url, href)
+    except ValueError:  # e.g. 'http://[::1' (an unclosed IPv6 literal)
+        return href
+
+
 def _feed_time(entry: feedparser.FeedParserDict) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
@@ -38,7 +47,7 @@ def feed_links(body: bytes, base_url: str) -> list[Link]:
     for entry in feed.entries:
         href = entry.get("link") or ""
         if href:
-            links.append(Link(urljoin(base_url, href.strip()), _feed_time(entry), entry.get("title")))
+            links.append(Link(_join(base_url, href.strip()), _feed_time(entry), entry.get("title")))
     return links
 
 
@@ -88,7 +97,7 @@ def _html_hrefs(html: str, base_url: str) -> list[str]:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return []
-    return [urljoin(base_url, href.strip()) for href in tree.xpath("//a/@href") if href.strip()]
+    return [_join(base_url, href.strip()) for href in tree.xpath("//a/@href") if href.strip()]
 
 
 def _json_strings(value: object) -> list[str]:
@@ -115,6 +124,6 @@ def listing_links(body: bytes, base_url: str, content_type: str = "") -> list[st
                 if "<" in fragment:
                     hrefs.extend(_html_hrefs(f"<div>{fragment}</div>", base_url))
                 elif re.match(r"^(https?://|/)\S+$", fragment):
-                    hrefs.append(urljoin(base_url, fragment))
+                    hrefs.append(_join(base_url, fragment))
             return list(dict.fromkeys(hrefs))
     return list(dict.fromkeys(_html_hrefs(text, base_url)))

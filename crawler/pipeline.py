@@ -3,9 +3,16 @@
 Everything the crawler fetched passes through here, so the article a user sees in the
 database is always the product of the same text layer and extractor that `kzmon extract`
 and `kzmon reextract` use.
+
+An article that cannot be stored (the database is locked, the disk is full, the extractor
+raised) is never dropped quietly: the source counts an error with the reason, so the run is
+`partial`, and the URL stays in the frontier (its `pending` or `failed` row in fetch_state
+is kept, never deleted) for the next run to fetch again.
 """
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -16,10 +23,11 @@ from extract.announcements import extract_announcements
 from extract.stemming import stem_text
 from extract.text import Page, extract_page, page_from_api_item
 from storage.articles import ArticleRecord, store_article
-from storage.state import forget_article_url, mark_article_url
+from storage.state import forget_article_url, mark_article_url, note_unstored
 
 from .database import crawl_db
 from .discovery import KZ_TIME
+from .failures import storage_reason
 from .urls import canonical_url, same_site
 
 
@@ -34,6 +42,22 @@ class ArticlePipeline:
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         spider = self.crawler.spider
+        try:
+            return self._process(item, spider)
+        except DropItem:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever it was, the article is not stored: say so
+            reason = storage_reason(exc)
+            spider.counters["errors"] += 1
+            spider.last_error = f"{reason}: {item['url']}"
+            spider.logger.warning("%s: %s", item["source_id"], spider.last_error)
+            try:  # best effort: the database may be what failed; the row stays in the frontier either way
+                note_unstored(self.db, canonical_url(item["requested_url"]), reason)
+            except Exception as note_exc:  # noqa: BLE001
+                spider.logger.warning("%s: could not note why in the frontier: %s", item["source_id"], note_exc)
+            raise DropItem(spider.last_error) from exc
+
+    def _process(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         hint_published = datetime.fromisoformat(item["hint_published"]) if item.get("hint_published") else None
         page = self._page(item, hint_published)
         requested = canonical_url(item["requested_url"])
@@ -65,7 +89,8 @@ class ArticlePipeline:
             alternates=page.alternates,
             announcements=records,
         ))
-        forget_article_url(self.db, requested)
+        with contextlib.suppress(sqlite3.Error):  # stored: a row left behind is cleared by the next run
+            forget_article_url(self.db, requested)
         if article_id is not None:
             spider.counters["new_articles"] += 1
             spider.counters["announcements"] += len(records)

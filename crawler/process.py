@@ -45,8 +45,9 @@ def _crawl_main(job: CrawlJob) -> None:
         if job.progress:
             c = spider.counters
             error = f", last error: {spider.last_error}" if spider.last_error else ""
+            skipped = f"  {c['links_skipped']} links skipped" if c["links_skipped"] else ""
             print(f"  {spider.source.id:<18} {c['pages_fetched']:>4} pages  {c['new_articles']:>3} new articles  "
-                  f"{c['announcements']:>3} announcements  {c['errors']} errors{error}", flush=True)
+                  f"{c['announcements']:>3} announcements  {c['errors']} errors{skipped}{error}", flush=True)
 
     for source in sources:
         crawler = process.create_crawler(SourceSpider)

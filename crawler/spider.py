@@ -3,7 +3,8 @@
 Site knowledge stays in config.yaml: the spider only knows the four ways a site publishes
 (feeds, sitemaps, listing pages, the gov.kz JSON API). It decides what to fetch: never an
 article already stored, never a discovery page twice in a run, nothing older than the
-window. Turning pages into records is the pipeline's job.
+window, no link the fetch policy refuses (crawler/policy.py: skipped and counted). Turning
+pages into records is the pipeline's job.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from datetime import date, datetime
 from typing import Any
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
@@ -26,8 +29,10 @@ from storage.state import (mark_article_url, pending_discovery, pending_urls, re
 
 from .database import crawl_db
 from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
+from .failures import describe
 from .govkz import ticket_request
 from .items import item_hints
+from .policy import refusal
 from .urls import canonical_url
 
 
@@ -45,6 +50,7 @@ class SourceSpider(scrapy.Spider):
         self.last_error: str | None = None
         self._requested: set[str] = set()
         self._skip: set[str] = set()
+        self._refused: set[str] = set()
         self.db = None
 
     # -- start ------------------------------------------------------------------------
@@ -56,6 +62,13 @@ class SourceSpider(scrapy.Spider):
         # or they failed), whether or not their discovery page has changed since.
         resumed = []
         for url, published, title in pending_urls(self.db, self.source.id):
+            reason = self.refused(url)
+            if reason:  # found by an earlier kzmon that let it in: it leaves the frontier
+                try:
+                    mark_article_url(self.db, canonical_url(url), self.source.id, "refused", reason=reason)
+                except ValueError:  # too malformed to have a canonical form
+                    pass
+                continue
             moment = datetime.fromisoformat(published) if published else None
             if moment is not None and not self.in_window(moment):
                 mark_article_url(self.db, canonical_url(url), self.source.id, "too_old", published[:10])
@@ -64,6 +77,9 @@ class SourceSpider(scrapy.Spider):
         for request in self._article_requests(self.claim_new(resumed)):
             yield request
         for url, meta in pending_discovery(self.db, self.source.id):
+            if self.refused(url, article=False):
+                settle_discovery(self.db, url)
+                continue
             yield self._child_request(url, json.loads(meta or "{}"))
         for url in self.source.feeds:
             yield self._discovery(url, self.parse_feed)
@@ -125,7 +141,8 @@ class SourceSpider(scrapy.Spider):
             return
         children, pages = sitemap_entries(response.body)
         yield from self._found(response, self.claim_new([page for page in pages if self.is_article(page.url)]),
-                               [(child.url, {"parse": "sitemap"}) for child in children if self.in_window(child.published)])
+                               [(child.url, {"parse": "sitemap"}) for child in children
+                                if self.in_window(child.published) and not self.refused(child.url, article=False)])
 
     def parse_listing(self, response: Response) -> Iterable[Request]:
         listing = self.source.listings[response.meta["listing"]]
@@ -152,10 +169,21 @@ class SourceSpider(scrapy.Spider):
     def _is_new(self, canonical: str) -> bool:
         return canonical not in self._requested and canonical not in self._skip
 
+    def refused(self, url: str, article: bool = True) -> str | None:
+        """Why the fetch policy (crawler/policy.py) refuses a link, or None. A refused link
+        is skipped and counted once per run (`links_skipped`), never fatal."""
+        reason = refusal(url, self.source, article=article)
+        if reason and url not in self._refused:
+            self._refused.add(url)
+            self.counters["links_skipped"] += 1
+            self.logger.info("%s: skipped %.200r: %s", self.source.id, url, reason)
+        return reason
+
     def claim_new(self, links: list[Link]) -> list[Link]:
-        """The links this run should fetch, marked as taken: in the window, not stored,
-        not requested earlier in this run, not remembered as skippable."""
-        wanted = [(link, canonical_url(link.url)) for link in links if self.in_window(link.published)]
+        """The links this run should fetch, marked as taken: allowed by the fetch policy, in
+        the window, not stored, not requested earlier in this run, not remembered as skippable."""
+        wanted = [(link, canonical_url(link.url)) for link in links
+                  if self.in_window(link.published) and not self.refused(link.url)]
         stored = known_urls(self.db, [c for _, c in wanted])
         fresh = []
         for link, canonical in wanted:
@@ -183,17 +211,45 @@ class SourceSpider(scrapy.Spider):
         }
 
     # -- errors and closing -----------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "SourceSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
+        return spider
+
+    def describe(self, failure: Failure) -> str:
+        """Why a request failed, in plain words (crawler/failures.py)."""
+        return describe(failure, self.settings.getint("DOWNLOAD_MAXSIZE"), self.settings.getfloat("DOWNLOAD_TIMEOUT"))
+
     def on_error(self, failure: Failure) -> None:
         self.counters["errors"] += 1
         request = getattr(failure, "request", None)
-        self.last_error = f"{_describe(failure)} {request.url if request else ''}".strip()
+        self.last_error = f"{self.describe(failure)}: {request.url}" if request else self.describe(failure)
         self.logger.warning("%s: %s", self.source.id, self.last_error)
 
     def on_article_error(self, failure: Failure) -> None:
         self.on_error(failure)
         request = getattr(failure, "request", None)
         if request is not None:
-            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed", reason=_describe(failure))
+            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed", reason=self.describe(failure))
+
+    def on_request_dropped(self, request: Request, spider: Any = None) -> None:
+        """The scheduler drops a request for a page already requested in this run, silently.
+        When that page is one the request's own redirects came from, the site redirects in
+        a loop: a failure of the request like any other, not a quiet success."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url not in chain:
+            return  # a redirect to a page fetched for another link: nothing lost
+        failure = Failure(IgnoreRequest(f"redirect loop (back to a page after {len(chain)} redirects)"))
+        failure.request = request  # type: ignore[attr-defined]
+        (request.errback or self.on_error)(failure)
+
+    def on_spider_error(self, failure: Failure, response: Response, spider: Any = None) -> None:
+        """An exception in a callback (e.g. the database refused a write): the page's work is lost for this run."""
+        self.counters["errors"] += 1
+        self.last_error = f"page not processed ({self.describe(failure)}): {response.url}"
+        self.logger.warning("%s: %s", self.source.id, self.last_error)
 
     def closed(self, reason: str) -> None:
         if self.db is None:
@@ -203,13 +259,3 @@ class SourceSpider(scrapy.Spider):
             self.last_error = self.last_error or f"crawl ended: {reason}"
         record_source(self.db, self.run_id, self.source.id, **self.counters, last_error=self.last_error)
 
-
-def _describe(failure: Failure) -> str:
-    value = failure.value
-    response = getattr(value, "response", None)
-    if response is not None:
-        return f"HTTP {response.status}"
-    name = type(value).__name__
-    return {"TimeoutError": "timeout", "TCPTimedOutError": "timeout", "ConnectionRefusedError": "connection refused",
-            "DNSLookupError": "DNS lookup failed", "CannotResolveHostError": "DNS lookup failed",
-            "ResponseNeverReceived": "no response", "ConnectionLost": "connection lost"}.get(name, name)

@@ -29,9 +29,55 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
                         help=f"configuration file (default: $KZMON_CONFIG or {DEFAULT_CONFIG.name} in the project)")
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace, *, database: bool = True):
+    """The config, validated; with database=True its database path is checked too (see check_database)."""
     import os
-    return load_config(args.config or os.environ.get("KZMON_CONFIG") or None)
+    config = load_config(args.config or os.environ.get("KZMON_CONFIG") or None)
+    if database:
+        check_database(Path(config.database))
+    return config
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_database(path: Path) -> None:
+    """Refuse, in one line naming the file, a database path kzmon could not open and write.
+
+    Tried for real rather than guessed from permission bits (root ignores those): the folder is
+    created as open_db would create it, a nameless file is opened in it (SQLite needs to create
+    its -wal, -shm and the lock file there), and an existing file is opened for writing and
+    must be empty or start with SQLite's header.
+    """
+    import tempfile
+
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot reach the database ({exc.strerror})") from None
+    if is_dir:
+        raise ConfigError(f"{path}: the database path is a folder, not a file (config key: database)")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in [folder, *folder.parents] if p.exists() and not p.is_dir()), folder)
+        raise ConfigError(f"{path}: cannot create the database's folder: {blocker} is a file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create the database's folder ({exc.strerror}: {exc.filename})") from None
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write in the database's folder {folder} ({exc.strerror})") from None
+    if path.exists():
+        try:
+            with path.open("r+b") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot open the database for writing ({exc.strerror})") from None
+        if head and head != SQLITE_HEADER:
+            raise ConfigError(f"{path}: not an SQLite database")
 
 
 # -- commands --------------------------------------------------------------------------
@@ -84,12 +130,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 def cmd_digest(args: argparse.Namespace) -> int:
     from .digest.cli import main_digest
+    _load(args)  # config and database problems as one line, exit 2, before the digest starts
     return main_digest(args)
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from .sources_cli import check_sources, list_sources
-    config = _load(args)
+    config = _load(args, database=args.action != "check")  # check crawls into a throwaway database
     if args.action == "check":
         return check_sources(config, args.source_id)
     return list_sources(config)

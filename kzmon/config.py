@@ -5,10 +5,12 @@ Validated with pydantic so that a mistake is reported as one line naming the key
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -30,8 +32,36 @@ class ConfigError(Exception):
     """A config problem, already phrased as the one line the user sees."""
 
 
+_HOST_LABEL = re.compile(r"[^\s/?#@:\[\]%\\<>\"'`{}|^.]+")
+
+
+def _host_ok(netloc: str) -> bool:
+    """A host name (dotted or single-label: `localhost`, `intranet`), an IPv4 or a bracketed IPv6 literal."""
+    host = netloc.rpartition("@")[2]
+    if host.startswith("["):
+        literal, bracket, port = host[1:].partition("]")
+        try:
+            ipaddress.IPv6Address(literal)
+        except ValueError:
+            return False
+        return bool(bracket) and (not port or re.fullmatch(r":\d*", port) is not None)
+    name, _, port = host.partition(":")
+    if port and not port.isdigit():
+        return False
+    labels = name[:-1].split(".") if name.endswith(".") else name.split(".")
+    return all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
 def _url(value: str) -> str:
-    if not isinstance(value, str) or not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", value):
+    if not isinstance(value, str) or re.search(r"\s", value):
+        raise ValueError("not a URL")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ValueError("not a URL") from None
+    if parts.scheme not in ("http", "https") or not value.lower().startswith(("http://", "https://")) \
+            or not parts.hostname or not _host_ok(parts.netloc):
         raise ValueError("not a URL")
     return value
 
@@ -89,6 +119,7 @@ class Source(Strict):
     article_pattern: Regex | None = None
     api: GovKzApi | None = None
     enabled: bool = True
+    follow_offsite: bool = False  # fetch article links on other sites than the source's own (feed, sitemap, listing, api hosts)
 
     @model_validator(mode="after")
     def _has_discovery(self) -> "Source":
@@ -106,6 +137,47 @@ class Source(Strict):
         return self.api.base + "/" if self.api else ""
 
 
+_CRON_FIELDS = ("minute", "hour", "day of month", "month", "day of week")
+
+
+def _check_cron(cron: str) -> None:
+    """Build the trigger the scheduler will build (kzmon.schedule.cron_trigger), so a value that
+    cannot fire (`99 99 * * *`, `0 7 31 2 *`) is refused at load rather than when scheduling."""
+    from datetime import datetime, timezone
+
+    from .schedule import cron_trigger  # lazy: kzmon.schedule imports this module
+
+    weekday = cron.split()[4]
+    if "/" in weekday:  # APScheduler counts steps from Monday, crontab from Sunday: the days would differ
+        raise ValueError(f"not a valid cron expression: day of week {weekday!r}: "
+                         f"steps are not supported here; list the days (e.g. mon,wed,fri)")
+    if re.fullmatch(r"[0-9,\-]+", weekday):  # crontab numbers: 0-7, Sunday both 0 and 7
+        for part in weekday.split(","):
+            ends = part.split("-")
+            if not (len(ends) <= 2 and all(e.isdigit() and int(e) <= 7 for e in ends) and int(ends[0]) <= int(ends[-1])):
+                raise ValueError(f"not a valid cron expression: day of week {weekday!r}: "
+                                 f"use 0-7 (0 and 7 are Sunday) or mon-sun")
+    try:
+        trigger = cron_trigger(cron, ZoneInfo("UTC"))
+    except (ValueError, TypeError, LookupError) as exc:
+        fields = cron.split()
+        for n, name in enumerate(_CRON_FIELDS):  # name the field at fault when one alone fails
+            probe = ["*"] * 5
+            probe[n] = fields[n]
+            try:
+                cron_trigger(" ".join(probe), ZoneInfo("UTC"))
+            except (ValueError, TypeError, LookupError) as field_exc:
+                raise ValueError(f"not a valid cron expression: {name} {fields[n]!r}: "
+                                 f"{_one_line(field_exc)}") from None
+        raise ValueError(f"not a valid cron expression: {_one_line(exc)}") from None
+    if trigger.get_next_fire_time(None, datetime.now(timezone.utc)) is None:
+        raise ValueError(f"cron expression {cron!r} never fires")
+
+
+def _one_line(exc: Exception) -> str:
+    return re.sub(r"^Error validating expression '[^']*': ", "", " ".join(str(exc).split()))
+
+
 class Schedule(Strict):
     cron: str = "0 7 * * *"
     timezone: str = "Asia/Almaty"
@@ -116,8 +188,8 @@ class Schedule(Strict):
     def _zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("not a time zone name") from None
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder of tzdata
+            raise ValueError(f"not a time zone name: {value!r} (e.g. Asia/Almaty)") from None
         return value
 
     @field_validator("cron")
@@ -125,6 +197,7 @@ class Schedule(Strict):
     def _cron(cls, value: str) -> str:
         if len(value.split()) != 5:
             raise ValueError("not a 5-field cron expression")
+        _check_cron(value)
         return value
 
 
@@ -138,6 +211,7 @@ class RecipientFilter(Strict):
 class Recipient(Strict):
     address: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+$")]
     filters: RecipientFilter = RecipientFilter()
+    watch: list[str] = []       # companies or keywords: matching digest entries come first
 
 
 class Email(Strict):
@@ -180,12 +254,20 @@ class Crawl(Strict):
         return self.user_agent.replace("{contact}", self.contact)
 
 
+class Digest(Strict):
+    language: Literal["en", "ru"] = "en"          # the digest's language (titles, labels, headings)
+    backfill_threshold: int = Field(default=20, ge=0)  # more old announcements than this: a history summary
+    stalled_months: int = Field(default=24, ge=1)  # a project with no news this long is "gone quiet"
+    max_html_bytes: int = Field(default=95_000, ge=20_000)  # Gmail clips a message's HTML at 102 KB
+
+
 class Config(Strict):
     database: str = "kzmon.db"
     workdir: str = "."
     schedule: Schedule = Schedule()
     crawl: Crawl = Crawl()
     email: Email = Email()
+    digest: Digest = Digest()
     sources: list[Source] = Field(min_length=1)
 
     @field_validator("sources")
@@ -253,9 +335,15 @@ def load_config(path: str | Path | None = None) -> Config:
     """Read and validate config.yaml; raises ConfigError with a one-line message."""
     path = Path(path) if path else DEFAULT_CONFIG
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                          f"save the file as UTF-8") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -8,14 +8,20 @@ fetches no article again.
 """
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, time
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Config, load_config
-from .job import KZ_TIME, run_daily
+from .job import KZ_TIME, RunSummary, run_daily
+from .lock import EXIT_ALREADY_RUNNING, AlreadyRunning, job_lock
 from .mailsink import MailSink
 from .replay.server import ReplayServer, captured_date
 from .report import print_summary
+
+
+def demo_database(workdir: Path) -> Path:
+    return workdir.resolve() / "kzmon.db"
 
 
 def demo_config(config: Config, workdir: Path, smtp_port: int | None = None) -> Config:
@@ -31,10 +37,24 @@ def demo_config(config: Config, workdir: Path, smtp_port: int | None = None) -> 
                                                 "security": "none", "user_env": None, "password_env": None})
     else:
         email = config.email.model_copy(update={"enabled": False})
-    return config.model_copy(update={"database": str(workdir / "kzmon.db"), "workdir": str(workdir), "crawl": crawl, "email": email})
+    return config.model_copy(update={"database": str(demo_database(workdir)), "workdir": str(workdir), "crawl": crawl, "email": email})
 
 
 def run_demo(workdir: Path, config_path: Path | None = None) -> int:
+    """Exit 3, touching nothing, while another kzmon job (a demo, `kzmon run` pointed at the
+    demo database) holds the lock on the demo's database: the same lock `kzmon run` takes."""
+    try:
+        with job_lock(demo_database(workdir)):
+            summary, received = _run_demo_locked(workdir, config_path)
+    except AlreadyRunning as exc:
+        print(f"kzmon: {exc}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+    print_summary(summary)
+    print(f"mail:     {received} digest messages received in {workdir / 'mail'} (a Maildir)")
+    return 0 if summary.status == "ok" else 1
+
+
+def _run_demo_locked(workdir: Path, config_path: Path | None) -> tuple[RunSummary, int]:
     workdir.mkdir(parents=True, exist_ok=True)
     as_of = datetime.combine(date.fromisoformat(captured_date()), time(23, 0), KZ_TIME)
     with ReplayServer() as server, MailSink(workdir / "mail") as sink:
@@ -42,6 +62,4 @@ def run_demo(workdir: Path, config_path: Path | None = None) -> int:
         print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}; "
               f"SMTP sink on 127.0.0.1:{sink.port}")
         summary = run_daily(config, as_of=as_of, replay_address=f"127.0.0.1:{server.port}")
-    print_summary(summary)
-    print(f"mail:     {sink.received} digest messages received in {workdir / 'mail'} (a Maildir)")
-    return 0 if summary.status == "ok" else 1
+    return summary, sink.received

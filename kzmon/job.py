@@ -15,9 +15,10 @@ from typing import Any, Callable
 from crawler.process import CrawlJob, run_crawl
 from crawler.process import stop_requested as crawl_stopped
 from storage import open_db
-from storage.runs import finish_run, run_sources, start_run, sync_sources
+from storage.runs import close_interrupted_runs, finish_run, record_source, run_sources, start_run, sync_sources
 
 from .config import Config
+from .lock import held_by_another_process
 
 KZ_TIME = timezone(timedelta(hours=5))
 
@@ -33,6 +34,7 @@ class RunSummary:
     announcements: int = 0
     digest_files: list[str] = field(default_factory=list)
     delivery: str | None = None
+    mail_pending: int = 0  # digest messages still in the outbox after the send attempt
 
     @property
     def new_articles(self) -> int:
@@ -76,6 +78,9 @@ def run_daily(
     sync_sources(db, [{"id": s.id, "name": s.name, "kind": s.kind, "languages": s.languages, "home": s.home} for s in config.sources])
     as_of = as_of or datetime.now(KZ_TIME)
     window_start = backfill_since or (as_of.astimezone(KZ_TIME).date() - timedelta(days=config.crawl.window_days))
+    if not held_by_another_process(Path(config.database)):  # no live job: a run still `running` died
+        for dead in close_interrupted_runs(db):
+            say(f"kzmon: run {dead} ended without finishing (killed or crashed); recorded as interrupted")
     run_id = start_run(db, as_of.isoformat())
     before = db.execute("SELECT COUNT(*) FROM announcements").fetchone()[0]
     what = f"backfill since {window_start}" if backfill_since else f"articles since {window_start}"
@@ -86,12 +91,12 @@ def run_daily(
         source_ids=tuple(s.id for s in sources), replay_address=replay_address,
         log_level=log_level, progress=progress is not None,
     ))
-    rows = run_sources(db, run_id)
-    recorded = {r["source_id"] for r in rows}
-    for source in sources:  # a source the crawl never reached still gets its line
+    recorded = {r["source_id"] for r in run_sources(db, run_id)}
+    for source in sources:  # a source whose crawl recorded nothing still gets its line, in the table too
         if source.id not in recorded:
-            rows.append({"run_id": run_id, "source_id": source.id, "pages_fetched": 0, "articles_fetched": 0,
-                         "new_articles": 0, "errors": 1, "last_error": f"crawl process exited with code {exit_code}"})
+            record_source(db, run_id, source.id, errors=1,
+                          last_error=f"no result recorded by the crawl (its process exited with code {exit_code})")
+    rows = run_sources(db, run_id)
     status = "ok" if exit_code == 0 and not any(r["errors"] for r in rows) else ("partial" if exit_code == 0 else "failed")
     stopping = _stop_requested()
     if stopping:
@@ -99,12 +104,21 @@ def run_daily(
     announcements = db.execute("SELECT COUNT(*) FROM announcements").fetchone()[0] - before
     summary = RunSummary(run_id, status, started, 0.0, rows, str(config.database), announcements)
     if write_digest and not stopping:  # a stopped run leaves its news for the next digest
-        _digest(db, config, as_of, summary, say)
+        try:
+            _digest(db, config, as_of, summary, say)
+        except BaseException as exc:  # recorded, not left `running`; the caller reports it
+            finish_run(db, run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed", {
+                "new_articles": summary.new_articles, "failing": summary.failing, "crawl_exit_code": exit_code,
+                "digest_error": f"{type(exc).__name__}: {exc}"})
+            db.close()
+            raise
+        if summary.mail_pending and status == "ok":  # mail still owed is work that failed (exit code 1)
+            status = summary.status = "partial"
     summary.duration_s = round(time.monotonic() - started, 2)
     finish_run(db, run_id, status, {
         "new_articles": summary.new_articles, "pages_fetched": summary.pages_fetched,
         "announcements": announcements, "failing": summary.failing, "duration_s": summary.duration_s,
-        "crawl_exit_code": exit_code,
+        "crawl_exit_code": exit_code, "mail_pending": summary.mail_pending,
     })
     db.close()
     return summary
@@ -117,6 +131,7 @@ def _digest(db: Any, config: Config, as_of: datetime, summary: RunSummary, say: 
     if config.email.enabled:
         report = digest.deliver(db, config)
         summary.delivery = str(report)
+        summary.mail_pending = report.pending
         say(f"  digest: {report}")
 
 

@@ -45,3 +45,24 @@ def job_lock(db_path: Path) -> Iterator[Path]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def held_by_another_process(db_path: Path) -> bool:
+    """Whether a live process other than this one holds the job lock of a database.
+
+    False when nobody holds it (a holder that died released it) or when this process does;
+    a run left `running` in the database is then known to be dead (storage.runs)."""
+    path = lock_path(db_path)
+    if not path.exists():
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # held: by us (job_lock around this call) or by another process
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace")
+            return not holder.startswith(f"pid {os.getpid()} ")
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)

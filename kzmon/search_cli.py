@@ -6,9 +6,11 @@ stems), so "трубы" finds an article that says "труб".
 from __future__ import annotations
 
 import json
+import re
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 def search(database: str, query: str, limit: int = 20) -> list[dict]:
@@ -18,17 +20,38 @@ def search(database: str, query: str, limit: int = 20) -> list[dict]:
     return search_articles(open_db(database), query, limit)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(value: object) -> str:
+    """Stored text as inert characters: a terminal escape (ESC, CSI...) shows as \\x1b, never acts."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value or ""))
+
+
+def _cell(value: object) -> Text:
+    """A table cell that prints exactly what was stored: rich markup in an article's title
+    (`[link=...]`, `[bold]`) is shown as text, never interpreted."""
+    return Text(_visible(value))
+
+
+def _snippet(value: object) -> Text:
+    """FTS marks the matched words [like this]; shown as they are, and in bold."""
+    text = _cell(value)
+    text.highlight_regex(r"\[[^\[\]]*\]", "bold")
+    return text
+
+
 def run_search(database: str, query: str, limit: int, as_json: bool) -> int:
     hits = search(database, query, limit)
     if as_json:
         for hit in hits:
-            print(json.dumps(hit, ensure_ascii=False))
+            print(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(hit, ensure_ascii=False)))
         return 0
-    table = Table(title=f"{len(hits)} stories for {query!r}", title_justify="left")
+    table = Table(title=Text(f"{len(hits)} stories for {_visible(query)!r}"), title_justify="left")
     for column in ("published", "source", "title", "snippet", "also reported by"):
         table.add_column(column)
     for hit in hits:
-        table.add_row((hit["published"] or "")[:10], hit["source_id"], hit["title"] or "", hit["snippet"],
-                      ", ".join(hit["also_reported_by"]))
+        table.add_row(_cell((hit["published"] or "")[:10]), _cell(hit["source_id"]), _cell(hit["title"]),
+                      _snippet(hit["snippet"]), _cell(", ".join(hit["also_reported_by"])))
     Console().print(table)
     return 0

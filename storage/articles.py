@@ -18,6 +18,8 @@ from typing import Any
 import sqlite_utils
 
 from . import dedup
+from .dedup.projects import project_keys, refresh_project
+from .dedup.records import load_article
 
 ANNOUNCEMENT_FIELDS = (
     "kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
@@ -71,13 +73,168 @@ def _announcement_row(article_id: int, position: int, record: dict[str, Any]) ->
     return row
 
 
-def write_announcements(db: sqlite_utils.Database, article_id: int, records: Sequence[dict[str, Any]]) -> list[int]:
-    """Replace an article's announcements (caller holds the transaction)."""
-    db.execute("DELETE FROM announcements WHERE article_id = ?", [article_id])
-    ids = []
+# Matching a re-extracted record to a stored one. An announcement keeps its id (and so its
+# place in a mailed edition, its project and its outbox history) when the new record states the
+# same thing: the same sentence, the same title, figures that agree. Scores are additive;
+# a pair at or above MATCH_MIN_SCORE is one announcement, the best pairs first.
+MATCH_MIN_SCORE = 2.5
+_FIGURES = ("investment_kzt", "investment_usd", "jobs", "project_count", "area_m2")
+
+
+def _words(value: Any) -> set[str]:
+    text = unicodedata.normalize("NFKC", str(value or "")).lower().replace("ё", "е")
+    return {w for w in re.findall(r"\w+", text) if len(w) >= 3 or w.isdigit()}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _as_list(value: Any) -> list:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = [value]
+    return list(value) if isinstance(value, (list, tuple)) else ([] if value is None else [value])
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_record(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    return _announcement_row(0, 0, old) == _announcement_row(0, 0, new)
+
+
+def match_score(old: dict[str, Any], new: dict[str, Any]) -> float | None:
+    """How surely two records of one article are one announcement; None when they cannot be."""
+    if (old.get("kind") or None) != (new.get("kind") or None):
+        return None
+    if _same_record(old, new):
+        return 100.0
+    score = 0.0
+    evidence_old, evidence_new = _words(old.get("evidence")), _words(new.get("evidence"))
+    if evidence_old and evidence_old == evidence_new:
+        score += 2.5
+    elif _jaccard(evidence_old, evidence_new) >= 0.5:
+        score += 1.5
+    title_old, title_new = _words(old.get("title")), _words(new.get("title"))
+    if title_old and title_old == title_new:
+        score += 3.0
+    elif title_old and title_new:
+        overlap = _jaccard(title_old, title_new)
+        score += 1.5 if overlap >= 0.5 else 0.5 if overlap >= 0.25 else -1.5 if not overlap else 0.0
+    for key in _FIGURES:
+        a, b = _number(old.get(key)), _number(new.get(key))
+        if a is None or b is None:
+            continue
+        if a == b:
+            score += 1.0
+        elif abs(a - b) <= 0.3 * max(abs(a), abs(b)):
+            score += 0.25  # a revised or better-read figure
+        else:
+            score -= 1.0
+    for key in ("capacity", "period"):
+        if old.get(key) and old.get(key) == new.get(key):
+            score += 0.5
+    for key, agree, differ in (("companies", 1.5, -0.5), ("regions", 0.5, -1.0)):
+        a, b = set(map(str, _as_list(old.get(key)))), set(map(str, _as_list(new.get(key))))
+        if a and b:
+            score += agree if a & b else differ
+    if old.get("sector") and new.get("sector"):
+        score += 0.5 if old["sector"] == new["sector"] else -0.5
+    return score
+
+
+def match_records(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -> dict[int, int]:
+    """{index in new: index in old} for the records that are the same announcement.
+
+    Greedy on the best pairs (ties: nearer positions first), so a record the extractor newly
+    finds in the middle of an article does not shift the identities of the records after it.
+    """
+    pairs = []
+    for j, rec in enumerate(new):
+        for i, stored in enumerate(old):
+            score = match_score(stored, rec)
+            if score is not None and score >= MATCH_MIN_SCORE:
+                pairs.append((-score, abs(i - j), i, j))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, _, i, j in sorted(pairs):
+        if i not in used and j not in matched:
+            matched[j] = i
+            used.add(i)
+    return matched
+
+
+@dataclass
+class AnnouncementChanges:
+    """What write_announcements did: ids in record order, and what it changed or removed."""
+
+    ids: list[int] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)      # kept their id, content changed
+    deleted: list[int] = field(default_factory=list)
+    touched_projects: set[int] = field(default_factory=set)  # projects of updated or deleted records
+
+
+def _stored_announcements(db: sqlite_utils.Database, article_id: int) -> list[dict[str, Any]]:
+    cursor = db.execute(
+        f"SELECT id, position, project_id, {', '.join(ANNOUNCEMENT_FIELDS)} FROM announcements "
+        "WHERE article_id = ? ORDER BY position", [article_id])
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) | decode_announcement(dict(zip(names, row))) for row in cursor.fetchall()]
+
+
+def reconcile_announcements(db: sqlite_utils.Database, article_id: int,
+                            records: Sequence[dict[str, Any]]) -> AnnouncementChanges:
+    """Bring an article's stored announcements to `records`, keeping identities (caller holds
+    the transaction).
+
+    A stored record that matches a new one (match_records) is updated in place: same id, so
+    the edition that claimed it (digest_items) and the project it belongs to stay. Only
+    records that disappeared are deleted and only records newly found are inserted; those are
+    what the next digest sees as new.
+    """
+    stored = _stored_announcements(db, article_id)
+    matched = match_records(stored, records)
+    changes = AnnouncementChanges()
+    kept = set(matched.values())
+    for i, row in enumerate(stored):
+        if i not in kept:
+            db.execute("DELETE FROM announcements WHERE id = ?", [row["id"]])
+            changes.deleted.append(row["id"])
+            if row["project_id"] is not None:
+                changes.touched_projects.add(row["project_id"])
+    # Positions are unique per article: park the kept rows out of the way before reordering.
+    db.execute("UPDATE announcements SET position = -1 - position WHERE article_id = ?", [article_id])
     for position, record in enumerate(records):
-        ids.append(db["announcements"].insert(_announcement_row(article_id, position, record)).last_pk)
-    return ids
+        row = _announcement_row(article_id, position, record)
+        if position in matched:
+            old = stored[matched[position]]
+            assignments = ", ".join(f"{key} = ?" for key in ("position", *ANNOUNCEMENT_FIELDS))
+            db.execute(f"UPDATE announcements SET {assignments} WHERE id = ?",
+                       [position, *(row[key] for key in ANNOUNCEMENT_FIELDS), old["id"]])
+            changes.ids.append(old["id"])
+            if not _same_record(old, record):
+                changes.updated.append(old["id"])
+                if old["project_id"] is not None:
+                    changes.touched_projects.add(old["project_id"])
+        else:
+            new_id = db["announcements"].insert(row).last_pk
+            changes.ids.append(new_id)
+            changes.inserted.append(new_id)
+    return changes
+
+
+def write_announcements(db: sqlite_utils.Database, article_id: int, records: Sequence[dict[str, Any]]) -> list[int]:
+    """Set an article's announcements to `records`, keeping the ids of those that match stored
+    ones (caller holds the transaction); returns the ids in record order."""
+    return reconcile_announcements(db, article_id, records).ids
 
 
 def _run_dedup(db: sqlite_utils.Database, article_id: int) -> None:
@@ -123,11 +280,35 @@ def article_html(db: sqlite_utils.Database, article_id: int) -> str:
     return gzip.decompress(blob).decode("utf-8", "replace") if blob else ""
 
 
-def replace_announcements(db: sqlite_utils.Database, article_id: int, records: Sequence[dict[str, Any]]) -> None:
-    """Atomically swap an article's records (re-extraction after the extractor improved)."""
+def _settle_projects(db: sqlite_utils.Database, article_id: int, changes: AnnouncementChanges) -> None:
+    """Projects after re-extraction: an updated record stays in its project (it is the same
+    announcement) and lends it its new blocking keys; a project whose records all disappeared
+    is removed; every touched project's display fields are recomputed."""
+    if changes.updated:
+        article = load_article(db, article_id)
+        for rec in article.announcements:
+            if rec["id"] in changes.updated and rec["project_id"] is not None:
+                rec["_year"] = article.year
+                db.conn.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
+                                    [(key, rec["project_id"]) for key in project_keys(rec)])
+    for project_id in sorted(changes.touched_projects):
+        if db.execute("SELECT 1 FROM announcements WHERE project_id = ? LIMIT 1", [project_id]).fetchone():
+            refresh_project(db, project_id)
+        else:
+            db.execute("DELETE FROM dedup_project_keys WHERE project_id = ?", [project_id])
+            db.execute("DELETE FROM projects WHERE id = ?", [project_id])
+
+
+def replace_announcements(db: sqlite_utils.Database, article_id: int,
+                          records: Sequence[dict[str, Any]]) -> AnnouncementChanges:
+    """Atomically bring an article's records up to date (re-extraction after the extractor
+    improved), keeping the identity of every record that is still there, so a digest that
+    already mailed it does not mail it again."""
     with db.conn:
-        write_announcements(db, article_id, records)
-        dedup.link_projects(db, article_id)
+        changes = reconcile_announcements(db, article_id, records)
+        _settle_projects(db, article_id, changes)
+        dedup.link_projects(db, article_id)  # links the newly found records only
+    return changes
 
 
 def select_articles(db: sqlite_utils.Database, source_id: str | None = None, since: str | None = None) -> list[dict[str, Any]]:

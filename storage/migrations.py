@@ -12,6 +12,7 @@ import sqlite_utils
 
 from .dedup.schema import m_dedup_stories_projects
 from .outbox import m_digest_outbox
+from .runs import m_links_skipped
 from .state import m_durable_frontier
 
 
@@ -100,11 +101,27 @@ def m001_core(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "text", "stem"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
 
 
+def m_digest_quiet_projects(db: sqlite_utils.Database) -> None:
+    """Owned by the digest (kzmon/digest/history.py): projects with no news for a long time."""
+    db.executescript(
+        """
+        CREATE TABLE digest_stalled (
+            project_id INTEGER PRIMARY KEY,
+            last_news TEXT,          -- the project's last article date when it was marked
+            marked_on TEXT NOT NULL, -- the digest day that marked it stalled
+            listed_edition INTEGER   -- the edition whose "gone quiet" section listed it (once)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_core,
     m_digest_outbox,
     m_dedup_stories_projects,
     m_durable_frontier,
+    m_links_skipped,
+    m_digest_quiet_projects,
 ]
 
 

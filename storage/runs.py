@@ -8,6 +8,11 @@ from typing import Any
 import sqlite_utils
 
 
+def m_links_skipped(db: sqlite_utils.Database) -> None:
+    """Per source and run: links the fetch policy refused (crawler/policy.py), skipped, not fetched."""
+    db.execute("ALTER TABLE run_sources ADD COLUMN links_skipped INTEGER NOT NULL DEFAULT 0")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -26,16 +31,28 @@ def start_run(db: sqlite_utils.Database, as_of: str | None = None) -> int:
 
 def record_source(db: sqlite_utils.Database, run_id: int, source_id: str, **counts: Any) -> None:
     """Add to a source's counters for this run (called as the crawl goes, so a crash keeps them)."""
-    cols = ("pages_fetched", "articles_fetched", "new_articles", "errors")
+    cols = ("pages_fetched", "articles_fetched", "new_articles", "errors", "links_skipped")
     values = [int(counts.get(c, 0)) for c in cols]
     with db.conn:
         db.execute(
-            f"""INSERT INTO run_sources (run_id, source_id, {', '.join(cols)}, last_error) VALUES (?, ?, ?, ?, ?, ?, ?)
+            f"""INSERT INTO run_sources (run_id, source_id, {', '.join(cols)}, last_error)
+                VALUES (?, ?, {', '.join('?' for _ in cols)}, ?)
                 ON CONFLICT(run_id, source_id) DO UPDATE SET
                 {', '.join(f'{c} = {c} + excluded.{c}' for c in cols)},
                 last_error = COALESCE(excluded.last_error, last_error)""",
             [run_id, source_id, *values, counts.get("last_error")],
         )
+
+
+def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
+    """Runs still marked `running` whose process is gone (killed, power lost): closed as
+    `interrupted`. Call only when no live process holds the job lock (kzmon/lock.py)."""
+    with db.conn:
+        ids = [row[0] for row in db.execute("SELECT id FROM runs WHERE status = 'running' ORDER BY id")]
+        for run_id in ids:
+            db.execute("UPDATE runs SET status = 'interrupted', finished_at = ?, stats = coalesce(stats, ?) WHERE id = ?",
+                       [_now(), json.dumps({"interrupted": "its process ended without finishing the run"}), run_id])
+    return ids
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str, stats: dict[str, Any]) -> None:

@@ -139,6 +139,15 @@ def pending_urls(db: sqlite_utils.Database, source_id: str) -> list[tuple[str, s
         [source_id, MAX_ATTEMPTS])]
 
 
+def note_unstored(db: sqlite_utils.Database, url: str, reason: str) -> None:
+    """An article was fetched but could not be stored: its row stays in the frontier as it was
+    (pending, or failed with its attempts) for the next run, with the reason noted. A URL
+    without a row (a gov.kz API item, found again by the next run's API pages) gets none."""
+    with db.conn:
+        db.execute("UPDATE fetch_state SET reason = ?, checked_at = ? WHERE url = ? AND kind = 'article'",
+                   [reason, _now(), url])
+
+
 def forget_article_url(db: sqlite_utils.Database, url: str) -> None:
     with db.conn:
         db.execute("DELETE FROM fetch_state WHERE url = ? AND kind = 'article'", [url])

@@ -87,3 +87,124 @@ def test_secrets_come_from_the_environment(tmp_path, monkeypatch):
     assert config.email.credentials() == ("robot", "s3cret")
     monkeypatch.delenv("KZ_TEST_USER")
     assert config.email.credentials() is None
+
+
+# -- clear inputs: values that used to pass validation and fail later, or be refused wrongly ---
+
+def kzmon(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kzmon.cli", *args], capture_output=True, text=True, timeout=120,
+                          cwd=cwd)
+
+
+@pytest.mark.parametrize("schedule, message", [
+    ({"cron": "99 99 * * *"}, "config.yaml: schedule.cron: not a valid cron expression: minute '99'"),
+    ({"cron": "0 99 * * *"}, "config.yaml: schedule.cron: not a valid cron expression: hour '99'"),
+    ({"cron": "*/0 7 * * *"}, "config.yaml: schedule.cron: not a valid cron expression: minute '*/0'"),
+    ({"cron": "0 7 31 2 *"}, "config.yaml: schedule.cron: cron expression '0 7 31 2 *' never fires"),
+    ({"cron": "0 7 * * 9"}, "config.yaml: schedule.cron: not a valid cron expression: day of week '9'"),
+    ({"cron": "0 7 * * */2"}, "config.yaml: schedule.cron: not a valid cron expression: day of week '*/2'"),
+    ({"timezone": "Asia"}, "config.yaml: schedule.timezone: not a time zone name"),
+    ({"timezone": ""}, "config.yaml: schedule.timezone: not a time zone name"),
+])
+def test_schedule_values_that_cannot_run_are_refused_at_load(tmp_path, schedule, message):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, broken(schedule=schedule)))
+    assert str(info.value).startswith(message)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("cron", ["0 7 * * *", "30 6 * * 1-5", "0 7 * * 7", "0 7 * * 0,6", "0 7 * * mon-fri",
+                                  "*/15 8-18 * * *", "0 7 29 2 *"])
+def test_good_crons_still_load(tmp_path, cron):
+    assert load_config(write(tmp_path, broken(schedule={"cron": cron}))).schedule.cron == cron
+
+
+@pytest.mark.parametrize("schedule, key", [
+    ({"cron": "99 99 * * *"}, "schedule.cron"),
+    ({"timezone": "Asia"}, "schedule.timezone"),
+])
+def test_cli_schedule_refuses_bad_schedule_in_one_line_exit_2(tmp_path, schedule, key):
+    result = kzmon("schedule", "--config", str(write(tmp_path, broken(schedule=schedule))))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"config.yaml: {key}: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_non_utf8_config_is_one_line_naming_the_file(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_bytes(yaml.safe_dump(GOOD).encode() + "# Алматы\n".encode("cp1251"))
+    result = kzmon("search", "--config", str(path), "x")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{path}: line ") and "not UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["http://localhost:8080/", "http://intranet/feed", "http://[::1]:8080/rss",
+                                 "https://10.0.0.5/rss", "http://localhost/", "https://a.example.kz/feed/"])
+def test_local_single_label_and_ipv6_hosts_are_urls(tmp_path, url):
+    config = load_config(write(tmp_path, broken(**{"sources/0/feeds/0": url})))
+    assert config.sources[0].feeds[0] == url
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "http://", "ftp://a.example.kz/", "http://a b.kz/", "http://[::zz]/rss",
+                                 "http://host:99999/", "http://host:port/", "http://a..kz/", "http:/a.example.kz/"])
+def test_what_is_not_a_url_is_still_refused(tmp_path, url):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, broken(**{"sources/0/feeds/0": url})))
+    assert str(info.value) == "config.yaml: sources[0].feeds[0]: not a URL"
+
+
+# -- the database path: one line naming the file, exit 2 ------------------------------------
+
+def _database_config(tmp_path: Path, database: str) -> Path:
+    return write(tmp_path, dict(GOOD, database=database))
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["sources"], ["reextract"], ["digest", "--dry-run"]])
+def test_cli_database_that_is_a_folder(tmp_path, command):
+    (tmp_path / "k.db").mkdir()
+    result = kzmon(*command, "--config", str(_database_config(tmp_path, "k.db")))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"{tmp_path / 'k.db'}: the database path is a folder, not a file (config key: database)\n"
+
+
+def test_cli_database_under_a_file(tmp_path):
+    (tmp_path / "data").write_text("x")
+    result = kzmon("search", "--config", str(_database_config(tmp_path, "data/k.db")), "x")
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / 'data' / 'k.db'}: cannot create the database's folder: {tmp_path / 'data'} is a file\n"
+
+
+def test_cli_database_that_is_not_sqlite(tmp_path):
+    (tmp_path / "k.db").write_text("hello, not a database")
+    result = kzmon("search", "--config", str(_database_config(tmp_path, "k.db")), "x")
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / 'k.db'}: not an SQLite database\n"
+
+
+@pytest.fixture()
+def unwritable_folder(tmp_path):
+    """A folder nobody may write in: mode 555 for a normal user, the immutable flag for root."""
+    import os
+    import shutil
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+        pytest.skip("running as root without chattr +i: cannot make a folder unwritable")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["run"]])
+def test_cli_database_in_an_unwritable_folder(tmp_path, unwritable_folder, command):
+    result = kzmon(*command, "--config", str(_database_config(tmp_path, "ro/k.db")))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"{unwritable_folder / 'k.db'}: cannot write in the database's folder ")
+    assert result.stderr.count("\n") == 1

@@ -53,3 +53,30 @@ def test_txt_with_published_and_html_with_its_own_date(tmp_path):
 def test_missing_file_is_one_line(tmp_path):
     result = run(str(tmp_path / "nope.txt"))
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "cannot read" in result.stderr
+
+
+def test_one_bad_line_costs_only_that_line(tmp_path):
+    """Bad lines of every kind (not JSON, not an object, not UTF-8, wrong field types) are each one
+    line on stderr, FILE:LINE first; the good lines before and after them, and the next input, still print."""
+    docs = tmp_path / "docs.jsonl"
+    good = json.dumps({"source": "a", "text": PLANT, "published": "2026-11-18"}).encode()
+    docs.write_bytes(b"\n".join([
+        good,
+        b"{not json",
+        b"[1, 2]",
+        "Алматы".encode("cp1251"),
+        json.dumps({"source": "e", "text": 5}).encode(),
+        json.dumps({"source": "f", "text": "Snow is expected in Astana on Friday."}).encode(),
+    ]) + b"\n")
+    txt = tmp_path / "plant.txt"
+    txt.write_text(PLANT, encoding="utf-8")
+    result = run("--format", "jsonl", "--published", "2026-01-01", str(docs), str(txt))
+    assert result.returncode == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["a", "f", str(txt)]
+    errors = result.stderr.splitlines()
+    assert [e.split(": ", 1)[0] for e in errors] == [f"{docs}:{n}" for n in (2, 3, 4, 5)]
+    assert errors[0].startswith(f"{docs}:2: not JSON: ")
+    assert errors[1] == f"{docs}:3: not a JSON object but an array"
+    assert errors[2].startswith(f"{docs}:4: not UTF-8 text")
+    assert errors[3] == f'{docs}:5: "text" must be a string, not a number'
+    assert "Traceback" not in result.stderr

@@ -54,3 +54,27 @@ def test_digest_command_exits_3_with_one_line_while_a_run_holds_the_lock(tmp_pat
     assert code == EXIT_ALREADY_RUNNING and time.monotonic() - started < 5
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("kzmon: another run is in progress")
+
+
+def test_demo_exits_3_while_another_job_holds_its_database(tmp_path):
+    """`kzmon demo` writes a real database; it takes the same lock as `kzmon run` on it."""
+    workdir = tmp_path / "demo"
+    database = workdir.resolve() / "kzmon.db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from kzmon.lock import job_lock\n"
+         "with job_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(300)", str(database)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        demo = subprocess.run([sys.executable, "-m", "kzmon.cli", "demo", "--workdir", str(workdir)], cwd=REPO,
+                              capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert demo.returncode == EXIT_ALREADY_RUNNING, demo.stdout[-2000:] + demo.stderr[-2000:]
+        assert time.monotonic() - started < 30
+        err = demo.stderr.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("kzmon: another run is in progress"), demo.stderr
+        assert f"pid {holder.pid} since" in err[0]
+        assert not database.exists() and not (workdir / "mail").exists(), "the demo touched a locked database"
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)

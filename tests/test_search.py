@@ -1,6 +1,8 @@
 """Full-text search finds other word forms: "трубы" finds "труб", Kazakh case forms too."""
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 
@@ -79,3 +81,24 @@ def test_one_hit_per_story_with_the_other_outlets(tmp_path):
     assert len(stories) == 1, "a near-verbatim reprint must join the story"
     hits = search_articles(db, "вагонов")
     assert len(hits) == 1 and hits[0]["source_id"] == "a" and hits[0]["also_reported_by"] == ["b"]
+
+
+def test_cli_prints_titles_as_text_never_as_markup(tmp_path):
+    """A stored title is shown as its characters: no rich markup (a clickable link, styles), no
+    terminal escape sequence reaches the terminal, and the snippet keeps its [matched] words."""
+    db = open_db(tmp_path / "k.db")
+    sync_sources(db, [{"id": "t", "name": "T", "kind": "news", "languages": ["en"], "home": "https://t.kz/"}])
+    title = "[link=https://evil.example]x[/link] [bold red]loud \x1b]8;;https://evil.example\x1b\\y"
+    text = "A plant producing freight wagons opened in Ekibastuz, creating 400 jobs."
+    store_article(db, ArticleRecord(source_id="t", url="https://t.kz/1", canonical_url="https://t.kz/1", title=title,
+                                    text=text, language="en", stem=stem_text(f"{title}\n{text}", "en")))
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump({"database": "k.db", "sources": [{"id": "t", "name": "T", "feeds": ["https://t.kz/rss"]}]}))
+    env = {**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1", "COLUMNS": "400"}
+    result = subprocess.run([sys.executable, "-m", "kzmon.cli", "search", "--config", str(path), "wagons"],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b]8;" not in result.stdout  # no OSC 8 hyperlink, from markup or from the title itself
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # drop the table's own colours
+    assert "[link=https://evil.example]x[/link] [bold red]loud \\x1b]8;;https://evil.example\\x1b\\y" in plain
+    assert "[wagons]" in plain

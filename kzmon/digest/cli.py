@@ -9,25 +9,53 @@ from pathlib import Path
 
 from kzmon.config import ConfigError, load_config
 from kzmon.lock import EXIT_ALREADY_RUNNING, AlreadyRunning, job_lock
-from storage import open_db
+from storage import open_db, outbox
 
 from .edition import write_digest
-from .send import DeliveryReport, deliver, resend
+from .filters import is_unfiltered
+from .send import DeliveryReport, _compose, deliver, resend
 
 
 def add_digest_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=None, help="config file (default: ./config.yaml)")
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--dry-run", action="store_true",
-                      help="write the digest files without sending or marking anything")
-    mode.add_argument("--resend", metavar="DATE", type=date.fromisoformat,
-                      help="send the digest of DATE (YYYY-MM-DD) again")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="send, queue and mark nothing: write the digest files, or with --resend list what "
+                             "would be resent")
+    parser.add_argument("--resend", metavar="DATE", type=date.fromisoformat,
+                        help="send the digest of DATE (YYYY-MM-DD) again")
 
 
 def _print_delivery(report: DeliveryReport) -> None:
     print(f"email: {report}" if report.enabled else "email: disabled in the config, nothing sent")
     for error in report.errors[1:]:
         print(f"email: {error}", file=sys.stderr)
+
+
+def _preview_resend(db, config, day: date) -> int:
+    """What `--resend DAY` would send, composed exactly as resend() composes it; nothing is
+    queued, marked or sent (resend() would also send every message still owed)."""
+    print(f"dry run: would resend the digest of {day.isoformat()}")
+    code = 0
+    editions = outbox.editions_on(db, day.isoformat())
+    if not config.email.enabled:
+        print("  email is disabled in the config (email.enabled: false): a resend would send nothing")
+        code = 1
+    elif not editions:
+        print(f"  no digest was written on {day.isoformat()}")
+        code = 1
+    for edition_id in editions if config.email.enabled else []:
+        for recipient in config.email.to:
+            count = outbox.resend_count(db, edition_id, recipient.address) + 1
+            _, title, _, has_content = _compose(db, config.email, recipient, edition_id, resend=count)
+            if has_content or is_unfiltered(recipient.filters):
+                print(f"  to {recipient.address}: {title}")
+            else:
+                print(f"  not to {recipient.address}: nothing for its filters")
+    owed = len(outbox.unsent(db)) if config.email.enabled else 0
+    if owed:
+        print(f"  and {owed} message(s) still owed from earlier runs")
+    print("dry run: nothing queued, nothing marked, nothing sent")
+    return code
 
 
 def main_digest(args: argparse.Namespace) -> int:
@@ -40,15 +68,21 @@ def main_digest(args: argparse.Namespace) -> int:
     try:
         with job_lock(db_path):
             db = open_db(db_path)
+            # --dry-run wins over everything else: it never reaches a function that sends.
+            dry_run = bool(getattr(args, "dry_run", False))
+            if dry_run and args.resend:
+                return _preview_resend(db, config, args.resend)
+            if dry_run:
+                result = write_digest(db, config, Path(config.workdir), dry_run=True)
+                print(f"{result.subject}\n  {result.html_path}\n  {result.text_path}")
+                print("dry run: nothing marked, nothing sent")
+                return 0
             if args.resend:
                 report = resend(db, config, args.resend)
                 _print_delivery(report)
                 return 1 if report.errors else 0
-            result = write_digest(db, config, Path(config.workdir), dry_run=args.dry_run)
+            result = write_digest(db, config, Path(config.workdir))
             print(f"{result.subject}\n  {result.html_path}\n  {result.text_path}")
-            if args.dry_run:
-                print("dry run: nothing marked, nothing sent")
-                return 0
             report = deliver(db, config)
             _print_delivery(report)
             return 1 if report.pending else 0

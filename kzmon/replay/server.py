@@ -4,7 +4,9 @@ No machine here reaches the internet, so the demo and the tests replay what each
 serves. The server is a real HTTP/1.1 server on 127.0.0.1: virtual hosts chosen by the
 Host header, status codes, Content-Type with charset, ETag and Last-Modified with
 conditional GET (304), gzip when the client accepts it, and faults on demand (a host that
-answers 500, or never answers) so resilience is tested against real sockets.
+answers 500, never answers, redirects in a loop, forbids everything in robots.txt, sends a
+page larger than the crawler's limit or a gzip bomb, or asks to be retried later with
+Retry-After) so resilience is tested against real sockets.
 """
 from __future__ import annotations
 
@@ -93,6 +95,14 @@ def load_sites(snapshot: Path = SNAPSHOT_DIR) -> dict[str, Site]:
     return sites
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return  # a client that hung up mid-answer (a crawl refusing an oversized page, a killed crawl)
+        super().handle_error(request, client_address)
+
+
 class ReplayServer:
     """Serve the snapshot on 127.0.0.1; use as a context manager or start()/stop()."""
 
@@ -103,9 +113,16 @@ class ReplayServer:
         self.faults: dict[str, str | int] = {}
         self.latency = 0.0  # seconds before each answer: a slow web, so a test can stop a run midway
         self.requests: list[tuple[str, str, str, int]] = []  # (method, host, target, status)
+        self.request_times: list[float] = []  # time.monotonic() of each entry of `requests`
+        self.fault_bytes = 6_000_000  # size of an 'oversize' page, and what a 'gzip_bomb' expands to
+        # Called as before_answer(method, host, target) before each answer, on the server's thread.
+        self.before_answer: Callable[[str, str, str], None] | None = None
+        self._retry_after: dict[str, tuple[int, int, int, bool]] = {}
+        self._throttled: dict[tuple[str, str], int] = {}
+        self._bomb: bytes | None = None
         self._stopping = threading.Event()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, port), self._make_handler())
+        self._httpd = _QuietServer((host, port), self._make_handler())
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -130,12 +147,72 @@ class ReplayServer:
         self.stop()
 
     def fail(self, host: str, how: str | int) -> None:
-        """Make a host misbehave: an HTTP status code, or 'hang' to accept and never answer."""
+        """Make a host misbehave: an HTTP status code; 'hang' to accept and never answer;
+        'redirect_loop' (every page redirects to a twin that redirects back); 'redirect_chain'
+        (every page redirects to a new one, without end); 'robots' (robots.txt disallows
+        everything, pages are served as usual); 'oversize' (every page is `fault_bytes` long,
+        with a Content-Length); 'oversize_stream' (the same without one, until the connection
+        closes); 'gzip_bomb' (a small gzip body that expands to `fault_bytes`)."""
         self.faults[host] = how
+
+    def retry_after(self, host: str, status: int, seconds: int, times: int = 1, as_date: bool = False) -> None:
+        """Answer `status` with `Retry-After` to the first `times` requests for each page of a
+        host (robots.txt excepted), then serve normally. The header says `seconds`, or with
+        `as_date` the HTTP date that many seconds after the answer."""
+        self._retry_after[host] = (status, seconds, times, as_date)
+
+    def _throttle(self, host: str, target: str) -> tuple[int, str] | None:
+        rule = self._retry_after.get(host)
+        if rule is None or urlsplit(target).path == "/robots.txt":
+            return None
+        status, seconds, times, as_date = rule
+        with self._lock:
+            seen = self._throttled.get((host, target), 0)
+            self._throttled[(host, target)] = seen + 1
+        if seen >= times:
+            return None
+        if as_date:
+            return status, format_datetime(datetime.fromtimestamp(time.time() + seconds, timezone.utc), usegmt=True)
+        return status, str(seconds)
+
+    def _fault_answer(self, fault: str, host: str, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes] | None:
+        """The answer of a host with a fault other than a status code or 'hang'; None to serve normally."""
+        path = urlsplit(target).path
+        html = {"Content-Type": "text/html; charset=UTF-8"}
+        if fault == "robots":
+            if path == "/robots.txt":
+                return 200, {"Content-Type": "text/plain; charset=UTF-8"}, b"User-agent: *\nDisallow: /\n"
+            return None
+        if path == "/robots.txt":
+            return None  # the site's own robots.txt: the fault is in its pages
+        if fault == "redirect_loop":
+            twin = target.replace("kzmon_loop=1", "").rstrip("?&") if "kzmon_loop=1" in target else \
+                target + ("&" if "?" in target else "?") + "kzmon_loop=1"
+            return 302, {"Location": f"https://{host}{twin}", "Content-Length": "0"}, b""
+        if fault == "redirect_chain":
+            query = parse_qs(urlsplit(target).query)
+            hop = int(query.get("kzmon_hop", ["0"])[0]) + 1
+            return 302, {"Location": f"https://{host}{path}?kzmon_hop={hop}", "Content-Length": "0"}, b""
+        if fault in ("oversize", "oversize_stream"):
+            body = b"<html><body>" + b"x" * self.fault_bytes + b"</body></html>"
+            out = {**html, "Content-Length": str(len(body))} if fault == "oversize" else {**html, "Connection": "close"}
+            return 200, out, body
+        if fault == "gzip_bomb":
+            if self._bomb is None:
+                self._bomb = gzip.compress(b"<html><body>" + b"\0" * self.fault_bytes, compresslevel=9, mtime=0)
+            return 200, {**html, "Content-Encoding": "gzip"}, self._bomb
+        return None
 
     def _log(self, method: str, host: str, target: str, status: int) -> None:
         with self._lock:
             self.requests.append((method, host, target, status))
+            self.request_times.append(time.monotonic())
+
+    def fetch_times(self, host: str, target: str) -> list[tuple[float, int]]:
+        """(time.monotonic(), status) of each GET of one page of a host."""
+        with self._lock:
+            return [(when, s) for (m, h, t, s), when in zip(self.requests, self.request_times)
+                    if m == "GET" and h == host and t == target]
 
     def fetched(self, host: str | None = None, method: str = "GET") -> list[str]:
         with self._lock:
@@ -214,12 +291,24 @@ class ReplayServer:
                     server._log(method, host, self.path, 0)
                     server._stopping.wait(600)
                     return
-                if isinstance(fault, int):
+                if server.before_answer is not None:
+                    server.before_answer(method, host, self.path)
+                throttled = server._throttle(host, self.path)
+                faulted = server._fault_answer(fault, host, self.path, headers) if isinstance(fault, str) else None
+                if throttled is not None:
+                    status, out, content = throttled[0], {"Content-Type": "text/html; charset=UTF-8",
+                                                          "Retry-After": throttled[1]}, b"<h1>Slow down</h1>"
+                elif isinstance(fault, int):
                     status, out, content = fault, {"Content-Type": "text/html; charset=UTF-8"}, b"<h1>Server Error</h1>"
+                elif faulted is not None:
+                    status, out, content = faulted
                 else:
                     status, out, content = server.answer(method, host, self.path, headers, body)
                 server._log(method, host, self.path, status)
-                if content and "gzip" in headers.get("accept-encoding", "") and status == 200:
+                if out.get("Connection") == "close":
+                    self.close_connection = True
+                if content and "gzip" in headers.get("accept-encoding", "") and status == 200 \
+                        and "Content-Encoding" not in out and fault not in ("oversize", "oversize_stream"):
                     content = gzip.compress(content, mtime=0)
                     out["Content-Encoding"] = "gzip"
                     out["Vary"] = "Accept-Encoding"
@@ -227,7 +316,7 @@ class ReplayServer:
                 for key, value in out.items():
                     self.send_header(key, value)
                 self.send_header("Date", format_datetime(datetime.now(timezone.utc), usegmt=True))
-                if "Content-Length" not in out:
+                if "Content-Length" not in out and out.get("Connection") != "close":
                     self.send_header("Content-Length", str(len(content)))
                 self.end_headers()
                 if method != "HEAD" and status != 304:
