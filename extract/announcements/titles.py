@@ -304,6 +304,8 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
 QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
 LATIN_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w&'’.-]*[\w]|[A-Z]))*")
 NAME_REACH = 40
+PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|dr)\.?\s+$", re.IGNORECASE)
+PERSON_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|enko|sky)$")
 
 
 def _names_near(item: str, phrase: Phrase | None) -> list[str]:
@@ -318,9 +320,12 @@ def _names_near(item: str, phrase: Phrase | None) -> list[str]:
             continue
         if english and (m.start() == 0 or re.search(r"[.!?:;]\s*$", item[:m.start()])):
             continue
-        name = m.group(0).strip(" .")
-        if name.lower() in _common_title_words():
+        name = re.sub(r"['’]s$", "", m.group(0).strip(" ."))
+        if name.lower() in _common_title_words() or name.split()[0].lower() in _common_title_words():
             continue
+        if PERSON_BEFORE.search(item[max(0, m.start() - 30):m.start()]) or \
+                (len(name.split()) >= 2 and PERSON_SURNAME.search(name.split()[-1])):
+            continue    # "Prime Minister Olzhas Bektenov", "Askar Mamin": people, not the plant's name
         names.append(name)
     return names
 
