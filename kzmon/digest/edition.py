@@ -12,6 +12,7 @@ import sqlite_utils
 from kzmon.config import Config
 from storage import outbox
 
+from .history import mark_listed, mark_stalled
 from .query import build_digest_data
 from .render import render_html, render_text, subject
 
@@ -59,6 +60,8 @@ def write_digest(db: sqlite_utils.Database, config: Config, out_dir: Path, *, as
                  dry_run: bool = False) -> DigestResult:
     as_of = local_moment(config, as_of)
     day = as_of.date()
+    if not dry_run:
+        mark_stalled(db, as_of, config.digest.stalled_months)
     data, claimed = build_digest_data(db, config, as_of)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -70,6 +73,8 @@ def write_digest(db: sqlite_utils.Database, config: Config, out_dir: Path, *, as
     nothing_new_again = not claimed and outbox.editions_on_day_count(db, day.isoformat()) > 0
     if not dry_run and not nothing_new_again:
         edition_id = outbox.create_edition(db, day.isoformat(), data, claimed, str(html_path), str(text_path))
+        if data.get("gone_quiet"):
+            mark_listed(db, edition_id, data["gone_quiet"]["project_ids"], day.isoformat())
     totals = data["totals"]
     return DigestResult(day=day, html_path=html_path, text_path=text_path, subject=subject(data, day),
                         edition_id=edition_id, new_projects=totals["projects"], new_programs=totals["programs"],

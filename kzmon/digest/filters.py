@@ -1,9 +1,11 @@
 """Per-recipient filters: each recipient sees only the regions, sectors, sizes and languages asked for."""
 from __future__ import annotations
 
+import re
+
 from kzmon.config import RecipientFilter
 
-from .query import totals
+from .query import flatten, glance, totals
 
 
 def _kzt_per_usd(year: int | None) -> float | None:
@@ -19,6 +21,8 @@ def _kzt_per_usd(year: int | None) -> float | None:
 
 
 def usd_equivalent(entry: dict) -> float | None:
+    if entry.get("usd") is not None:
+        return entry["usd"]
     if entry.get("investment_usd") is not None:
         return entry["investment_usd"]
     if entry.get("investment_kzt") is None:
@@ -54,10 +58,50 @@ def describe(rules: RecipientFilter) -> dict:
     return {k: v for k, v in rules.model_dump().items() if v not in ([], None)}
 
 
-def filter_data(data: dict, rules: RecipientFilter) -> dict:
-    """The edition as this recipient should see it, with its totals recounted."""
+def watched(entry: dict, watch: list[str] | tuple[str, ...]) -> list[str]:
+    """The watch words (companies or keywords) an entry or anything inside it mentions."""
+    if not watch:
+        return []
+    parts = [entry.get("display_title"), entry.get("original_title"), entry.get("title"), entry.get("evidence"),
+             *(entry.get("companies") or []), *(s.get("title") for s in entry.get("sources") or [])]
+    for child in entry.get("children") or []:
+        parts += [child.get("display_title"), child.get("original_title"), *(child.get("companies") or [])]
+    haystack = " ".join(p for p in parts if p).lower()
+    return [w for w in watch if w.strip() and re.search(rf"(?<!\w){re.escape(w.strip().lower())}", haystack)]
+
+
+def _matches_block(block: dict, rules: RecipientFilter) -> dict | None:
+    """A block passes when its head or one of its children does; children are filtered too."""
+    children = [c for c in block.get("children") or [] if matches(c, rules)]
+    if matches(block, rules) or children:
+        return {**block, "children": children if not matches(block, rules) else block.get("children") or []}
+    return None
+
+
+def filter_data(data: dict, rules: RecipientFilter, watch: list[str] | tuple[str, ...] = ()) -> dict:
+    """The edition as this recipient should see it, with its totals recounted, and the entries
+    that mention a watched company or keyword first (in `watched`)."""
     if is_unfiltered(rules):
-        return data
-    new = [e for e in data["new"] if matches(e, rules)]
-    updates = [e for e in data["updates"] if matches(e, rules)]
-    return {**data, "new": new, "updates": updates, "totals": totals(new, updates)}
+        new = list(data["new"])
+        updates = list(data["updates"])
+    else:
+        new = [b for b in (_matches_block(b, rules) for b in data["new"]) if b is not None]
+        updates = [e for e in data["updates"] if matches(e, rules)]
+    out = {**data, "new": new, "updates": updates}
+    if not is_unfiltered(rules):
+        out["totals"] = totals(new, updates)
+        out["glance"] = glance(new, data.get("settings", {}).get("language", "en"))
+    if watch:
+        hits = []
+        for block in new + updates:
+            words = watched(block, watch)
+            if words:
+                hits.append({**block, "watch_hits": words})
+        out["watched"] = hits
+        hit_ids = {id(b) for b in new + updates if watched(b, watch)}
+        out["new"] = [b for b in new if id(b) not in hit_ids]
+        out["updates"] = [e for e in updates if id(e) not in hit_ids]
+    return out
+
+
+__all__ = ["describe", "filter_data", "flatten", "is_unfiltered", "matches", "usd_equivalent", "watched"]

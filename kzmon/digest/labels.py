@@ -28,32 +28,56 @@ def region_label(code: str, lang: str = "en") -> str:
         return code
 
 
-def sector_label(slug: str | None) -> str:
-    return labels()["sectors"].get(slug, slug or labels()["sectors"][None])
+def _table(name: str, lang: str) -> dict:
+    if lang != "en" and name in labels().get(lang, {}):
+        return {**labels()[name], **labels()[lang][name]}
+    return labels()[name]
 
 
-def status_label(status: str | None) -> str:
-    return labels()["statuses"].get(status, status or labels()["statuses"][None])
+def ui(lang: str = "en") -> dict[str, str]:
+    return {**labels()["ui"]["en"], **labels()["ui"].get(lang, {})}
 
 
-def field_label(field: str) -> str:
-    return labels()["fields"].get(field, field)
+def sector_label(slug: str | None, lang: str = "en") -> str:
+    table = _table("sectors", lang)
+    return table.get(slug, slug or table[None])
 
 
-def region_group(entry: dict) -> str:
+def sector_adjective(slug: str | None, lang: str = "en") -> str:
+    table = labels()["sector_adjectives"].get(lang) or labels()["sector_adjectives"]["en"]
+    return table.get(slug, table[None])
+
+
+def status_label(status: str | None, lang: str = "en") -> str:
+    table = _table("statuses", lang)
+    return table.get(status, status or table[None])
+
+
+def field_label(field: str, lang: str = "en") -> str:
+    return _table("fields", lang).get(field, field)
+
+
+def nationwide(lang: str = "en") -> str:
+    return {"en": "Kazakhstan (nationwide)"}.get(lang) or _table("regions", lang).get("nationwide", "Kazakhstan")
+
+
+def region_group(entry: dict, lang: str = "en") -> str:
     names = entry.get("region_names") or []
     if not names:
-        return labels()["regions"]["none"]
+        if entry.get("kind") == "program":
+            return nationwide(lang)
+        return _table("regions", lang)["none"]
     if len(names) > 1:
-        return labels()["regions"]["several"]
+        return _table("regions", lang)["several"]
     return names[0]
 
 
-def short_amount(value: float | None) -> str:
+def short_amount(value: float | None, lang: str = "en") -> str:
     """1_300_000_000_000 -> '1.3 trn'; keeps three significant figures, drops trailing zeros."""
     if value is None:
         return ""
-    for divisor, suffix in labels()["scales"]:
+    scales = labels()[lang]["scales"] if lang != "en" and "scales" in labels().get(lang, {}) else labels()["scales"]
+    for divisor, suffix in scales:
         if abs(value) >= divisor:
             scaled = value / divisor
             text = f"{scaled:,.2f}" if scaled < 10 else f"{scaled:,.1f}" if scaled < 100 else f"{scaled:,.0f}"
@@ -63,24 +87,26 @@ def short_amount(value: float | None) -> str:
     return f"{value:,.0f}"
 
 
-def tenge(value: float | None) -> str:
-    return f"{short_amount(value)} tenge" if value is not None else ""
+def tenge(value: float | None, lang: str = "en") -> str:
+    if value is None:
+        return ""
+    return f"{short_amount(value, lang)} " + ("тенге" if lang == "ru" else "tenge")
 
 
-def dollars(value: float | None) -> str:
-    return f"US${short_amount(value)}" if value is not None else ""
+def dollars(value: float | None, lang: str = "en") -> str:
+    return f"US${short_amount(value, lang)}" if value is not None else ""
 
 
-def figure(field: str, value: Any) -> str:
+def figure(field: str, value: Any, lang: str = "en") -> str:
     """A changed figure as the reader should see it."""
     if value is None:
-        return "not stated"
+        return "не указано" if lang == "ru" else "not stated"
     if field == "status":
-        return status_label(value)
+        return status_label(value, lang)
     if field == "investment_kzt":
-        return tenge(value)
+        return tenge(value, lang)
     if field == "investment_usd":
-        return dollars(value)
+        return dollars(value, lang)
     if field in ("jobs", "project_count"):
         return f"{int(value):,}"
     return str(value)

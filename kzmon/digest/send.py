@@ -52,7 +52,7 @@ def _compose(db: sqlite_utils.Database, email: Email, recipient: Recipient, edit
     """(message id, subject, bytes, has content) of one edition for one recipient."""
     stored = outbox.edition(db, edition_id)
     day = date.fromisoformat(stored["day"])
-    data = filter_data(stored["data"], recipient.filters)
+    data = filter_data(stored["data"], recipient.filters, recipient.watch)
     filters = describe(recipient.filters)
     title = subject(data, day) + (" (resent)" if resend else "")
     msg_id = message_id(edition_id, stored["day"], recipient.address, email.from_address, resend)
@@ -62,7 +62,7 @@ def _compose(db: sqlite_utils.Database, email: Email, recipient: Recipient, edit
         html=render_html(data, day, recipient.address, filters),
         msg_id=msg_id, references=references,
     )
-    return msg_id, title, body, bool(data["new"] or data["updates"])
+    return msg_id, title, body, bool(data["new"] or data["updates"] or data.get("watched"))
 
 
 def enqueue_editions(db: sqlite_utils.Database, email: Email, report: DeliveryReport) -> None:
