@@ -3,7 +3,7 @@
 The extractor's title is in the article's own words and language ("медеплавильный завод",
 "жоба", "projects"). The digest shows it when it is in the digest's language and says
 something; otherwise a short label built from data files (data/concepts.yaml for display names,
-storage/dedup/data/concepts.yaml for the en/ru/kk stems), keeping the original beside it.
+extract/data/concepts.yaml for the en/ru/kk stems), keeping the original beside it.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import yaml
 from . import labels
 
 DATA = Path(__file__).with_name("data") / "concepts.yaml"
-DEDUP_CONCEPTS = Path(__file__).resolve().parents[2] / "storage" / "dedup" / "data" / "concepts.yaml"
 
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -28,31 +27,12 @@ def data() -> dict:
         return yaml.safe_load(f)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    """(concept, pattern): the digest's specific concepts first, then the shared ones."""
-    concepts: dict[str, list[str]] = dict(data()["extra"])
-    try:
-        shared = yaml.safe_load(DEDUP_CONCEPTS.read_text(encoding="utf-8")) or {}
-    except OSError:
-        shared = {}
-    for name, stems in shared.items():
-        concepts.setdefault(name, stems)
-    return [(name, re.compile("|".join(rf"(?<!\w){stem}" for stem in stems)))
-            for name, stems in concepts.items() if name in data()["display"]]
-
-
 def concept_in(text: str | None) -> str | None:
-    """The concept named earliest in the text (ties: the more specific, listed first)."""
-    lower = (text or "").lower()
-    best: tuple[int, int, int, str] | None = None
-    extra = data()["extra"]
-    for rank, (name, pattern) in enumerate(_patterns()):
-        match = pattern.search(lower)
-        key = (name not in extra, match.start() if match else 0, rank)
-        if match and (best is None or key < best[:3]):
-            best = (*key, name)
-    return best[3] if best else None
+    """The concept named earliest in the text that the digest has a label for (at one place,
+    the more specific one: extract/data/concepts.yaml lists those first)."""
+    from extract.concepts import first_concept
+
+    return first_concept(text, set(data()["display"]))
 
 
 def concept_label(concept: str, lang: str) -> str:

@@ -183,23 +183,15 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|\n\s*|[—–-]\s+|[«\"“(]\
 
 
 @lru_cache(maxsize=1)
-def _concepts() -> list[tuple[str, re.Pattern]]:
-    import yaml
-    from pathlib import Path
-
-    data = yaml.safe_load((Path(__file__).with_name("data") / "concepts.yaml").read_text(encoding="utf-8"))
-    return [(name, re.compile("|".join(rf"(?<!\w){stem}" for stem in stems))) for name, stems in data.items()]
-
-
-@lru_cache(maxsize=1)
 def _common_names() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["common_capitalised"])
 
 
 def concept_facts(text: str) -> set[Fact]:
-    """What the facility is or makes, as language-free concepts (storage/dedup/data/concepts.yaml)."""
-    lower = (text or "").lower()
-    return {Fact(f"cn:{name}", 1.5) for name, pattern in _concepts() if pattern.search(lower)}
+    """What the facility is or makes, as language-free concepts (extract/data/concepts.yaml)."""
+    from extract.concepts import concepts_in
+
+    return {Fact(f"cn:{name}", 1.5) for name in concepts_in(text)}
 
 
 def _name_key(word: str) -> str | None:
