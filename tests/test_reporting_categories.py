@@ -756,7 +756,6 @@ XFAIL: dict[str, str] = {
     "cat02-first-stone-en": "'the first stone ... was laid' read as planned, not under_construction",
     "cat02-resumed-en": "'has resumed operations' opens no record",
     "cat02-work-started-en": "investment 'is investing 7 billion tenge in it' not attached",
-    "cat02-boi-koteru-kk": "'бой көтере бастады' read as planned, not under_construction",
     "cat03-production-of-en": "company 'Volt Energo Systems' ('the project of X') not taken",
     "cat03-crushing-en": "'invest ... in crushing rapeseed' opens no record",
     "cat03-rail-spur-en": "a rail spur gives no record",
@@ -808,7 +807,6 @@ XFAIL: dict[str, str] = {
     "cat16-investor-share-en": "investor's share (50 m) taken instead of the project's 100 m; future jobs lost",
     "cat16-construction-jobs-ru": "permanent jobs 'после запуска – 500' not read",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",
-    "cat18-subheading-en": "subheading repeating the plant opens a second record",
     "cat18-restated-count-ru": "restated 'все 20 проектов' gives a second pool",
     "cat19-no-space-cut-ru": "'акимате.В министерстве' not split: the pipe shop gives no record",
 }

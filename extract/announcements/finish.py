@@ -57,6 +57,39 @@ def _same_facility(a: Draft, b: Draft) -> bool:
     return bool((a.sector and a.sector == b.sector) or _head_words(a) & _head_words(b))
 
 
+ANOTHER = re.compile(r"\b(?:second|another|one more|two|both|other|второ\w*|ещё один|еще один|друг\w*|оба|обе|два|две|"
+                     r"екінші|тағы бір|екі)\b", re.IGNORECASE)
+NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|«[^»]+»")
+
+
+def _names(d: Draft) -> set[str]:
+    return {w.lower() for w in NAME_WORD.findall(d.title)}
+
+
+def _same_plant(a: Draft, b: Draft) -> bool:
+    """Two project records of one article about one facility: the same concept (a car plant,
+    a sugar plant), no figure, place or name that sets them apart, and not items split out of
+    one sentence on purpose."""
+    if a.kind != "project" or b.kind != "project" or a.evidence[:1] == b.evidence[:1]:
+        return False
+    from ..concepts import first_concept
+    concept = first_concept(a.title)
+    if concept is None or concept != first_concept(b.title):
+        return False
+    if _conflict(a, b)[1] or (a.regions and b.regions and not set(a.regions) & set(b.regions)):
+        return False
+    if a.capacity and b.capacity and a.capacity != b.capacity:
+        return False
+    if any(ANOTHER.search(" ".join(d.evidence)[:400]) for d in (a, b)):
+        return False    # "a second cement plant", "ещё один завод": the article says they are two
+    words_a = {w.lower() for c in a.companies for w in re.findall(r"\w{3,}", c)}
+    words_b = {w.lower() for c in b.companies for w in re.findall(r"\w{3,}", c)}
+    if words_a and words_b and not words_a & words_b:
+        return False
+    names_a, names_b = _names(a), _names(b)
+    return not (names_a and names_b and not names_a & names_b)
+
+
 def _fill(into: Draft, other: Draft) -> None:
     for attr in ("status", "sector", "project_count", "investment_kzt", "investment_usd", "jobs", "area_m2", "capacity", "period"):
         if getattr(into, attr) is None and getattr(other, attr) is not None:
@@ -81,6 +114,19 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 twin.add_evidence(e)
             continue
         kept.append(d)
+    # one facility, one record: the same plant named again in other words further on
+    merged: list[Draft] = []
+    for d in kept:
+        same = next((k for k in merged if _same_plant(k, d)), None)
+        if same is None:
+            merged.append(d)
+            continue
+        if _generic(same) and not _generic(d):
+            same.title, same.borrowed_title = d.title, False
+        _fill(same, d)
+        for e in d.evidence:
+            same.add_evidence(e)
+    kept = merged
     # drop projects with nothing to say (no figure, company, place, sector)
     kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
     # the headline confirms the body, or states a record the body does not (a cut-off article,
