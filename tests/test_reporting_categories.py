@@ -787,8 +787,6 @@ XFAIL: dict[str, str] = {
     "cat08-two-sites-kk": "'салып жатқан' plant read as planned, not under_construction",
     "cat09-output-and-capex-en": "'is expanding its bottling output ... with an investment of' gives no record",
     "cat09-output-and-capex-ru": "'увеличит выпуск ..., вложив 9 млрд' gives no record",
-    "cat10-says-en": "'The Ministry ... says a Korean investor will open ...' gives no record",
-    "cat10-soobshchili-ru": "'сообщили, что турецкая компания построит ...' gives no record",
     "cat11-visit-en": "visited firm with investment and hires gives no record",
     "cat11-visit-ru": "jobs 'наняла 60 человек' lost; the old plant's company and start year 2005 merged in",
     "cat11-visit-kk": "the old plant's start year 1995 becomes the new record's period",

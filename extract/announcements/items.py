@@ -102,7 +102,11 @@ def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
     for m in _reporting_re().finditer(an.text, span[0], span[1]):
         comma = an.text.rfind(",", span[0], m.start())
         if comma > span[0] + 20 and m.start() - comma <= 40 and not re.search(r"\d", an.text[comma:m.start()]):
-            return span[0], comma
+            if has_substance(an.text[span[0]:comma]):
+                return span[0], comma
+            # "The Ministry, for example, says a Korean investor will open ...": the reporting
+            # clause comes first and the content after it
+            return m.end(), span[1]
     return span
 
 
