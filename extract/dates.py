@@ -308,6 +308,11 @@ def _parse_html(html: str):
 
 
 def find_published(html: str, url: str | None = None, now: datetime | None = None) -> datetime | None:
+    """The page's publication date (see dated_page for where it comes from)."""
+    return dated_page(html, url, now)[0]
+
+
+def dated_page(html: str, url: str | None = None, now: datetime | None = None) -> tuple[datetime | None, str | None]:
     """The page's publication date from its most trusted signal that is not in the future.
 
     Order: JSON-LD datePublished, article:published_time and og:article:published_time
@@ -321,39 +326,40 @@ def find_published(html: str, url: str | None = None, now: datetime | None = Non
     def ok(value: datetime | None) -> bool:
         return value is not None and value <= now
 
-    if not html or not html.strip():
+    def from_url() -> tuple[datetime | None, str | None]:
         value = _url_date(url)
-        return value if ok(value) else None
+        return (value, "url") if ok(value) else (None, None)
+
+    if not html or not html.strip():
+        return from_url()
     try:
         tree = _parse_html(html)
     except (etree.ParserError, ValueError):
-        value = _url_date(url)
-        return value if ok(value) else None
+        return from_url()
 
     for raw in _json_ld_dates(tree):
         if ok(value := parse_iso(raw)):
-            return value
+            return value, "json-ld"
     for raw in _meta_dates(tree):
         if ok(value := parse_iso(raw)):
-            return value
+            return value, "meta"
     for raw in _itemprop_dates(tree):
         if ok(value := parse_iso(raw) or parse_date_text(raw, now=now)):
-            return value
+            return value, "meta"
 
     etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     order, title_at = _document_order(tree)
     for el in _near_title(tree.xpath("//time[@datetime]"), order, title_at):
         if ok(value := parse_iso(el.get("datetime"))):
-            return value
+            return value, "page-text"
     max_chars = int(_sources()["max_date_text"])
     for el in _near_title(_date_elements(tree), order, title_at):
         text = " ".join(el.text_content().split())
         if not text or len(text) > max_chars:
             continue
         if ok(value := parse_date_text(text, now=now)):
-            return value
-    value = _url_date(url)
-    return value if ok(value) else None
+            return value, "page-text"
+    return from_url()
 
 
 DATELINE_LINES = 6

@@ -20,7 +20,7 @@ import lxml.html
 import trafilatura
 import yaml
 
-from .dates import find_published
+from .dates import dated_page
 from .language import detect_language
 
 KZ_TIME = timezone(timedelta(hours=5))
@@ -45,6 +45,7 @@ class Page:
     title: str | None
     text: str
     published: datetime | None = None
+    published_source: str | None = None  # json-ld, meta, page-text, url, htmldate; feed or api when discovery gave it
     language: str | None = None
     author: str | None = None
     canonical_url: str | None = None
@@ -97,10 +98,11 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     if doc is None or not (doc.text or "").strip() or len(doc.text) < MIN_TEXT_CHARS:
         return None
     text = clean_text(doc.text)
-    published = find_published(html, url)
+    published, published_source = dated_page(html, url)
     if published is None and doc.date:
         try:
             published = datetime.combine(date.fromisoformat(doc.date[:10]), time(), KZ_TIME)
+            published_source = "htmldate"
         except ValueError:
             published = None
     language = detect_language(text) or html_lang
@@ -112,6 +114,7 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
         title=_clean_title(doc.title),
         text=text,
         published=published,
+        published_source=published_source if published else None,
         language=language,
         author=doc.author or None,
         canonical_url=canonical,
