@@ -22,7 +22,7 @@ FLOORS = {
     "dev": {"field_accuracy": 0.75, "max_leaks": 20, "max_noisy_negatives": 2,
             "story_precision": 0.95, "story_recall": 0.82, "cross_language_recall": 0.84,
             "project_precision": 0.8, "project_recall": 0.15},
-    "blind": {"field_accuracy": 0.78, "max_leaks": 24, "max_noisy_negatives": 8,
+    "blind": {"field_accuracy": 0.80, "max_leaks": 26, "max_noisy_negatives": 8,
               "story_precision": 0.95, "story_recall": 0.85, "cross_language_recall": 0.84,
               "project_precision": 0.6, "project_recall": 0.15},
 }

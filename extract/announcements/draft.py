@@ -50,5 +50,5 @@ class Draft:
             "regions": list(self.regions), "companies": list(self.companies), "project_count": self.project_count,
             "investment_kzt": whole(self.investment_kzt), "investment_usd": whole(self.investment_usd), "jobs": self.jobs,
             "area_m2": whole(self.area_m2), "capacity": self.capacity, "period": self.period,
-            "evidence": " ".join(self.evidence),
+            "evidence": " … ".join(self.evidence),   # sentences from different places of the article
         }

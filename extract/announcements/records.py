@@ -48,6 +48,18 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     lead = [an for an in analyses if an.sentence.headline][:1] + [an for an in analyses if not an.sentence.headline][:1]
     st.lead_texts = [an.text for an in lead if not an.economy]
     headline_drafts: list[Draft] = []
+    for an in analyses:
+        if an.sentence.headline:
+            sub = State(language=language, published=published, currency=st.currency)
+            _one_sentence(an, sub)
+            for d in sub.records:
+                d.headline = True
+            headline_drafts.extend(sub.records)
+    # The headline is the first mention: "The plant will employ 700 people" under "Turkish firm
+    # to build tyre plant" continues the headline's record until the body opens one of its own.
+    headline_projects = [d for d in headline_drafts if d.kind == "project"]
+    if len(headline_projects) == 1:
+        st.current = headline_projects[0]
     prev_paragraph = None
     seen: set[str] = set()
     for an in analyses:
@@ -60,13 +72,6 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
             st.sector_context = None
             prev_paragraph = an.sentence.paragraph
         _one_sentence(an, st)
-    for an in analyses:
-        if an.sentence.headline:
-            sub = State(language=language, published=published, currency=st.currency)
-            _one_sentence(an, sub)
-            for d in sub.records:
-                d.headline = True
-            headline_drafts.extend(sub.records)
     return finish(st.records, headline_drafts, analyses, published)
 
 
