@@ -7,6 +7,7 @@ from datetime import date
 from .analysis import Analysis
 from .draft import Draft
 from .titles import facility_phrase, is_bare
+from .vocabulary import cue_regex
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -127,6 +128,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         for e in d.evidence:
             same.add_evidence(e)
     kept = merged
+    # pools of "objects" in an article that never speaks of industry: schools, clinics, housing
+    text = " ".join(an.text for an in analyses)
+    if not cue_regex("industrial_context").search(text):
+        kept = [d for d in kept if not (d.kind == "program" and cue_regex("generic_pool_nouns").search(d.title))]
     # drop projects with nothing to say (no figure, company, place, sector)
     kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
     # the headline confirms the body, or states a record the body does not (a cut-off article,
