@@ -69,11 +69,16 @@ def describe(failure: Failure | BaseException, max_bytes: int | None = None, tim
     return f"{name}: {message}" if message else name
 
 
-def storage_reason(exc: BaseException) -> str:
-    """Why an article could not be written, in plain words."""
+def database_reason(exc: BaseException) -> str:
+    """Why a database write failed, in plain words."""
     message = " ".join(str(exc).split())
     if "locked" in message or "busy" in message:
-        return "article not stored: database is locked"
+        return "database is locked"
     if "full" in message or getattr(exc, "errno", None) == 28:
-        return "article not stored: disk is full"
-    return f"article not stored: {type(exc).__name__}" + (f": {message}" if message else "")
+        return "disk is full"
+    return f"{type(exc).__name__}" + (f": {message}" if message else "")
+
+
+def storage_reason(exc: BaseException) -> str:
+    """Why an article could not be written, in plain words."""
+    return f"article not stored: {database_reason(exc)}"

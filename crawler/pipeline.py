@@ -18,6 +18,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from twisted.internet.defer import Deferred
 
 from extract.announcements import extract_announcements
 from extract.stemming import stem_text
@@ -25,48 +26,66 @@ from extract.text import Page, extract_page, page_from_api_item
 from storage.articles import ArticleRecord, store_article
 from storage.state import forget_article_url, mark_article_url, note_unstored
 
-from .database import crawl_db
+from .database import crawl_writer
 from .discovery import KZ_TIME
 from .failures import storage_reason
 from .urls import canonical_url, same_site
 
 
 class ArticlePipeline:
+    """Runs on the crawl's writer thread (crawler/database.py), so that neither extraction nor
+    a database another process holds locked ever stalls the downloads; the reactor thread
+    only updates the spider's counters when the Deferred fires."""
+
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db = crawl_db(crawler.settings["KZMON_DATABASE"])
+        self.writer = crawl_writer(crawler.settings["KZMON_DATABASE"], crawler.settings.getfloat("KZMON_DB_LOCK_WAIT", 60))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ArticlePipeline":
         return cls(crawler)
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+    def process_item(self, item: dict[str, Any]) -> Deferred:
         spider = self.crawler.spider
-        try:
-            return self._process(item, spider)
-        except DropItem:
-            raise
-        except Exception as exc:  # noqa: BLE001 - whatever it was, the article is not stored: say so
-            reason = storage_reason(exc)
-            spider.counters["errors"] += 1
-            spider.last_error = f"{reason}: {item['url']}"
-            spider.logger.warning("%s: %s", item["source_id"], spider.last_error)
-            try:  # best effort: the database may be what failed; the row stays in the frontier either way
-                note_unstored(self.db, canonical_url(item["requested_url"]), reason)
-            except Exception as note_exc:  # noqa: BLE001
-                spider.logger.warning("%s: could not note why in the frontier: %s", item["source_id"], note_exc)
-            raise DropItem(spider.last_error) from exc
+        done = self.writer.call(self._work, item, spider.window_start)
+        done.addCallbacks(self._counted, self._failed, errbackArgs=(item,))
+        return done
 
-    def _process(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+    def _counted(self, outcome: tuple[dict[str, Any], int]) -> dict[str, Any]:
+        result, announcements = outcome
+        if result["article_id"] is not None:
+            spider = self.crawler.spider
+            spider.counters["new_articles"] += 1
+            spider.counters["announcements"] += announcements
+        return result
+
+    def _failed(self, failure: Any, item: dict[str, Any]) -> Any:
+        if failure.check(DropItem):
+            return failure
+        spider = self.crawler.spider
+        reason = storage_reason(failure.value)
+        spider.counters["errors"] += 1
+        spider.last_error = f"{reason}: {item['url']}"
+        spider.logger.warning("%s: %s", item["source_id"], spider.last_error)
+        # best effort, one attempt, in the writer's order: the database may be what failed; the row
+        # stays in the frontier either way
+        url = canonical_url(item["requested_url"])
+        noted = self.writer.call(lambda: note_unstored(self.writer.db(), url, reason))
+        noted.addErrback(lambda f: spider.logger.warning("%s: could not note why in the frontier: %s",
+                                                         item["source_id"], f.value))
+        raise DropItem(spider.last_error) from failure.value
+
+    def _work(self, item: dict[str, Any], window_start: Any) -> tuple[dict[str, Any], int]:
+        """On the writer thread: text, announcements, one transaction (retried while locked)."""
         hint_published = datetime.fromisoformat(item["hint_published"]) if item.get("hint_published") else None
         page = self._page(item, hint_published)
         requested = canonical_url(item["requested_url"])
         if page is None:
-            mark_article_url(self.db, requested, item["source_id"], "not_article")
+            self.writer.run(mark_article_url, requested, item["source_id"], "not_article")
             raise DropItem(f"no article text at {item['url']}")
         published = page.published or hint_published
-        if published is not None and not spider.in_window(published):
-            mark_article_url(self.db, requested, item["source_id"], "too_old", published.date().isoformat())
+        if published is not None and window_start is not None and published.astimezone(KZ_TIME).date() < window_start:
+            self.writer.run(mark_article_url, requested, item["source_id"], "too_old", published.date().isoformat())
             raise DropItem(f"older than the window: {item['url']}")
         fetched = canonical_url(item["url"])
         canonical = fetched
@@ -74,7 +93,7 @@ class ArticlePipeline:
             canonical = canonical_url(page.canonical_url)
         local_day = published.astimezone(KZ_TIME).date() if published else None
         records = extract_announcements(page.text, local_day, page.language, page.title)
-        article_id = store_article(self.db, ArticleRecord(
+        record = ArticleRecord(
             source_id=item["source_id"],
             url=item["url"],
             canonical_url=canonical,
@@ -88,13 +107,11 @@ class ArticlePipeline:
             html=item.get("html") or item.get("api_body") or "",
             alternates=page.alternates,
             announcements=records,
-        ))
+        )
+        article_id = self.writer.run(store_article, record)
         with contextlib.suppress(sqlite3.Error):  # stored: a row left behind is cleared by the next run
-            forget_article_url(self.db, requested)
-        if article_id is not None:
-            spider.counters["new_articles"] += 1
-            spider.counters["announcements"] += len(records)
-        return {"source_id": item["source_id"], "url": item["url"], "article_id": article_id}
+            self.writer.run(forget_article_url, requested)
+        return {"source_id": item["source_id"], "url": item["url"], "article_id": article_id}, len(records)
 
     @staticmethod
     def _page(item: dict[str, Any], hint_published: datetime | None) -> Page | None:

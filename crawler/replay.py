@@ -28,5 +28,6 @@ class ReplayDownloadHandler(HTTP11DownloadHandler):
         local = urlunsplit(("http", self._address, parts.path or "/", parts.query, ""))
         headers = request.headers.copy()
         headers["Host"] = parts.netloc
+        headers["X-Kzmon-Replay-Scheme"] = parts.scheme  # the server can play a site that has no https
         response = await super().download_request(request.replace(url=local, headers=headers))
         return response.replace(url=request.url, request=request)

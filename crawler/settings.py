@@ -46,6 +46,7 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         # file, a data: URL, an FTP server or an S3 bucket.
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
         "KZMON_DATABASE": database,
+        "KZMON_DB_LOCK_WAIT": crawl.db_lock_wait_seconds,  # crawler/database.py: the writer's bounded wait
     }
     if replay_address:
         handler = "crawler.replay.ReplayDownloadHandler"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from datetime import date, datetime
@@ -24,12 +25,12 @@ from twisted.python.failure import Failure
 from kzmon.config import Source
 from storage.articles import known_urls
 from storage.runs import record_source
-from storage.state import (mark_article_url, pending_discovery, pending_urls, record_discovery, settle_discovery,
-                           skipped_urls)
+from storage.state import (drop_stored_pending, mark_article_url, pending_discovery, pending_urls, record_discovery,
+                           settle_discovery, skipped_urls)
 
-from .database import crawl_db
+from .database import crawl_db, crawl_writer
 from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
-from .failures import describe
+from .failures import database_reason, describe
 from .govkz import ticket_request
 from .items import item_hints
 from .policy import refusal
@@ -51,11 +52,31 @@ class SourceSpider(scrapy.Spider):
         self._requested: set[str] = set()
         self._skip: set[str] = set()
         self._refused: set[str] = set()
+        self._pages_seen: dict[int, list[frozenset[str]]] = {}  # per listing: the article links of each page read
+        self._listing_links: dict[int, set[str]] = {}
+        self.notes: list[str] = []
         self.db = None
+        self.writer = None
+
+    def write(self, fn: Any, *args: Any, what: str = "frontier not saved", url: str | None = None, **kwargs: Any) -> Any:
+        """A frontier or counter write, queued for the crawl's writer thread (crawler/database.py)
+        so that a locked database never stalls the downloads; a write that still fails after
+        the bounded wait is an error of the source, in plain words."""
+        done = self.writer.submit(fn, *args, **kwargs)
+
+        def failed(failure: Failure) -> None:
+            self.counters["errors"] += 1
+            words = database_reason(failure.value) if failure.check(sqlite3.Error) else self.describe(failure)
+            self.last_error = f"{what} ({words})" + (f": {url}" if url else "")
+            self.logger.warning("%s: %s", self.source.id, self.last_error)
+        done.addErrback(failed)
+        return done
 
     # -- start ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
-        self.db = crawl_db(self.settings["KZMON_DATABASE"])
+        self.db = crawl_db(self.settings["KZMON_DATABASE"])  # reads only, on the reactor thread
+        self.writer = crawl_writer(self.settings["KZMON_DATABASE"], self.settings.getfloat("KZMON_DB_LOCK_WAIT", 60))
+        self.write(drop_stored_pending, self.source.id)
         since = self.window_start.isoformat() if (self.backfill and self.window_start) else None
         self._skip = skipped_urls(self.db, self.source.id, since)
         # The frontier first: links an earlier run found and never settled (it was killed,
@@ -65,20 +86,20 @@ class SourceSpider(scrapy.Spider):
             reason = self.refused(url)
             if reason:  # found by an earlier kzmon that let it in: it leaves the frontier
                 try:
-                    mark_article_url(self.db, canonical_url(url), self.source.id, "refused", reason=reason)
+                    self.write(mark_article_url, canonical_url(url), self.source.id, "refused", reason=reason, url=url)
                 except ValueError:  # too malformed to have a canonical form
                     pass
                 continue
             moment = datetime.fromisoformat(published) if published else None
             if moment is not None and not self.in_window(moment):
-                mark_article_url(self.db, canonical_url(url), self.source.id, "too_old", published[:10])
+                self.write(mark_article_url, canonical_url(url), self.source.id, "too_old", published[:10], url=url)
                 continue
             resumed.append(Link(url, moment, title))
         for request in self._article_requests(self.claim_new(resumed)):
             yield request
         for url, meta in pending_discovery(self.db, self.source.id):
             if self.refused(url, article=False):
-                settle_discovery(self.db, url)
+                self.write(settle_discovery, url, url=url)
                 continue
             yield self._child_request(url, json.loads(meta or "{}"))
         for url in self.source.feeds:
@@ -108,7 +129,7 @@ class SourceSpider(scrapy.Spider):
     def _unchanged(self, response: Response) -> bool:
         self.counters["pages_fetched"] += 1
         if response.meta.get("kzmon_unchanged") and not self.backfill:
-            settle_discovery(self.db, response.url)
+            self.write(settle_discovery, response.url, url=response.url)
             return True
         return False
 
@@ -117,9 +138,12 @@ class SourceSpider(scrapy.Spider):
         leads to, enter the frontier in the transaction that saves the page's validators, so
         that a run killed before fetching them resumes them, though the page will then look
         unchanged."""
-        record_discovery(self.db, self.source.id, response.url, response.meta.get("kzmon_validators"), [
+        # Queued for the writer thread; the article requests go out at once. The writer keeps
+        # submission order, so no article is stored before this page's links are in the frontier.
+        self.write(record_discovery, self.source.id, response.url, response.meta.get("kzmon_validators"), [
             (canonical_url(link.url), link.url, link.published.isoformat() if link.published else None, link.title)
-            for link in fresh], [(url, json.dumps(meta)) for url, meta in children])
+            for link in fresh], [(url, json.dumps(meta)) for url, meta in children],
+            what="page not processed (its links not saved)", url=response.url)
         return [self._child_request(url, meta) for url, meta in children] + list(self._article_requests(fresh))
 
     def in_window(self, moment: datetime | None) -> bool:
@@ -148,7 +172,7 @@ class SourceSpider(scrapy.Spider):
         listing = self.source.listings[response.meta["listing"]]
         page = response.meta["page"]
         if response.status == 404 and page > 1:  # past the last page: the end, not an error
-            settle_discovery(self.db, response.url)
+            self.write(settle_discovery, response.url, url=response.url)
             return
         if self._unchanged(response):
             return
@@ -159,11 +183,33 @@ class SourceSpider(scrapy.Spider):
         new = self.claim_new(links)
         more = bool(links) if self.backfill else bool(new)
         max_pages = 1000 if self.backfill else listing.max_pages
+        stop = self._pager_end(response.meta["listing"], page, links) if more else None
+        if stop and listing.next_page and page < max_pages:
+            self.logger.info("%s: listing %s: stopped at page %d: %s", self.source.id, listing.url, page, stop)
+            self.notes.append(f"listing {listing.url} stopped at page {page}: {stop}")
+            more = False
         children = []
         if listing.next_page and more and page < max_pages:
             children.append((listing.next_page.replace("{n}", str(page + 1)),
                              {"parse": "listing", "listing": response.meta["listing"], "page": page + 1}))
         yield from self._found(response, new, children)
+
+    def _pager_end(self, listing: int, page: int, links: list[Link]) -> str | None:
+        """Why a pager has ended though its page answered 200, or None: sites answer a page
+        past the end with page 1 (or another page again) rather than a 404. A page whose
+        article links repeat an earlier page of this run, or that lists no link the earlier
+        pages did not, is the end."""
+        found = frozenset(canonical_url(link.url) for link in links)
+        pages = self._pages_seen.setdefault(listing, [])
+        seen = self._listing_links.setdefault(listing, set())
+        reason = None
+        if found and found in pages:
+            reason = f"it repeats page {pages.index(found) + 1}"  # pages read in order from page 1
+        elif found and pages and found <= seen:
+            reason = "it lists no article the earlier pages did not"
+        pages.append(found)
+        seen |= found
+        return reason
 
     # -- articles ---------------------------------------------------------------------
     def _is_new(self, canonical: str) -> bool:
@@ -205,7 +251,9 @@ class SourceSpider(scrapy.Spider):
         yield {
             "source_id": self.source.id,
             "url": response.url,
-            "requested_url": response.request.url if response.request else response.url,
+            # the URL as linked (before any redirect): its row in the frontier is the one to settle
+            "requested_url": (response.request.meta.get("redirect_urls") or [response.request.url])[0]
+            if response.request else response.url,
             "html": response.text,
             **item_hints(response.meta.get("kzmon_hint")),
         }
@@ -232,7 +280,9 @@ class SourceSpider(scrapy.Spider):
         self.on_error(failure)
         request = getattr(failure, "request", None)
         if request is not None:
-            mark_article_url(self.db, canonical_url(request.url), self.source.id, "failed", reason=self.describe(failure))
+            linked = (request.meta.get("redirect_urls") or [request.url])[0]  # as the site linked it
+            self.write(mark_article_url, canonical_url(linked), self.source.id, "failed", reason=self.describe(failure),
+                       link=linked, url=linked)
 
     def on_request_dropped(self, request: Request, spider: Any = None) -> None:
         """The scheduler drops a request for a page already requested in this run, silently.
@@ -251,11 +301,20 @@ class SourceSpider(scrapy.Spider):
         self.last_error = f"page not processed ({self.describe(failure)}): {response.url}"
         self.logger.warning("%s: %s", self.source.id, self.last_error)
 
-    def closed(self, reason: str) -> None:
+    def closed(self, reason: str) -> Any:
         if self.db is None:
-            return
+            return None
         if reason not in ("finished", "shutdown"):
             self.counters["errors"] += 1
             self.last_error = self.last_error or f"crawl ended: {reason}"
-        record_source(self.db, self.run_id, self.source.id, **self.counters, last_error=self.last_error)
+        # After every write queued before it has run and been counted (a failed one is an error),
+        # in the writer's order; Scrapy waits for the Deferred.
+        def save(_: Any) -> Any:
+            return self.writer.submit(record_source, self.run_id, self.source.id, **self.counters,
+                                      last_error=self.last_error, notes="; ".join(self.notes) or None)
+        done = self.writer.call(lambda: None)
+        done.addCallback(save)
+        done.addErrback(lambda failure: self.logger.error("%s: counters not saved: %s", self.source.id,
+                                                          self.describe(failure)))
+        return done
 

@@ -19,7 +19,8 @@ MOBILE_HOST = re.compile(r"^(m|mobile|amp)\.")
 
 
 def canonical_url(url: str) -> str:
-    """The identity of an article URL: same page, same string."""
+    """The identity of an article URL: same page, same string. An identity only: http and
+    https are one page here, but a request goes to the URL as the site linked it."""
     url = url.strip()
     try:
         url = courlan.normalize_url(url, strict=True)
@@ -27,6 +28,8 @@ def canonical_url(url: str) -> str:
         pass
     parts = urlsplit(url)
     host = MOBILE_HOST.sub("", parts.hostname or "")
+    if ":" in host:  # an IPv6 literal keeps its brackets: 'https://[::1]:8080/', not 'https://::1:8080/'
+        host = f"[{host}]"
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = AMP_SEGMENT.sub("", parts.path) or "/"

@@ -248,6 +248,7 @@ class Crawl(Strict):
     timeout_seconds: float = Field(default=30, gt=0)
     max_page_bytes: int = Field(default=5_000_000, ge=10_000)
     obey_robots: bool = True
+    db_lock_wait_seconds: float = Field(default=60, gt=0)  # a write waits this long for another process's lock
 
     @property
     def user_agent_string(self) -> str:

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from .dedup.schema import m_dedup_stories_projects
 from .outbox import m_digest_outbox
-from .runs import m_links_skipped
+from .runs import m_links_skipped, m_run_notes
 from .state import m_durable_frontier
 
 
@@ -122,6 +122,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m_durable_frontier,
     m_links_skipped,
     m_digest_quiet_projects,
+    m_run_notes,
 ]
 
 

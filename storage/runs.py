@@ -13,6 +13,11 @@ def m_links_skipped(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE run_sources ADD COLUMN links_skipped INTEGER NOT NULL DEFAULT 0")
 
 
+def m_run_notes(db: sqlite_utils.Database) -> None:
+    """Per source and run: notes on how discovery went that are no error (why a pager stopped)."""
+    db.execute("ALTER TABLE run_sources ADD COLUMN notes TEXT")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -35,12 +40,14 @@ def record_source(db: sqlite_utils.Database, run_id: int, source_id: str, **coun
     values = [int(counts.get(c, 0)) for c in cols]
     with db.conn:
         db.execute(
-            f"""INSERT INTO run_sources (run_id, source_id, {', '.join(cols)}, last_error)
-                VALUES (?, ?, {', '.join('?' for _ in cols)}, ?)
+            f"""INSERT INTO run_sources (run_id, source_id, {', '.join(cols)}, last_error, notes)
+                VALUES (?, ?, {', '.join('?' for _ in cols)}, ?, ?)
                 ON CONFLICT(run_id, source_id) DO UPDATE SET
                 {', '.join(f'{c} = {c} + excluded.{c}' for c in cols)},
-                last_error = COALESCE(excluded.last_error, last_error)""",
-            [run_id, source_id, *values, counts.get("last_error")],
+                last_error = COALESCE(excluded.last_error, last_error),
+                notes = CASE WHEN excluded.notes IS NULL THEN notes WHEN notes IS NULL THEN excluded.notes
+                             ELSE notes || '; ' || excluded.notes END""",
+            [run_id, source_id, *values, counts.get("last_error"), counts.get("notes")],
         )
 
 

@@ -98,16 +98,21 @@ def save_discovery_state(db: sqlite_utils.Database, url: str, source_id: str, et
 
 
 def mark_article_url(db: sqlite_utils.Database, url: str, source_id: str, status: str, published: str | None = None,
-                     reason: str | None = None) -> None:
-    """Settle an article URL that was not stored: 'failed', 'too_old' or 'not_article'."""
+                     reason: str | None = None, link: str | None = None) -> None:
+    """Settle an article URL that was not stored: 'failed', 'too_old' or 'not_article'.
+
+    `url` is the canonical identity; `link` the URL as the site linked it (kept when known),
+    which is what the next run requests: a page of an http-only site is retried over http,
+    not over the https of its canonical form."""
     with db.conn:
         db.execute(
-            """INSERT INTO fetch_state (url, source_id, kind, status, published, reason, attempts, checked_at)
-               VALUES (?, ?, 'article', ?, ?, ?, 1, ?)
+            """INSERT INTO fetch_state (url, link, source_id, kind, status, published, reason, attempts, checked_at)
+               VALUES (?, ?, ?, 'article', ?, ?, ?, 1, ?)
                ON CONFLICT(url) DO UPDATE SET status = excluded.status,
+                 link = coalesce(fetch_state.link, excluded.link),
                  published = coalesce(excluded.published, fetch_state.published), reason = excluded.reason,
                  attempts = fetch_state.attempts + 1, checked_at = excluded.checked_at""",
-            [url, source_id, status, published, reason, _now()],
+            [url, link, source_id, status, published, reason, _now()],
         )
 
 
@@ -129,14 +134,21 @@ def skipped_urls(db: sqlite_utils.Database, source_id: str, backfill_since: str 
 
 def pending_urls(db: sqlite_utils.Database, source_id: str) -> list[tuple[str, str | None, str | None]]:
     """The frontier a run starts from: links found earlier and never settled (a killed run's
-    pending ones), and failed ones that deserve another try; (URL, published, title)."""
-    with db.conn:  # a link stored under another of its forms has left the frontier
-        db.execute("""DELETE FROM fetch_state WHERE kind = 'article' AND source_id = ? AND status = 'pending'
-                      AND url IN (SELECT url FROM article_urls)""", [source_id])
+    pending ones), and failed ones that deserve another try; (URL as linked, published, title).
+    A read only (the crawl reads on its reactor thread); a link stored under another of its
+    forms is left out here and dropped from the frontier by `drop_stored_pending`."""
     return [tuple(r) for r in db.execute(
         """SELECT coalesce(link, url), published, title FROM fetch_state WHERE kind = 'article' AND source_id = ?
-           AND (status = 'pending' OR (status = 'failed' AND attempts < ?)) ORDER BY rowid""",
+           AND (status = 'pending' OR (status = 'failed' AND attempts < ?))
+           AND NOT (status = 'pending' AND url IN (SELECT url FROM article_urls)) ORDER BY rowid""",
         [source_id, MAX_ATTEMPTS])]
+
+
+def drop_stored_pending(db: sqlite_utils.Database, source_id: str) -> None:
+    """A pending link stored under another of its forms has left the frontier."""
+    with db.conn:
+        db.execute("""DELETE FROM fetch_state WHERE kind = 'article' AND source_id = ? AND status = 'pending'
+                      AND url IN (SELECT url FROM article_urls)""", [source_id])
 
 
 def note_unstored(db: sqlite_utils.Database, url: str, reason: str) -> None:

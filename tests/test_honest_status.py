@@ -104,13 +104,14 @@ def test_an_article_the_database_refused_makes_the_run_partial_and_is_stored_nex
         tmp_path, project_config, replay_server, as_of):
     source = project_config.source("astanatimes")
     feed_only = source.model_copy(update={"listings": []})
-    config = make_config(project_config.model_copy(update={"sources": [feed_only]}), tmp_path)
+    # the crawl waits for a locked database at most 2 s (crawler/database.py), the lock is held 12 s
+    config = make_config(project_config.model_copy(update={"sources": [feed_only]}), tmp_path, db_lock_wait_seconds=2.0)
     open_db(config.database).close()
     held: dict[str, object] = {}
 
     def lock_the_database(method: str, host: str, target: str) -> None:
         """At the first article page, another writer takes the database for longer than the
-        crawl's busy timeout (10 s): the next write of the crawl, the article's, fails with
+        crawl waits for it (2 s here): the next write of the crawl, the article's, fails with
         SQLite's own 'database is locked'."""
         if held or not target.startswith("/20"):
             return

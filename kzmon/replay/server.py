@@ -14,6 +14,7 @@ import argparse
 import gzip
 import hashlib
 import importlib
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -113,7 +114,8 @@ class ReplayServer:
         self.faults: dict[str, str | int] = {}
         self.latency = 0.0  # seconds before each answer: a slow web, so a test can stop a run midway
         self.requests: list[tuple[str, str, str, int]] = []  # (method, host, target, status)
-        self.request_times: list[float] = []  # time.monotonic() of each entry of `requests`
+        self.request_times: list[float] = []  # time.monotonic() of each entry of `requests`, when answered
+        self.received_times: list[float] = []  # time.monotonic() of each entry of `requests`, when it arrived
         self.fault_bytes = 6_000_000  # size of an 'oversize' page, and what a 'gzip_bomb' expands to
         # Called as before_answer(method, host, target) before each answer, on the server's thread.
         self.before_answer: Callable[[str, str, str], None] | None = None
@@ -152,7 +154,11 @@ class ReplayServer:
         (every page redirects to a new one, without end); 'robots' (robots.txt disallows
         everything, pages are served as usual); 'oversize' (every page is `fault_bytes` long,
         with a Content-Length); 'oversize_stream' (the same without one, until the connection
-        closes); 'gzip_bomb' (a small gzip body that expands to `fault_bytes`)."""
+        closes); 'gzip_bomb' (a small gzip body that expands to `fault_bytes`); 'tarpit' (accepts,
+        sends headers, then trickles the body a byte every half second, until the client gives up);
+        'pager_repeat' (a pager past its end: `?page=N` and `/page/N/` answer page 1, forever);
+        'http_only' (the site serves plain http: a request sent over https, as the replay
+        transport says, is dropped without an answer, as a port with no TLS would)."""
         self.faults[host] = how
 
     def retry_after(self, host: str, status: int, seconds: int, times: int = 1, as_date: bool = False) -> None:
@@ -203,10 +209,32 @@ class ReplayServer:
             return 200, {**html, "Content-Encoding": "gzip"}, self._bomb
         return None
 
-    def _log(self, method: str, host: str, target: str, status: int) -> None:
+    def _log(self, method: str, host: str, target: str, status: int, received: float | None = None) -> None:
         with self._lock:
+            now = time.monotonic()
             self.requests.append((method, host, target, status))
-            self.request_times.append(time.monotonic())
+            self.request_times.append(now)
+            self.received_times.append(received if received is not None else now)
+
+    def received_between(self, start: float, end: float) -> list[tuple[str, str, str, int]]:
+        """The requests that arrived between two time.monotonic() moments (method, host, target, status)."""
+        with self._lock:
+            return [r for r, when in zip(self.requests, self.received_times) if start <= when <= end]
+
+    def add_site(self, host: str, directory: Path, pages: dict[str, tuple[bytes, str] | tuple[bytes, str, int]]) -> None:
+        """Serve a small site of one's own under `host`: {path: (body, Content-Type[, status])},
+        files written into `directory`; for a 3xx status the body is the Location."""
+        directory.mkdir(parents=True, exist_ok=True)
+        routes = {}
+        for number, (path, page) in enumerate(pages.items()):
+            body, content_type, status = (*page, 200) if len(page) == 2 else page
+            if 300 <= status < 400:  # a redirect: the body is its Location
+                routes[_normal_target(path)] = Route(path=path, status=status, location=body.decode())
+                continue
+            name = f"page{number}.bin"
+            (directory / name).write_bytes(body)
+            routes[_normal_target(path)] = Route(path=path, file=name, type=content_type, status=status)
+        self.sites[host] = Site(host, directory, routes, [], [])
 
     def fetch_times(self, host: str, target: str) -> list[tuple[float, int]]:
         """(time.monotonic(), status) of each GET of one page of a host."""
@@ -280,6 +308,8 @@ class ReplayServer:
                 pass
 
             def _serve(self, method: str) -> None:
+                received = time.monotonic()
+                asked = self.path  # logged as asked, whatever the fault answers
                 host = (self.headers.get("Host") or "").split(":")[0].lower()
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 length = int(self.headers.get("Content-Length") or 0)
@@ -288,9 +318,28 @@ class ReplayServer:
                 if server.latency:
                     server._stopping.wait(server.latency)
                 if fault == "hang":
-                    server._log(method, host, self.path, 0)
+                    server._log(method, host, self.path, 0, received)
                     server._stopping.wait(600)
                     return
+                if fault == "http_only" and headers.get("x-kzmon-replay-scheme") == "https":
+                    server._log(method, host, self.path, 0, received)
+                    self.close_connection = True  # no TLS here: the connection ends without an answer
+                    return
+                if fault == "tarpit" and urlsplit(self.path).path != "/robots.txt":
+                    server._log(method, host, self.path, 200, received)
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=UTF-8")
+                    self.send_header("Content-Length", "100000")
+                    self.end_headers()
+                    for _ in range(240):  # two minutes at most
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        if server._stopping.wait(0.5):
+                            break
+                    self.close_connection = True
+                    return
+                if fault == "pager_repeat":
+                    self.path = _page_one(self.path)
                 if server.before_answer is not None:
                     server.before_answer(method, host, self.path)
                 throttled = server._throttle(host, self.path)
@@ -304,7 +353,7 @@ class ReplayServer:
                     status, out, content = faulted
                 else:
                     status, out, content = server.answer(method, host, self.path, headers, body)
-                server._log(method, host, self.path, status)
+                server._log(method, host, asked, status, received)
                 if out.get("Connection") == "close":
                     self.close_connection = True
                 if content and "gzip" in headers.get("accept-encoding", "") and status == 200 \
@@ -338,6 +387,14 @@ class ReplayServer:
                 self._serve_quietly("POST")
 
         return RequestHandler
+
+
+def _page_one(target: str) -> str:
+    """What a pager that never ends answers for a page past its end: page 1."""
+    parts = urlsplit(target)
+    path = re.sub(r"/page/\d+/?$", "/", parts.path)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"])
+    return path + ("?" + query if query else "")
 
 
 def main(argv: list[str] | None = None) -> None:
