@@ -763,7 +763,6 @@ XFAIL: dict[str, str] = {
     "cat03-poultry-ru": "'возводят три птицефабрики' opens no record",
     "cat03-cable-output-kk": "'келесі жылдан бастап' not resolved to 2025",
     "cat04-product-list-en": "product list gives one pool instead of a project per product",
-    "cat04-brackets-en": "bracketed jobs shifted to the next item; bus assembly item lost",
     "cat04-joined-clauses-en": "second clause (pasta factory) opens no record",
     "cat04-list-ru": "title 'завод' loses 'гипсокартонный'; the wool-processing line gives no record",
     "cat04-brackets-places-ru": "'Среди них – производство ... (Актобе), а также ... (Балхаш)' gives no records",

@@ -53,13 +53,16 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
     text = an.text
     cuts = [span[0]]
     regions = [] if an.ranking else [r for r in an.regions if in_span(span, r.start)]
-    # "in Saran, Karaganda region": a town and its region are one place
-    regions = [r for i, r in enumerate(regions) if i == 0 or r.code != regions[i - 1].code]
+    # "in Saran, Karaganda region": a town and its region written side by side are one place
+    regions = [r for i, r in enumerate(regions)
+               if i == 0 or r.code != regions[i - 1].code or r.start - regions[i - 1].end > 20]
     if len({r.start for r in regions}) >= 2:
-        # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y");
+        # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y"),
+        # not inside brackets ("(62 billion tenge, 320 jobs)" belongs to the item before);
         # without one, right after the first place
         for r, nxt in zip(regions, regions[1:]):
-            sep = CONJUNCTION.search(text, r.end, nxt.start)
+            sep = next((m for m in CONJUNCTION.finditer(text, r.end, nxt.start)
+                        if text.count("(", r.end, m.start()) <= text.count(")", r.end, m.start())), None)
             if sep:
                 cuts.append(sep.start())
             else:
