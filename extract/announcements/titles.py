@@ -132,7 +132,8 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         if BREAK.search(text, m.end(), start) or w[0].isdigit() or lw in lists["stop_left"] or PLACE_NOUN.match(w):
             break
         prev = words[i - 1].group(0) if i > 0 else ""
-        if _is_scale(w) or (prev and (prev[0].isdigit() or _is_scale(prev)) and m.start() - words[i - 1].end() <= 2):
+        if _is_scale(w) or (prev and (prev[0].isdigit() or _is_scale(prev)) and m.start() - words[i - 1].end() <= 2
+                            and not BREAK.search(text, words[i - 1].end(), m.start())):   # "1) гипсокартонный": a list number
             # "3 мың тонна", "100 мегаваттық": a measure, not a modifier; "1,2 млрд теңгені құрайтын": nor its verb
             lead = WORD_RE.match(text, start)
             if kazakh and lead and lead.start() < head_start and KK_PARTICIPLE.search(lead.group(0).lower()):
