@@ -30,6 +30,7 @@ def ticket_request(spider: SourceSpider) -> Request:
         f"{api.base.rstrip('/')}/api/v1/public/_/c/k6", method="POST", body=b"{}",
         headers={"Content-Type": "application/json", "Origin": api.base.rstrip("/")},
         callback=lambda response: _api_pages(spider, response), errback=spider.on_error, dont_filter=True,
+        meta={"kzmon_source": spider.source.id},
     )
 
 
@@ -41,7 +42,7 @@ def _api_page_request(spider: SourceSpider, project: str, language: str, page: i
         f"{api.base.rstrip('/')}/api/v1/public/content-manager/news?{query}",
         headers={"Accept": "application/json", "Accept-Language": language,
                  "Referer": f"{api.base.rstrip('/')}/memleket/entities/{project}/press/news?lang={language}"},
-        callback=_parse_api_page, errback=spider.on_error, dont_filter=True,
+        callback=_parse_api_page, errback=spider.on_error, dont_filter=True, meta={"kzmon_source": spider.source.id},
         cb_kwargs={"spider": spider, "project": project, "language": language, "page": page},
     )
 

@@ -146,8 +146,16 @@ class FetchPolicyMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        source = getattr(self.crawler.spider, "source", None)
+        spider = self.crawler.spider
+        part_for = getattr(spider, "part_for", None)
+        part = part_for(request) if part_for else spider
+        source = getattr(part, "source", None)
         if not isinstance(source, Source):
+            # a request no source owns (robots.txt of a host a redirect led to): the address rules
+            host = _host(request.url)
+            why = "malformed link" if host is None else _non_public(host)
+            if why and urlsplit(request.url).scheme.lower() in WEB_SCHEMES:
+                raise IgnoreRequest(f"refused {why}")
             return None
         reason = refusal(request.url, source, article=False)
         if reason:

@@ -1,8 +1,9 @@
 """Run one crawl in a child process.
 
 Twisted's reactor cannot be restarted, so a long-lived scheduler that crawls every day
-must give each crawl a fresh process. The child writes straight into SQLite (articles and
-per-source counters as they happen), so nothing is lost if it dies; the parent only waits.
+must give each crawl a fresh process. The child writes straight into SQLite (raw pages,
+the frontier and per-source counters as they happen), so nothing is lost if it dies; the
+parent waits, then runs the processing stage (kzmon/processing.py) over the raw pages.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -29,30 +30,21 @@ class CrawlJob:
 
 
 def _crawl_main(job: CrawlJob) -> None:
-    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
     from kzmon.config import Config
 
     from .settings import crawl_settings
-    from .spider import SourceSpider
+    from .spider import CrawlSpider
 
     config = Config.model_validate(job.config)
     sources = [config.source(i) for i in job.source_ids] if job.source_ids else config.enabled_sources()
     process = CrawlerProcess(crawl_settings(config, job.database, replay_address=job.replay_address, log_level=job.log_level))
 
-    def report(spider: SourceSpider, reason: str) -> None:
-        if job.progress:
-            c = spider.counters
-            error = f", last error: {spider.last_error}" if spider.last_error else ""
-            skipped = f"  {c['links_skipped']} links skipped" if c["links_skipped"] else ""
-            print(f"  {spider.source.id:<18} {c['pages_fetched']:>4} pages  {c['new_articles']:>3} new articles  "
-                  f"{c['announcements']:>3} announcements  {c['errors']} errors{skipped}{error}", flush=True)
-
-    for source in sources:
-        crawler = process.create_crawler(SourceSpider)
-        crawler.signals.connect(report, signal=signals.spider_closed)
-        process.crawl(crawler, source=source, run_id=job.run_id, window_start=job.window_start, backfill=job.backfill)
+    # One crawler, one spider over every source: one downloader whose slots are per host, so
+    # politeness holds per site whatever number of sources share it (crawler/spider.py CrawlSpider).
+    crawler = process.create_crawler(CrawlSpider)
+    process.crawl(crawler, sources=sources, run_id=job.run_id, window_start=job.window_start, backfill=job.backfill)
     process.start()
 
 
@@ -64,9 +56,11 @@ def stop_requested() -> bool:
     return _stop["requested"]
 
 
-def run_crawl(job: CrawlJob) -> int:
+def run_crawl(job: CrawlJob, while_waiting: Callable[[], bool] | None = None) -> int:
     """Crawl in a spawned child; returns its exit code. SIGTERM/Ctrl-C are passed on so
-    Scrapy stops gracefully (finishing the pages in flight) rather than dying mid-write."""
+    Scrapy stops gracefully (finishing the pages in flight) rather than dying mid-write.
+    `while_waiting()` is called again and again while the child crawls (the processing stage
+    taking the raw pages as they are stored); it returns whether it did anything."""
     context = multiprocessing.get_context("spawn")
     child = context.Process(target=_crawl_main, args=(job,), name="kzmon-crawl")
     child.start()
@@ -83,7 +77,11 @@ def run_crawl(job: CrawlJob) -> int:
         except ValueError:  # not the main thread: the scheduler's worker
             pass
     try:
-        child.join()
+        if while_waiting is None:
+            child.join()
+        while child.is_alive():
+            if not while_waiting():
+                child.join(0.2)
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)

@@ -114,7 +114,8 @@ class SourceSpider(scrapy.Spider):
     def _discovery(self, url: str, callback: Any, **meta: Any) -> Request:
         return Request(
             url, callback=callback, errback=self.on_error, dont_filter=False,
-            meta={"kzmon_discovery": True, "kzmon_full_read": self.backfill, "handle_httpstatus_list": [304], **meta},
+            meta={"kzmon_discovery": True, "kzmon_full_read": self.backfill, "handle_httpstatus_list": [304],
+                  "kzmon_source": self.source.id, **meta},
         )
 
     def _child_request(self, url: str, meta: dict[str, Any]) -> Request:
@@ -243,7 +244,8 @@ class SourceSpider(scrapy.Spider):
         """Requests for links already claimed."""
         for link in links:
             yield Request(link.url, callback=self.parse_article, errback=self.on_article_error,
-                          meta={"kzmon_hint": {"published": link.published, "title": link.title}})
+                          meta={"kzmon_hint": {"published": link.published, "title": link.title},
+                                "kzmon_source": self.source.id})
 
     def parse_article(self, response: Response) -> Iterable[dict[str, Any]]:
         self.counters["pages_fetched"] += 1
@@ -265,6 +267,11 @@ class SourceSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
         return spider
+
+    def attach(self, crawler: Any) -> None:
+        """A part of the one crawl (CrawlSpider): its crawler and settings, no signals of its own."""
+        self.crawler = crawler
+        self.settings = crawler.settings
 
     def describe(self, failure: Failure) -> str:
         """Why a request failed, in plain words (crawler/failures.py)."""
@@ -318,3 +325,78 @@ class SourceSpider(scrapy.Spider):
                                                           self.describe(failure)))
         return done
 
+
+
+class CrawlSpider(scrapy.Spider):
+    """Every source in ONE spider, so that the crawl has one downloader and its slots are per
+    host: CONCURRENT_REQUESTS_PER_DOMAIN and DOWNLOAD_DELAY hold for a site however many
+    sources share it (inform.kz's editions, the gov.kz ministries, tengrinews' editions were
+    each a spider of their own, with their own downloader, and together hit one host at N times
+    the configured rate). Each source keeps its own part (a SourceSpider: its discovery, its
+    frontier, its counters and errors in run_sources); every request carries its source's id
+    in `meta["kzmon_source"]`, by which signals, the pipeline and the fetch policy find it."""
+
+    name = "kzmon"
+
+    def __init__(self, sources: list[Source], run_id: int, window_start: date | None, backfill: bool = False,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.window_start = window_start
+        self.backfill = backfill
+        self.parts: dict[str, SourceSpider] = {
+            source.id: SourceSpider(source=source, run_id=run_id, window_start=window_start, backfill=backfill)
+            for source in sources}
+        self._hosts: dict[str, SourceSpider] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "CrawlSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        for part in spider.parts.values():
+            part.attach(crawler)
+        crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
+        return spider
+
+    def part_for(self, request: Request | None = None, url: str | None = None) -> SourceSpider | None:
+        """The source a request belongs to: its meta, else (robots.txt, asked for by Scrapy
+        itself) the first source configured on the request's host."""
+        if request is not None:
+            part = self.parts.get(request.meta.get("kzmon_source", ""))
+            if part is not None:
+                return part
+            url = url or request.url
+        if not url:
+            return None
+        from .policy import _host, _own_hosts
+        host = _host(url)
+        if host is None:
+            return None
+        if not self._hosts:
+            for part in self.parts.values():
+                for own in _own_hosts(part.source)[0]:
+                    self._hosts.setdefault(own, part)
+        return self._hosts.get(host)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for part in self.parts.values():
+            try:
+                async for request in part.start():
+                    yield request
+            except Exception as exc:  # one source's broken start never stops the others
+                part.counters["errors"] += 1
+                part.last_error = f"could not start ({exc})"
+                part.logger.warning("%s: %s", part.source.id, part.last_error)
+
+    def on_request_dropped(self, request: Request, spider: Any = None) -> None:
+        part = self.part_for(request)
+        if part is not None:
+            part.on_request_dropped(request)
+
+    def on_spider_error(self, failure: Failure, response: Response, spider: Any = None) -> None:
+        part = self.part_for(response.request if response.request is not None else None, url=response.url)
+        if part is not None:
+            part.on_spider_error(failure, response)
+
+    def closed(self, reason: str) -> Any:
+        from twisted.internet.defer import DeferredList
+        return DeferredList([d for d in (part.closed(reason) for part in self.parts.values()) if d is not None])

@@ -24,10 +24,35 @@ def concept_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile("|".join(rf"(?<!\w){stem}" for stem in stems))) for name, stems in data.items())
 
 
+WORD_START = r"(?<!\w)"
+
+
+@lru_cache(maxsize=512)
+def _any_concept_but(found: frozenset[str]) -> tuple[re.Pattern | None, tuple[str, ...]]:
+    """One pattern for every concept not in `found` (a named group each), and the names."""
+    names = tuple(name for name, _ in concept_patterns() if name not in found)
+    if not names:
+        return None, names
+    kept = [pattern.pattern.replace(WORD_START, "") for name, pattern in concept_patterns() if name not in found]
+    groups = "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(kept))
+    return re.compile(rf"(?<!\w)(?:{groups})"), names
+
+
 def concepts_in(text: str | None) -> set[str]:
-    """Every concept the text names."""
+    """Every concept the text names.
+
+    One scan per concept found (plus one), not one per concept: the leftmost match of any
+    concept not yet found is a new concept, and when none is left to find the scan finds
+    nothing. Exactly the set that searching each concept's pattern gives (checked on the
+    benchmark, reporting and snapshot texts), about ten times faster."""
     lower = (text or "").lower()
-    return {name for name, pattern in concept_patterns() if pattern.search(lower)}
+    found: set[str] = set()
+    while True:
+        pattern, names = _any_concept_but(frozenset(found))
+        match = pattern.search(lower) if pattern is not None else None
+        if match is None:
+            return found
+        found.add(names[int(match.lastgroup[1:])])
 
 
 def first_concept(text: str | None, among: set[str] | None = None) -> str | None:

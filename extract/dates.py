@@ -321,6 +321,21 @@ def dated_page(html: str, url: str | None = None, now: datetime | None = None) -
     """
     from lxml import etree
 
+    if not html or not html.strip():
+        return dated_tree(None, url, now)
+    try:
+        tree = _parse_html(html)
+    except (etree.ParserError, ValueError):
+        tree = None
+    return dated_tree(tree, url, now)
+
+
+def dated_tree(tree, url: str | None = None, now: datetime | None = None) -> tuple[datetime | None, str | None]:
+    """dated_page on a page already parsed (an lxml.html tree, or None): the text layer parses
+    each page once. The tree is changed (scripts and styles are stripped from it): give it
+    last, or a copy."""
+    from lxml import etree
+
     now = now or datetime.now(timezone.utc)
 
     def ok(value: datetime | None) -> bool:
@@ -330,11 +345,7 @@ def dated_page(html: str, url: str | None = None, now: datetime | None = None) -
         value = _url_date(url)
         return (value, "url") if ok(value) else (None, None)
 
-    if not html or not html.strip():
-        return from_url()
-    try:
-        tree = _parse_html(html)
-    except (etree.ParserError, ValueError):
+    if tree is None:
         return from_url()
 
     for raw in _json_ld_dates(tree):

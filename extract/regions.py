@@ -268,4 +268,9 @@ def _regions() -> dict[str, dict[str, str]]:
     return dict(_gazetteer().names)
 
 
-REGIONS: dict[str, dict[str, str]] = _regions()
+def __getattr__(name: str) -> object:
+    """REGIONS (code -> {lang: name}) is built on first use: building the gazetteer takes a
+    second, and a crawl that only needs `fold` (extract/dates.py) should not pay it."""
+    if name == "REGIONS":
+        return _regions()
+    raise AttributeError(name)

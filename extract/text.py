@@ -17,10 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
-import trafilatura
 import yaml
 
-from .dates import dated_page
+from .dates import dated_tree
 from .language import detect_language
 
 KZ_TIME = timezone(timedelta(hours=5))
@@ -84,21 +83,28 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     """Extract one article page; None when the page holds no article text."""
     if not html or not html.strip():
         return None
+    import trafilatura  # imported late: processing workers need it, a quiet crawl does not
+    from trafilatura.utils import load_html
+
+    # The page is parsed once, by trafilatura's own loader: links, the text (trafilatura works on
+    # a copy of the tree) and, last because it strips scripts from it, the date all read this tree.
     try:
-        tree = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
+        tree = load_html(html)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        tree = None
+    if tree is None:
         return None
     canonical, alternates, html_lang = _page_links(tree, url)
     # htmldate's extensive search turns a footer's "© 2026" into 2026-01-01 and so dates old
     # undated articles "new": only the page's explicit date signals count.
     doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip() or len(doc.text) < MIN_TEXT_CHARS:
         return None
     text = clean_text(doc.text)
-    published, published_source = dated_page(html, url)
+    published, published_source = dated_tree(tree, url)
     if published is None and doc.date:
         try:
             published = datetime.combine(date.fromisoformat(doc.date[:10]), time(), KZ_TIME)
@@ -124,6 +130,8 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
 
 def page_from_api_item(title: str, body_html: str, published: datetime | None, language: str | None, url: str) -> Page | None:
     """A page built from an API item (gov.kz): the body is HTML without a site around it."""
+    import trafilatura
+
     html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body_html}</article></body></html>"
     doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=False)
     text = (doc.text if doc else "") or lxml.html.fromstring(f"<div>{body_html}</div>").text_content()

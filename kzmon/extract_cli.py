@@ -137,13 +137,21 @@ def run_reextract(database: str, source_id: str | None, since: date | None) -> i
     from storage import open_db
     from storage.articles import replace_announcements, select_articles
 
+    from .processing import INLINE_BELOW, announcements_of, ordered_map, worker_count
+
     db = open_db(database)
     articles = select_articles(db, source_id, since.isoformat() if since else None)
     before = after = updated = inserted = deleted = 0
-    for article in track(articles, description=f"re-extracting {len(articles)} articles", transient=True):
+    # The processing stage's pool (kzmon/processing.py): the extractor in worker processes, one
+    # per core; the records replaced here, by the one writer, in article order.
+    workers = worker_count() if len(articles) >= INLINE_BELOW else 1
+    if workers > 1:
+        print(f"re-extracting on {workers} worker processes", flush=True)
+    results = ordered_map(announcements_of, articles, workers=workers)
+    for article, future in track(results, total=len(articles), description=f"re-extracting {len(articles)} articles",
+                                 transient=True):
         before += db.execute("SELECT COUNT(*) FROM announcements WHERE article_id = ?", [article["id"]]).fetchone()[0]
-        day = date.fromisoformat(article["published"][:10]) if article["published"] else None
-        records = extract_announcements(article["text"] or "", day, article["language"], article["title"])
+        records = future.result()
         changes = replace_announcements(db, article["id"], records)
         after += len(records)
         updated, inserted, deleted = (updated + len(changes.updated), inserted + len(changes.inserted),

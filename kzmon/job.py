@@ -6,6 +6,7 @@ of them do the same thing in the same order.
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -14,6 +15,7 @@ from typing import Any, Callable
 
 from crawler.process import CrawlJob, run_crawl
 from crawler.process import stop_requested as crawl_stopped
+from kzmon.processing import Processed, Processor, process_pages
 from storage import open_db
 from storage.runs import close_interrupted_runs, finish_run, record_source, run_sources, start_run, sync_sources
 
@@ -35,6 +37,7 @@ class RunSummary:
     digest_files: list[str] = field(default_factory=list)
     delivery: str | None = None
     mail_pending: int = 0  # digest messages still in the outbox after the send attempt
+    stage_times: dict[str, float] = field(default_factory=dict)  # crawl_s, processing_s
 
     @property
     def new_articles(self) -> int:
@@ -55,6 +58,17 @@ def _stop_requested() -> bool:
     return crawl_stopped() or stop_requested()
 
 
+# Scrapy's cookie middleware asks tldextract whether a cookie's domain is a public suffix;
+# on first use tldextract downloads the Public Suffix List from publicsuffix.org. kzmon makes
+# no connection but to the configured sites: an empty URL list (tldextract >= 5.4) keeps it on
+# the snapshot bundled with the installed package. The crawl child inherits the environment.
+SUFFIX_LIST_ENV = "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"
+
+
+def offline_suffix_list() -> None:
+    os.environ.setdefault(SUFFIX_LIST_ENV, "")
+
+
 def _progress(message: str) -> None:
     print(message, flush=True)
 
@@ -69,8 +83,14 @@ def run_daily(
     write_digest: bool = True,
     progress: Callable[[str], None] | None = _progress,
     log_level: str = "WARNING",
+    process_while_crawling: bool = True,
 ) -> RunSummary:
-    """Run the whole job once; returns what it did (also recorded in the `runs` table)."""
+    """Run the whole job once; returns what it did (also recorded in the `runs` table).
+
+    Two stages: the crawl (a child process) fetches and stores raw pages; the processing
+    stage (kzmon/processing.py, here, with worker processes) turns them into articles, while
+    the crawl goes on (`process_while_crawling`) and after it. Pages an earlier run fetched
+    and never processed are processed first."""
     started = time.monotonic()
     say = progress or (lambda _m: None)
     sources = config.enabled_sources(source_id)
@@ -85,12 +105,25 @@ def run_daily(
     before = db.execute("SELECT COUNT(*) FROM announcements").fetchone()[0]
     what = f"backfill since {window_start}" if backfill_since else f"articles since {window_start}"
     say(f"kzmon run {run_id}: {len(sources)} sources, {what}")
+    offline_suffix_list()
+    # Pages a killed run fetched and never processed: first, so the crawl does not fetch them again.
+    leftover = process_pages(db, run_id=run_id, window_start=window_start, stop=_stop_requested)
+    if leftover.pages:
+        say(f"  processed {leftover.pages} pages an earlier run had fetched")
+    crawl_started = time.monotonic()
+    processor = Processor(db, run_id=run_id, window_start=window_start, stop=_stop_requested)
     exit_code = run_crawl(CrawlJob(
         config=config.model_dump(mode="json"), database=str(config.database), run_id=run_id,
         window_start=window_start, backfill=backfill_since is not None,
         source_ids=tuple(s.id for s in sources), replay_address=replay_address,
         log_level=log_level, progress=progress is not None,
-    ))
+    ), while_waiting=processor.step if process_while_crawling else None)
+    processing_started = time.monotonic()
+    processed = processor.finish()
+    stage_times = {"crawl_s": round(processing_started - crawl_started, 2),  # processing overlaps it
+                   "processing_after_crawl_s": round(time.monotonic() - processing_started, 2)}
+    if progress is not None:
+        _report_sources(db, run_id, sources, processed, leftover, say=say)
     recorded = {r["source_id"] for r in run_sources(db, run_id)}
     for source in sources:  # a source whose crawl recorded nothing still gets its line, in the table too
         if source.id not in recorded:
@@ -102,7 +135,8 @@ def run_daily(
     if stopping:
         status = "stopped"
     announcements = db.execute("SELECT COUNT(*) FROM announcements").fetchone()[0] - before
-    summary = RunSummary(run_id, status, started, 0.0, rows, str(config.database), announcements)
+    summary = RunSummary(run_id, status, started, 0.0, rows, str(config.database), announcements,
+                         stage_times=stage_times)
     if write_digest and not stopping:  # a stopped run leaves its news for the next digest
         try:
             _digest(db, config, as_of, summary, say)
@@ -118,10 +152,22 @@ def run_daily(
     finish_run(db, run_id, status, {
         "new_articles": summary.new_articles, "pages_fetched": summary.pages_fetched,
         "announcements": announcements, "failing": summary.failing, "duration_s": summary.duration_s,
-        "crawl_exit_code": exit_code, "mail_pending": summary.mail_pending,
+        "crawl_exit_code": exit_code, "mail_pending": summary.mail_pending, **stage_times,
     })
     db.close()
     return summary
+
+
+def _report_sources(db: Any, run_id: int, sources: list[Any], *done: Processed, say: Callable[[str], None] = _progress) -> None:
+    """One line per source once its pages are processed."""
+    rows = {r["source_id"]: r for r in run_sources(db, run_id)}
+    for source in sources:
+        c = rows.get(source.id) or {"pages_fetched": 0, "new_articles": 0, "errors": 0, "links_skipped": 0, "last_error": None}
+        announcements = sum(d.counts.get(source.id, {}).get("announcements", 0) for d in done)
+        error = f", last error: {c['last_error']}" if c.get("last_error") else ""
+        skipped = f"  {c['links_skipped']} links skipped" if c.get("links_skipped") else ""
+        say(f"  {source.id:<18} {c['pages_fetched']:>4} pages  {c['new_articles']:>3} new articles  "
+            f"{announcements:>3} announcements  {c['errors']} errors{skipped}{error}")
 
 
 def _digest(db: Any, config: Config, as_of: datetime, summary: RunSummary, say: Callable[[str], None]) -> None:

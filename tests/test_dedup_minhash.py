@@ -37,3 +37,15 @@ def test_reprint_with_edits_is_near_and_other_articles_are_far():
     assert found >= 38
     far = [estimate_jaccard(signature(a["text"]), signature(b["text"])) for a, b in zip(BODIES[:60], BODIES[60:120])]
     assert max(far) < 0.3
+
+
+def test_signatures_keep_the_values_datasketch_stored():
+    """kzmon's own MinHash (no datasketch, no scipy at start-up) gives, bit for bit, the
+    signatures datasketch 2.0 MinHash(num_perm=128, seed=1, scheme='affine32') stored, so
+    band keys already in a database still match; values computed with datasketch 2.0.0."""
+    sig = signature("Завод «Ферро» введён в эксплуатацию. Инвестиции – 12 млрд тенге. The plant opened in Pavlodar.")
+    assert sig.dtype.itemsize == 4 and len(sig) == 128
+    assert [int(v) for v in sig[:8]] == [1197329338, 224471362, 106522990, 124969629,
+                                         228019853, 135037022, 138663148, 254246468]
+    assert [int(v) for v in sig[-4:]] == [426367775, 442995705, 59040696, 118724847]
+    assert int(signature("")[0]) == 2**32 - 1

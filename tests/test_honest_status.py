@@ -116,6 +116,12 @@ def test_an_article_the_database_refused_makes_the_run_partial_and_is_stored_nex
         if held or not target.startswith("/20"):
             return
         writer = sqlite3.connect(config.database, isolation_level=None, check_same_thread=False)
+        # the feed's links are in the frontier first (its write is queued before the article requests
+        # go out, but may still be on its way): the write refused is the article's
+        for _ in range(100):
+            if writer.execute("SELECT COUNT(*) FROM fetch_state WHERE kind = 'article'").fetchone()[0]:
+                break
+            time.sleep(0.05)
         writer.execute("BEGIN IMMEDIATE")
         held["writer"] = writer
         threading.Timer(12.0, lambda: (writer.execute("ROLLBACK"), writer.close())).start()
@@ -284,7 +290,8 @@ def test_retry_after_is_waited_for_then_the_request_retried(tmp_path, project_co
         assert len(pages) > 3
         for target in pages:
             times = replay_server.fetch_times(host, target)
-            assert [s for _, s in times][:2] == [status, 200], (target, times)
+            # the retry after the wait: the page, or, for a pager's page past its end, its 404
+            assert [s for _, s in times][:2] in ([status, 200], [status, 404]), (target, times)
             assert times[1][0] - times[0][0] >= wait - 0.1, (target, times[1][0] - times[0][0])
 
 

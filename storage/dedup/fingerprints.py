@@ -155,13 +155,19 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def article_facts(text: str, language: str | None, records: Iterable[dict] = ()) -> set[Fact]:
-    """All facts of an article: figures, names, concepts and places in its text, and the
-    figures and companies of its records. When one key comes with two weights (text and
-    record), the larger is kept."""
+def text_facts(text: str, language: str | None) -> set[Fact]:
+    """The facts of an article's text alone: figures, names, concepts and places. Pure and
+    the costly part, so the processing stage computes it in its workers (kzmon/processing.py)."""
+    return numeric_facts(text, language) | name_facts(text, language) | concept_facts(text) | region_facts(text)
+
+
+def article_facts(text: str, language: str | None, records: Iterable[dict] = (),
+                  text_part: set[Fact] | None = None) -> set[Fact]:
+    """All facts of an article: figures, names, concepts and places in its text (`text_part`
+    when computed already), and the figures and companies of its records. When one key comes
+    with two weights (text and record), the larger is kept."""
     best: dict[str, float] = {}
-    found = (numeric_facts(text, language) | record_facts(records) | name_facts(text, language)
-             | concept_facts(text) | region_facts(text))
+    found = (text_facts(text, language) if text_part is None else text_part) | record_facts(records)
     for fact in found:
         best[fact.key] = max(best.get(fact.key, 0.0), fact.weight)
     return {Fact(k, w) for k, w in best.items()}

@@ -10,9 +10,10 @@ article does not grow with the database.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
-from .fingerprints import article_facts, is_anchor, is_money
+from .fingerprints import Fact, article_facts, is_anchor, is_money, text_facts
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, load_announcements, load_article
@@ -35,8 +36,23 @@ MAX_ANCHOR_PROBES = 60
 MAX_FACT_CANDIDATES = 30
 
 
-def assign_story(db, article_id: int) -> int:
-    """Put a stored article into a story (an existing one or a new one) and return its id."""
+def text_work(title: str | None, text: str | None, language: str | None) -> dict:
+    """The pure, costly part of assign_story for an article about to be stored: its MinHash
+    signature and the facts of its text. The processing stage's workers compute it; it is
+    used only for the very title, text and language it was made from."""
+    title = title or ""
+    body = text or title
+    return {"key": _work_key(title, body, language), "sig": to_blob(signature(body)),
+            "facts": [(f.key, f.weight) for f in text_facts(f"{title}\n{body}", language)]}
+
+
+def _work_key(title: str, body: str, language: str | None) -> str:
+    return hashlib.sha1(f"{language}\x00{title}\x00{body}".encode("utf-8")).hexdigest()
+
+
+def assign_story(db, article_id: int, precomputed: dict | None = None) -> int:
+    """Put a stored article into a story (an existing one or a new one) and return its id.
+    `precomputed`: text_work() of the article, made in a worker (else computed here)."""
     article = load_article(db, article_id)
     indexed = db.execute("SELECT 1 FROM dedup_articles WHERE article_id = ?", [article_id]).fetchone()
     if article.story_id is not None and indexed:
@@ -44,9 +60,14 @@ def assign_story(db, article_id: int) -> int:
 
     body = article.text or article.title
     body_hash = text_hash(body)
-    sig = signature(body)
+    if precomputed and precomputed.get("key") == _work_key(article.title, body, article.language):
+        sig = from_blob(precomputed["sig"])
+        text_part = {Fact(k, w) for k, w in precomputed["facts"]}
+    else:
+        sig = signature(body)
+        text_part = None
     facts = {f.key: f.weight for f in article_facts(f"{article.title}\n{body}", article.language,
-                                                     article.announcements)}
+                                                     article.announcements, text_part=text_part)}
     day = article.day
 
     long_enough = len(body.split()) >= MIN_WORDS_FOR_TEXT_MATCH

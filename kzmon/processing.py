@@ -1,0 +1,322 @@
+"""The processing stage: stored raw pages -> text, announcements, stories.
+
+The crawl stage only fetches and stores raw pages (storage/pages.py), so downloads never wait
+for CPU work. This stage turns them into articles on a pool of worker processes, one per
+core: the text layer (trafilatura), the announcement extractor and the stemmer are pure
+functions and run in the workers; dedup and storage run here, in the parent, the single
+writer, in fetch order (results are taken in the order the pages were fetched, whatever
+worker finishes first). `kzmon reextract` uses the same pool (`ordered_map`) for its
+extractor runs.
+
+A handful of pages is done in this process: starting workers (each imports trafilatura and
+the extractor, about a second) would cost more than it saves, and a quiet day pays nothing.
+"""
+from __future__ import annotations
+
+import gzip
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+KZ_TIME = timezone(timedelta(hours=5))
+INLINE_BELOW = 12        # fewer pages than this: no worker processes
+IN_FLIGHT_PER_WORKER = 8  # pages handed to the pool ahead of the one being stored (bounds memory)
+BATCH = 64               # raw pages read from the database at a time
+LOCK_WAIT = 60.0         # seconds a store waits for another process's lock before it is recorded as failed
+
+
+def worker_count() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+# -- in the workers: pure ---------------------------------------------------------------
+def extract_raw(page: dict[str, Any], window_start: date | None) -> dict[str, Any]:
+    """One raw page -> what to store (a worker's whole job; no database, no network).
+
+    The same steps the crawl's pipeline took before the stages were split: the text layer
+    (or the gov.kz item's body), the window, the canonical URL, announcements, the stem."""
+    from crawler.urls import canonical_url, same_site
+    from extract.announcements import extract_announcements
+    from extract.stemming import stem_text
+    from extract.text import extract_page, page_from_api_item
+    from storage.dedup.stories import text_work
+
+    hints = page.get("hints") or {}
+    hint_published = datetime.fromisoformat(hints["hint_published"]) if hints.get("hint_published") else None
+    body = gzip.decompress(page["html_gz"]).decode("utf-8", "replace") if page.get("html_gz") else ""
+    if hints.get("api"):
+        found = page_from_api_item(hints.get("hint_title") or "", body, hint_published, hints.get("hint_language"),
+                                   page["fetched_url"])
+    else:
+        found = extract_page(body, page["fetched_url"])
+    if found is None:
+        return {"outcome": "not_article"}
+    published = found.published or hint_published
+    if published is not None and window_start is not None and published.astimezone(KZ_TIME).date() < window_start:
+        return {"outcome": "too_old", "published": published.date().isoformat()}
+    fetched = canonical_url(page["fetched_url"])
+    canonical = fetched
+    if found.canonical_url and same_site(found.canonical_url, page["fetched_url"]):
+        canonical = canonical_url(found.canonical_url)
+    local_day = published.astimezone(KZ_TIME).date() if published else None
+    records = extract_announcements(found.text, local_day, found.language, found.title)
+    title = found.title or hints.get("hint_title")
+    return {"outcome": "article", "record": {
+        "url": page["fetched_url"], "canonical_url": canonical, "aliases": [canonical_url(page["requested_url"]), fetched],
+        "title": title, "published": published.isoformat() if published else None,
+        "language": found.language, "author": found.author, "text": found.text,
+        "stem": stem_text(f"{found.title or ''}\n{found.text}", found.language),
+        "alternates": found.alternates, "announcements": records,
+        # dedup's pure part (signature, facts of the text); the parent only probes and writes
+        "dedup_work": text_work(title, found.text, found.language)}}
+
+
+def announcements_of(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """The extractor's records for a stored article (`kzmon reextract`'s work in a worker)."""
+    from extract.announcements import extract_announcements
+
+    day = date.fromisoformat(article["published"][:10]) if article.get("published") else None
+    return extract_announcements(article.get("text") or "", day, article.get("language"), article.get("title"))
+
+
+def _warm() -> None:
+    """Import the heavy modules once per worker, while the parent is still reading pages."""
+    import extract.announcements  # noqa: F401
+    import extract.stemming  # noqa: F401
+    import extract.text  # noqa: F401
+    import storage.dedup.stories  # noqa: F401
+    import trafilatura  # noqa: F401
+
+
+# -- the pool ---------------------------------------------------------------------------
+class WorkerPool:
+    """ProcessPoolExecutor (spawn: no reactor or SQLite handles inherited) whose results are
+    taken in submission order, with a bounded number of items in flight."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or worker_count()
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_warm)
+
+    def ordered(self, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[tuple[Any, Future]]:
+        """(item, its finished future) in the order of `items`; fn(item, *args) runs in a worker."""
+        window: deque[tuple[Any, Future]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        for item in items:
+            window.append((item, self.pool.submit(fn, item, *args)))
+            if len(window) >= limit:
+                item_done, future = window.popleft()
+                future.exception()  # wait
+                yield item_done, future
+        while window:
+            item_done, future = window.popleft()
+            future.exception()
+            yield item_done, future
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Done(Future):
+    """A finished future for work done in this process."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        super().__init__()
+        try:
+            self.set_result(fn(*args))
+        except Exception as exc:  # noqa: BLE001 - reported per item, like a worker's
+            self.set_exception(exc)
+
+
+def ordered_map(fn: Callable[..., Any], items: list[Any], *args: Any, workers: int | None = None) -> Iterator[tuple[Any, Future]]:
+    """fn(item, *args) for every item, results in order; on the pool unless the list is short."""
+    if len(items) < INLINE_BELOW or (workers or worker_count()) <= 1:
+        for item in items:
+            yield item, _Done(fn, item, *args)
+        return
+    pool = WorkerPool(workers)
+    try:
+        yield from pool.ordered(fn, items, *args)
+    finally:
+        pool.close()
+
+
+# -- in the parent: the single writer ---------------------------------------------------
+@dataclass
+class Processed:
+    pages: int = 0
+    counts: dict[str, Counter] = field(default_factory=dict)  # source -> new_articles, announcements, errors
+    last_error: dict[str, str] = field(default_factory=dict)
+    interrupted: bool = False
+
+    def count(self, source_id: str, key: str, n: int = 1) -> None:
+        self.counts.setdefault(source_id, Counter())[key] += n
+
+    @property
+    def new_articles(self) -> int:
+        return sum(c["new_articles"] for c in self.counts.values())
+
+
+class Processor:
+    """The processing stage over the raw pages, fed as they arrive: `step()` while the crawl
+    runs (never blocks: settles the pages whose work is done, hands new raw pages to the
+    pool), `finish()` once it has ended (everything left, in order). The pool starts only
+    when there are enough pages to pay for it."""
+
+    def __init__(self, db: Any, *, run_id: int | None, window_start: date | None, workers: int | None = None,
+                 stop: Callable[[], bool] = lambda: False) -> None:
+        self.db, self.run_id, self.window_start, self.stop = db, run_id, window_start, stop
+        self.workers = workers or worker_count()
+        self.pool: WorkerPool | None = None
+        self.window: deque[tuple[dict[str, Any], Future]] = deque()
+        self.submitted: set[int] = set()
+        self.last_id = 0
+        self.done = Processed()
+
+    def _limit(self) -> int:
+        return max(self.workers, 1) * IN_FLIGHT_PER_WORKER
+
+    def _submit_new(self, sweep: bool = False) -> int:
+        """Hand raw pages not handed yet to the pool, up to the in-flight bound."""
+        from storage.pages import load_raw_pages, raw_page_ids
+        room = self._limit() - len(self.window)
+        if room <= 0:
+            return 0
+        if sweep:  # a page fetched again keeps its old id: a last look behind the cursor
+            ids = [i for i in raw_page_ids(self.db) if i not in self.submitted][:room]
+        else:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM pages WHERE status = 'raw' AND id > ? ORDER BY id LIMIT ?",
+                                                 [self.last_id, room])]
+        if not ids:
+            return 0
+        if self.pool is None and self.workers > 1 and len(self.submitted) + len(ids) >= INLINE_BELOW:
+            self.pool = WorkerPool(self.workers)
+        for page in load_raw_pages(self.db, ids):
+            self.submitted.add(page["id"])
+            self.last_id = max(self.last_id, page["id"])
+            future = self.pool.pool.submit(extract_raw, page, self.window_start) if self.pool else \
+                _Done(extract_raw, page, self.window_start)
+            self.window.append((page, future))
+        return len(ids)
+
+    def _drain(self, block: bool) -> int:
+        settled = 0
+        while self.window and (block or self.window[0][1].done()):
+            if self.stop():
+                self.done.interrupted = True
+                return settled
+            page, future = self.window.popleft()
+            _settle(self.db, page, future, self.done)
+            settled += 1
+            if block and len(self.window) < self._limit() // 2:
+                return settled
+        return settled
+
+    def step(self) -> bool:
+        """While the crawl runs: True when something moved."""
+        if self.done.interrupted or self.stop():
+            return False
+        try:
+            added = self._submit_new()
+            return bool(self._drain(block=False) or added)
+        except BrokenProcessPool:
+            self.done.interrupted = True
+            return False
+
+    def finish(self) -> Processed:
+        try:
+            while not self.done.interrupted and not self.stop():
+                added = self._submit_new() or (not self.window and self._submit_new(sweep=True))
+                if not added and not self.window:
+                    break
+                self._drain(block=True)
+        except BrokenProcessPool:  # the workers were killed (the run is being stopped): pages stay raw
+            self.done.interrupted = True
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+                self.pool = None
+        if self.stop():
+            self.done.interrupted = True
+        if self.run_id is not None:
+            from storage.runs import record_source
+            for source_id, counts in self.done.counts.items():
+                record_source(self.db, self.run_id, source_id, new_articles=counts["new_articles"],
+                              errors=counts["errors"], last_error=self.done.last_error.get(source_id))
+        return self.done
+
+
+def process_pages(db: Any, *, run_id: int | None, window_start: date | None, workers: int | None = None,
+                  stop: Callable[[], bool] = lambda: False) -> Processed:
+    """Every raw page -> stored article, or settled why not; in fetch order. Counters are
+    added to run_sources for `run_id` (a page left by a killed run counts in the run that
+    processed it)."""
+    return Processor(db, run_id=run_id, window_start=window_start, workers=workers, stop=stop).finish()
+
+
+def _settle(db: Any, page: dict[str, Any], future: Future, done: Processed) -> None:
+    from crawler.urls import canonical_url
+    from storage.articles import ArticleRecord, store_article
+    from storage.pages import settle_page
+    from storage.state import forget_article_url, mark_article_url, note_unstored
+
+    source_id = page["source_id"]
+    requested = canonical_url(page["requested_url"])
+    exc = future.exception()
+    if isinstance(exc, BrokenProcessPool):
+        raise exc
+    if exc is not None:
+        reason = f"article not processed ({' '.join(str(exc).split()) or type(exc).__name__})"
+        done.count(source_id, "errors")
+        done.last_error[source_id] = f"{reason}: {page['fetched_url']}"
+        try:
+            settle_page(db, page["id"], "failed", reason)
+            note_unstored(db, requested, reason)
+        except sqlite3.Error:
+            pass
+        return
+    result = future.result()
+    done.pages += 1
+
+    def write() -> None:
+        if result["outcome"] == "not_article":
+            mark_article_url(db, requested, source_id, "not_article")
+        elif result["outcome"] == "too_old":
+            mark_article_url(db, requested, source_id, "too_old", result["published"])
+        else:
+            record = ArticleRecord(source_id=source_id, html_gz=page["html_gz"], **result["record"])
+            if store_article(db, record) is not None:
+                done.count(source_id, "new_articles")
+                done.count(source_id, "announcements", len(record.announcements))
+            forget_article_url(db, requested)
+        settle_page(db, page["id"], "processed", result["outcome"])
+
+    # The crawl writes at the same time from its own process. A write SQLite refuses at once
+    # (a snapshot another process moved past: WAL's busy-snapshot, which no busy timeout waits
+    # out) or after its timeout is tried again, the transaction rolled back, up to LOCK_WAIT.
+    deadline = time.monotonic() + LOCK_WAIT
+    try:
+        while True:
+            try:
+                write()
+                break
+            except sqlite3.OperationalError as exc:
+                if not any(w in str(exc) for w in ("locked", "busy")) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+    except sqlite3.Error as exc:  # the page stays raw: the next run stores it
+        from crawler.failures import storage_reason
+        done.count(source_id, "errors")
+        done.last_error[source_id] = f"{storage_reason(exc)}: {page['fetched_url']}"
