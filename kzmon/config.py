@@ -24,7 +24,10 @@ from pydantic import (
     model_validator,
 )
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
+# The starter config shipped inside the package (a copy of the repository's config.yaml, kept
+# identical by tests/test_config_discovery.py): `kzmon init` writes it out, and it is the last
+# place find_config() looks, so a non-editable install works from any directory.
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
 LANGUAGES = ("en", "ru", "kk")
 
 
@@ -334,7 +337,7 @@ def parse_config(data: object, name: str = "config.yaml", base_dir: Path | None 
 
 def load_config(path: str | Path | None = None) -> Config:
     """Read and validate config.yaml; raises ConfigError with a one-line message."""
-    path = Path(path) if path else DEFAULT_CONFIG
+    path = Path(path) if path else find_config()
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -351,4 +354,39 @@ def load_config(path: str | Path | None = None) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "?"
         raise ConfigError(f"{path.name}: {where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
-    return parse_config(data, path.name, path.resolve().parent)
+    base_dir = user_data_dir() if path.resolve() == DEFAULT_CONFIG else path.resolve().parent
+    return parse_config(data, path.name, base_dir)
+
+
+# -- where the config is ---------------------------------------------------------------
+
+def user_config_dir() -> Path:
+    """$XDG_CONFIG_HOME/kzmon, or ~/.config/kzmon."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "kzmon"
+
+
+def user_data_dir() -> Path:
+    """$XDG_DATA_HOME/kzmon, or ~/.local/share/kzmon: where the bundled default config keeps its
+    database and digests (its relative paths are read against this folder, not site-packages)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kzmon"
+
+
+def find_config(explicit: str | Path | None = None) -> Path:
+    """The config file every command uses: --config, then $KZMON_CONFIG, then ./config.yaml,
+    then the user's config dir (~/.config/kzmon/config.yaml), then the bundled default.
+
+    A file named by --config or $KZMON_CONFIG must exist (a typo is an error, not a silent
+    fall-back to another file).
+    """
+    for named, how in ((explicit, "--config"), (os.environ.get("KZMON_CONFIG"), "KZMON_CONFIG")):
+        if named:
+            path = Path(named).expanduser()
+            if not path.is_file():
+                raise ConfigError(f"{path}: no such config file ({how}); `kzmon init` writes a starter one")
+            return path
+    for candidate in (Path.cwd() / "config.yaml", user_config_dir() / "config.yaml"):
+        if candidate.is_file():
+            return candidate
+    return DEFAULT_CONFIG

@@ -17,7 +17,12 @@ from .job import KZ_TIME, RunSummary, run_daily
 from .lock import EXIT_ALREADY_RUNNING, AlreadyRunning, job_lock
 from .mailsink import MailSink
 from .replay.server import ReplayServer, captured_date
-from .report import print_summary
+from .output import quiet
+from .report import print_summary, report_problems
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
 
 
 def demo_database(workdir: Path) -> Path:
@@ -50,7 +55,9 @@ def run_demo(workdir: Path, config_path: Path | None = None) -> int:
         print(f"kzmon: {exc}", file=sys.stderr)
         return EXIT_ALREADY_RUNNING
     print_summary(summary)
-    print(f"mail:     {received} digest messages received in {workdir / 'mail'} (a Maildir)")
+    report_problems(summary)
+    if not quiet():
+        print(f"mail:     {received} digest messages received in {workdir / 'mail'} (a Maildir)")
     return 0 if summary.status == "ok" else 1
 
 
@@ -59,7 +66,9 @@ def _run_demo_locked(workdir: Path, config_path: Path | None) -> tuple[RunSummar
     as_of = datetime.combine(date.fromisoformat(captured_date()), time(23, 0), KZ_TIME)
     with ReplayServer() as server, MailSink(workdir / "mail") as sink:
         config = demo_config(load_config(config_path or DEFAULT_CONFIG), workdir, smtp_port=sink.port)
-        print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}; "
-              f"SMTP sink on 127.0.0.1:{sink.port}")
-        summary = run_daily(config, as_of=as_of, replay_address=f"127.0.0.1:{server.port}")
+        if not quiet():
+            print(f"replay server on 127.0.0.1:{server.port} answering for {len(server.sites)} sites as of {as_of.date()}; "
+                  f"SMTP sink on 127.0.0.1:{sink.port}")
+        summary = run_daily(config, as_of=as_of, replay_address=f"127.0.0.1:{server.port}",
+                            progress=None if quiet() else _say, log_level="CRITICAL")
     return summary, sink.received

@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .analyst import m_analyst_views, m_foreign_keys_and_whole_money, m_regions_and_sectors
 from .dedup.schema import m_dedup_stories_projects
 from .outbox import m_digest_outbox
+from .pages import m_raw_pages
 from .runs import m_links_skipped, m_run_notes
 from .state import m_durable_frontier
 
@@ -123,6 +125,10 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m_links_skipped,
     m_digest_quiet_projects,
     m_run_notes,
+    m_foreign_keys_and_whole_money,
+    m_regions_and_sectors,
+    m_analyst_views,
+    m_raw_pages,
 ]
 
 

@@ -202,9 +202,16 @@ def unwritable_folder(tmp_path):
         subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["run"]])
+@pytest.mark.parametrize("command", [["run"], ["reextract"]])
 def test_cli_database_in_an_unwritable_folder(tmp_path, unwritable_folder, command):
     result = kzmon(*command, "--config", str(_database_config(tmp_path, "ro/k.db")))
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"{unwritable_folder / 'k.db'}: cannot write in the database's folder ")
     assert result.stderr.count("\n") == 1
+
+
+def test_cli_search_never_creates_a_database(tmp_path, unwritable_folder):
+    """A query reads a database; where there is none it says so and creates nothing."""
+    result = kzmon("search", "x", "--config", str(_database_config(tmp_path, "ro/k.db")))
+    assert result.returncode == 2
+    assert result.stderr == f"{unwritable_folder / 'k.db'}: no such database (give --db FILE, or fill it with `kzmon run` or `kzmon demo`)\n"

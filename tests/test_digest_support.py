@@ -51,6 +51,13 @@ def add_article(db, *, source: str, title: str, published: datetime = AS_OF - ti
                 text: str = "x" * 400) -> int:
     n = next(_ids)
     url = f"https://{source}.example.kz/news/{n}-item"
+    # articles.story_id and announcements.project_id are foreign keys: the rows they name exist
+    # (dedup creates them first in real runs; here a bare row stands in when a test names an id).
+    if story_id is not None:
+        db.execute("INSERT OR IGNORE INTO stories (id) VALUES (?)", [story_id])
+    for ann in announcements:
+        if ann.get("project_id") is not None:
+            db.execute("INSERT OR IGNORE INTO projects (id) VALUES (?)", [ann["project_id"]])
     article_id = db["articles"].insert({
         "url": url, "canonical_url": url, "source_id": source, "title": title,
         "published": published.isoformat(), "language": language, "text": text,

@@ -271,7 +271,8 @@ def test_stalled_project_is_marked_and_listed_once(tmp_path):
         {"title": "sugar plant", "sector": "agro_food", "regions": ["KZ-63"], "project_id": 77}])
     db["projects"].insert({"id": 77, "kind": "project", "title": "sugar plant", "status": "planned",
                            "sector": "agro_food", "regions": json.dumps(["KZ-63"]), "companies": "[]",
-                           "first_seen": old.isoformat(), "last_seen": old.isoformat(), "announcement_count": 1})
+                           "first_seen": old.isoformat(), "last_seen": old.isoformat(), "announcement_count": 1},
+                          replace=True)  # add_article made a bare row for the announcement's project_id
     back_then = write_digest(db, config, tmp_path / "out", as_of=old + timedelta(hours=6))
     assert back_then.new_projects == 1, "it was news when it was announced"
     first = write_digest(db, config, tmp_path / "out", as_of=AS_OF.replace(day=1) - timedelta(days=20))
