@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.language import detect_language  # noqa: E402
 from kzmon.extract_cli import extract_document  # noqa: E402
+from storage.dedup.evaluation import PairScore  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "reporting"
 LANGUAGES = ("en", "ru", "kk")
@@ -157,26 +158,6 @@ def score_extraction(docs: list[Document], predictions: dict[str, list[dict[str,
                     if not right:
                         score.categories[f"wrong {name}"] += 1
     return score
-
-
-@dataclass
-class PairScore:
-    true_pos: int = 0
-    false_pos: int = 0
-    false_neg: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_pos / (self.true_pos + self.false_pos) if self.true_pos + self.false_pos else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_pos / (self.true_pos + self.false_neg) if self.true_pos + self.false_neg else 1.0
-
-    def add(self, same_gold: bool, same_pred: bool) -> None:
-        self.true_pos += same_gold and same_pred
-        self.false_pos += same_pred and not same_gold
-        self.false_neg += same_gold and not same_pred
 
 
 @dataclass

@@ -18,9 +18,9 @@ RECORD_FIELDS = ("kind", "title", "status", "sector", "regions", "companies", "p
 
 @dataclass
 class PairScore:
-    true_pos: int
-    false_pos: int
-    false_neg: int
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
 
     @property
     def precision(self) -> float:
@@ -29,6 +29,12 @@ class PairScore:
     @property
     def recall(self) -> float:
         return self.true_pos / (self.true_pos + self.false_neg) if self.true_pos + self.false_neg else 1.0
+
+    def add(self, same_gold: bool, same_pred: bool) -> None:
+        """Count one pair: labelled together or not, grouped together or not."""
+        self.true_pos += same_gold and same_pred
+        self.false_pos += same_pred and not same_gold
+        self.false_neg += same_gold and not same_pred
 
 
 def load_labelled(path: str | Path) -> list[dict]:
