@@ -37,9 +37,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.language import detect_language  # noqa: E402
-from kzmon.extract_cli import extract_document  # noqa: E402
-from storage.dedup.evaluation import PairScore  # noqa: E402
+try:
+    from extract.language import detect_language  # noqa: E402
+    from kzmon.extract_cli import extract_document  # noqa: E402
+    from storage.dedup.evaluation import PairScore  # noqa: E402
+except ModuleNotFoundError as missing:   # run with a Python that lacks kzmon's dependencies
+    sys.exit(f"bench/quality.py: {missing.name} is not installed here: run it in kzmon's environment "
+             "(pip install -e '.[test]')")
 
 CORPUS = ROOT / "tests" / "data" / "reporting"
 LANGUAGES = ("en", "ru", "kk")

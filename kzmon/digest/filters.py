@@ -5,19 +5,7 @@ import re
 
 from kzmon.config import RecipientFilter
 
-from .query import flatten, glance, totals
-
-
-def _kzt_per_usd(year: int | None) -> float | None:
-    """The deduplicator's yearly rate table, so a tenge-only project can meet a dollar threshold."""
-    try:
-        from storage.dedup.lexicon import kzt_per_usd
-    except ImportError:
-        return None
-    try:
-        return kzt_per_usd(year)
-    except (KeyError, ValueError, OSError):
-        return None
+from .query import flatten, glance, kzt_rate, totals
 
 
 def usd_equivalent(entry: dict) -> float | None:
@@ -29,7 +17,7 @@ def usd_equivalent(entry: dict) -> float | None:
         return None
     published = next((s["published"] for s in entry.get("sources", []) if s.get("published")), "")
     year = int(published[:4]) if published[:4].isdigit() else None
-    rate = _kzt_per_usd(year)
+    rate = kzt_rate(year)
     return entry["investment_kzt"] / rate if rate else None
 
 

@@ -23,7 +23,7 @@ LARGEST = 5
 QUIET_LISTED = 15
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list[dict]:
+def rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list[dict]:
     cursor = db.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -33,7 +33,7 @@ def old_announcements(db: sqlite_utils.Database, config: Config, as_of: datetime
     """Undigested announcements of articles older than the window, and of undated articles of a
     source that has never been in a digest (a new source's archive)."""
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
-    return _rows(
+    return rows(
         db,
         f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
         "LEFT JOIN digest_items d ON d.announcement_id = n.id "
@@ -108,7 +108,7 @@ def first_edition_of_month(db: sqlite_utils.Database, day: str) -> bool:
 
 
 def _stalled_projects(db: sqlite_utils.Database, as_of: datetime, months: int) -> list[dict]:
-    return _rows(db, "SELECT p.id, p.kind, p.title, p.status, p.sector, p.regions, p.companies, p.first_seen, "
+    return rows(db, "SELECT p.id, p.kind, p.title, p.status, p.sector, p.regions, p.companies, p.first_seen, "
                      "p.last_seen, p.announcement_count FROM projects p "
                      "WHERE julianday(p.last_seen) < julianday(?) ORDER BY p.last_seen", [_cutoff(as_of, months)])
 

@@ -18,6 +18,7 @@ from kzmon.config import Config
 from . import labels, titles
 from .history import gone_quiet as _gone_quiet
 from .history import history_summary
+from .history import rows as _rows
 from .history import old_announcements as _old_announcements
 from .labels import region_label
 
@@ -37,12 +38,6 @@ _ANNOUNCEMENT_COLUMNS = (
     "n.evidence, n.project_id, a.story_id, a.url, a.title AS article_title, a.published, a.language, "
     "a.source_id, a.fetched_at"
 )
-
-
-def _rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def _source_names(db: sqlite_utils.Database, config: Config) -> dict[str, str]:
@@ -269,10 +264,8 @@ def usd_equivalent(investment_usd: float | None, investment_kzt: float | None, y
 
 
 def kzt_rate(year: int | None) -> float | None:
-    try:
-        from storage.dedup.lexicon import kzt_per_usd
-    except ImportError:
-        return None
+    """The deduplicator's yearly rate table, so a tenge-only project can be told in dollars."""
+    from storage.dedup.lexicon import kzt_per_usd
     try:
         return kzt_per_usd(year)
     except (KeyError, ValueError, OSError):
