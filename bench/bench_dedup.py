@@ -36,16 +36,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import storage  # noqa: E402
-from storage.dedup import assign_story, link_projects  # noqa: E402
-from storage.dedup.evaluation import (article_project_pairs, load_labelled, run_labelled, score_labelled,  # noqa: E402
+from kzmon import storage  # noqa: E402
+from kzmon.storage.dedup import assign_story, link_projects  # noqa: E402
+from kzmon.storage.dedup.evaluation import (article_project_pairs, load_labelled, run_labelled, score_labelled,  # noqa: E402
                                       store_article)
-from storage.dedup.fingerprints import article_facts  # noqa: E402
-from storage.dedup.minhash import estimate_jaccard, signature  # noqa: E402
-from storage.dedup.normalise import text_hash  # noqa: E402
-from storage.dedup.projects import project_keys  # noqa: E402
-from storage.dedup.records import day_number  # noqa: E402
-from storage.dedup.stories import _index  # noqa: E402
+from kzmon.storage.dedup.fingerprints import article_facts  # noqa: E402
+from kzmon.storage.dedup.minhash import estimate_jaccard, signature  # noqa: E402
+from kzmon.storage.dedup.normalise import text_hash  # noqa: E402
+from kzmon.storage.dedup.projects import project_keys  # noqa: E402
+from kzmon.storage.dedup.records import day_number  # noqa: E402
+from kzmon.storage.dedup.stories import _index  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 
@@ -56,7 +56,7 @@ def fresh_db(directory: str, name: str):
 
 def with_extracted_records(docs: list[dict]) -> list[dict]:
     """The labelled documents with records made by the real extractor instead of by hand."""
-    from extract.announcements import extract_announcements
+    from kzmon.extract.announcements import extract_announcements
 
     out = []
     for doc in docs:

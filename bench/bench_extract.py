@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.announcements import extract_announcements  # noqa: E402
-from extract.announcements.companies import _find_companies  # noqa: E402
-from extract.announcements.titles import facility_phrase  # noqa: E402
-from extract.announcements.vocabulary import sector_of, status_of  # noqa: E402
+from kzmon.extract.announcements import extract_announcements  # noqa: E402
+from kzmon.extract.announcements.companies import _find_companies  # noqa: E402
+from kzmon.extract.announcements.titles import facility_phrase  # noqa: E402
+from kzmon.extract.announcements.vocabulary import sector_of, status_of  # noqa: E402
 
 
 def cold(text: str, published: date | None) -> None:

@@ -19,8 +19,8 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.regions import find_regions  # noqa: E402
-from extract.stemming import stem_text  # noqa: E402
+from kzmon.extract.regions import find_regions  # noqa: E402
+from kzmon.extract.stemming import stem_text  # noqa: E402
 
 ARTICLE = ("In the Karagandy region a plant worth 10 billion tenge was launched on Monday, "
            "the press service of the regional administration reported. The facility will produce "

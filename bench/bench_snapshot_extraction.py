@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.urls import canonical_url  # noqa: E402
+from kzmon.crawler.urls import canonical_url  # noqa: E402
 from kzmon.replay.server import load_sites  # noqa: E402
 
 

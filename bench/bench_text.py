@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.text import extract_page  # noqa: E402
+from kzmon.extract.text import extract_page  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "benchmark"
 

@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 try:
-    from extract.language import detect_language  # noqa: E402
+    from kzmon.extract.language import detect_language  # noqa: E402
     from kzmon.extract_cli import extract_document  # noqa: E402
-    from storage.dedup.evaluation import PairScore  # noqa: E402
+    from kzmon.storage.dedup.evaluation import PairScore  # noqa: E402
 except ModuleNotFoundError as missing:   # run with a Python that lacks kzmon's dependencies
     sys.exit(f"bench/quality.py: {missing.name} is not installed here: run it in kzmon's environment "
              "(pip install -e '.[test]')")
@@ -204,9 +204,9 @@ def load_through_pipeline(docs: list[Document], predictions: dict[str, list[dict
 
     An article the extractor saw without a date is stored without one, fetched on the day the
     outlet published it (a daily crawl fetches what is new)."""
-    import storage
-    from extract.stemming import stem_text
-    from storage.articles import ArticleRecord, store_article
+    from kzmon import storage
+    from kzmon.extract.stemming import stem_text
+    from kzmon.storage.articles import ArticleRecord, store_article
 
     db = storage.open_db(db_path)
     ids: dict[str, int] = {}
@@ -255,7 +255,7 @@ def _record_shape(a: dict | None, b: dict | None) -> str:
     """What two records of different facilities that were linked have in common (no text)."""
     if a is None or b is None:
         return "unknown"
-    from storage.dedup.fingerprints import company_key, concept_facts
+    from kzmon.storage.dedup.fingerprints import company_key, concept_facts
     same = []
     if {company_key(c) for c in a.get("companies") or []} & {company_key(c) for c in b.get("companies") or []} - {None}:
         same.append("company")

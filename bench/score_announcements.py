@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.announcements import extract_announcements  # noqa: E402
+from kzmon.extract.announcements import extract_announcements  # noqa: E402
 
 SCORER = ROOT / "tests" / "data" / "score_extraction.py"
 

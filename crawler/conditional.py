@@ -12,7 +12,7 @@ import hashlib
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
-from storage.state import discovery_state
+from kzmon.storage.state import discovery_state
 
 from .database import crawl_db
 

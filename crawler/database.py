@@ -25,7 +25,7 @@ import sqlite_utils
 from twisted.internet.defer import Deferred
 from twisted.python.threadpool import ThreadPool
 
-from storage import open_db
+from kzmon.storage import open_db
 
 DEFAULT_LOCK_WAIT = 60.0  # seconds a write waits for another process's lock before it is recorded as failed
 

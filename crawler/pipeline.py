@@ -21,9 +21,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from twisted.internet.defer import Deferred
 
-from storage.articles import compress_html
-from storage.pages import store_raw_page
-from storage.state import note_unstored
+from kzmon.storage.articles import compress_html
+from kzmon.storage.pages import store_raw_page
+from kzmon.storage.state import note_unstored
 
 from .database import crawl_writer
 from .failures import storage_reason

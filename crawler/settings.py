@@ -37,16 +37,16 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": log_level,
         "LOG_FORMAT": "%(levelname)s %(name)s: %(message)s",
-        "LOG_FORMATTER": "crawler.logformatter.QuietLogFormatter",
-        "ITEM_PIPELINES": {"crawler.pipeline.ArticlePipeline": 300},
+        "LOG_FORMATTER": "kzmon.crawler.logformatter.QuietLogFormatter",
+        "ITEM_PIPELINES": {"kzmon.crawler.pipeline.ArticlePipeline": 300},
         # The fetch policy (crawler/policy.py) sees every request first, redirects included.
-        "DOWNLOADER_MIDDLEWARES": {"crawler.policy.FetchPolicyMiddleware": 50,
-                                   "crawler.conditional.ConditionalGetMiddleware": 580,
+        "DOWNLOADER_MIDDLEWARES": {"kzmon.crawler.policy.FetchPolicyMiddleware": 50,
+                                   "kzmon.crawler.conditional.ConditionalGetMiddleware": 580,
                                    # before RetryMiddleware (550): a 429/503 with Retry-After waits, then retries
-                                   "crawler.retry_after.RetryAfterMiddleware": 560,
+                                   "kzmon.crawler.retry_after.RetryAfterMiddleware": 560,
                                    # Scrapy 2.19's let some first requests to a site past robots.txt
                                    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-                                   "crawler.robots.RobotsTxtMiddleware": 100},
+                                   "kzmon.crawler.robots.RobotsTxtMiddleware": 100},
         "KZMON_RETRY_AFTER_MAX": 120,  # seconds; a longer Retry-After fails the request for this run
         # Only http and https are fetched: a link in someone else's feed never reads a local
         # file, a data: URL, an FTP server or an S3 bucket.
@@ -55,7 +55,7 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         "KZMON_DB_LOCK_WAIT": crawl.db_lock_wait_seconds,  # crawler/database.py: the writer's bounded wait
     }
     if replay_address:
-        handler = "crawler.replay.ReplayDownloadHandler"
+        handler = "kzmon.crawler.replay.ReplayDownloadHandler"
         settings["DOWNLOAD_HANDLERS"].update({"http": handler, "https": handler})
         settings["KZMON_REPLAY_ADDRESS"] = replay_address
     return settings

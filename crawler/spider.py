@@ -23,9 +23,9 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from kzmon.config import Source
-from storage.articles import known_urls
-from storage.runs import record_source
-from storage.state import (drop_stored_pending, mark_article_url, pending_discovery, pending_urls, record_discovery,
+from kzmon.storage.articles import known_urls
+from kzmon.storage.runs import record_source
+from kzmon.storage.state import (drop_stored_pending, mark_article_url, pending_discovery, pending_urls, record_discovery,
                            settle_discovery, skipped_urls)
 
 from .database import crawl_db, crawl_writer

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from extract.regions import fold
+from kzmon.extract.regions import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 ALMATY = timezone(timedelta(hours=5))

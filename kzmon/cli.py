@@ -187,7 +187,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from storage.search import SearchSyntaxError
+    from kzmon.storage.search import SearchSyntaxError
 
     from .search_cli import run_search
     query = " ".join(args.query)

@@ -41,7 +41,7 @@ def _readable(value: Any, region_names: dict[str, str]) -> Any:
 
 
 def export_rows(database: Path, per: str = "project") -> tuple[list[str], list[list[Any]]]:
-    from storage import open_db
+    from kzmon.storage import open_db
     db = open_db(database)
     try:
         region_names = {code: name for code, name in db.execute("SELECT code, name_en FROM regions")}

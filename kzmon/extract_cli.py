@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from extract.announcements import extract_announcements
-from extract.text import extract_page
+from kzmon.extract.announcements import extract_announcements
+from kzmon.extract.text import extract_page
 
 
 class BadDocument(ValueError):
@@ -134,8 +134,8 @@ def _one_line(exc: BaseException) -> str:
 def run_reextract(database: str, source_id: str | None, since: date | None) -> int:
     from rich.progress import track
 
-    from storage import open_db
-    from storage.articles import replace_announcements, select_articles
+    from kzmon.storage import open_db
+    from kzmon.storage.articles import replace_announcements, select_articles
 
     from .processing import INLINE_BELOW, announcements_of, ordered_map, worker_count
 

@@ -13,11 +13,11 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from crawler.process import CrawlJob, run_crawl
-from crawler.process import stop_requested as crawl_stopped
+from kzmon.crawler.process import CrawlJob, run_crawl
+from kzmon.crawler.process import stop_requested as crawl_stopped
 from kzmon.processing import Processed, Processor, process_pages
-from storage import open_db
-from storage.runs import close_interrupted_runs, finish_run, record_source, run_sources, start_run, sync_sources
+from kzmon.storage import open_db
+from kzmon.storage.runs import close_interrupted_runs, finish_run, record_source, run_sources, start_run, sync_sources
 
 from .config import Config
 from .lock import held_by_another_process

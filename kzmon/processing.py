@@ -47,11 +47,11 @@ def extract_raw(page: dict[str, Any], window_start: date | None) -> dict[str, An
 
     The same steps the crawl's pipeline took before the stages were split: the text layer
     (or the gov.kz item's body), the window, the canonical URL, announcements, the stem."""
-    from crawler.urls import canonical_url, same_site
-    from extract.announcements import extract_announcements
-    from extract.stemming import stem_text
-    from extract.text import extract_page, page_from_api_item
-    from storage.dedup.stories import text_work
+    from kzmon.crawler.urls import canonical_url, same_site
+    from kzmon.extract.announcements import extract_announcements
+    from kzmon.extract.stemming import stem_text
+    from kzmon.extract.text import extract_page, page_from_api_item
+    from kzmon.storage.dedup.stories import text_work
 
     hints = page.get("hints") or {}
     hint_published = datetime.fromisoformat(hints["hint_published"]) if hints.get("hint_published") else None
@@ -85,7 +85,7 @@ def extract_raw(page: dict[str, Any], window_start: date | None) -> dict[str, An
 
 def announcements_of(article: dict[str, Any]) -> list[dict[str, Any]]:
     """The extractor's records for a stored article (`kzmon reextract`'s work in a worker)."""
-    from extract.announcements import extract_announcements
+    from kzmon.extract.announcements import extract_announcements
 
     day = date.fromisoformat(article["published"][:10]) if article.get("published") else None
     return extract_announcements(article.get("text") or "", day, article.get("language"), article.get("title"))
@@ -93,10 +93,10 @@ def announcements_of(article: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _warm() -> None:
     """Import the heavy modules once per worker, while the parent is still reading pages."""
-    import extract.announcements  # noqa: F401
-    import extract.stemming  # noqa: F401
-    import extract.text  # noqa: F401
-    import storage.dedup.stories  # noqa: F401
+    import kzmon.extract.announcements  # noqa: F401
+    import kzmon.extract.stemming  # noqa: F401
+    import kzmon.extract.text  # noqa: F401
+    import kzmon.storage.dedup.stories  # noqa: F401
     import trafilatura  # noqa: F401
 
 
@@ -190,7 +190,7 @@ class Processor:
 
     def _submit_new(self, sweep: bool = False) -> int:
         """Hand raw pages not handed yet to the pool, up to the in-flight bound."""
-        from storage.pages import load_raw_pages, raw_page_ids
+        from kzmon.storage.pages import load_raw_pages, raw_page_ids
         room = self._limit() - len(self.window)
         if room <= 0:
             return 0
@@ -251,7 +251,7 @@ class Processor:
         if self.stop():
             self.done.interrupted = True
         if self.run_id is not None:
-            from storage.runs import record_source
+            from kzmon.storage.runs import record_source
             for source_id, counts in self.done.counts.items():
                 record_source(self.db, self.run_id, source_id, new_articles=counts["new_articles"],
                               errors=counts["errors"], last_error=self.done.last_error.get(source_id))
@@ -267,10 +267,10 @@ def process_pages(db: Any, *, run_id: int | None, window_start: date | None, wor
 
 
 def _settle(db: Any, page: dict[str, Any], future: Future, done: Processed) -> None:
-    from crawler.urls import canonical_url
-    from storage.articles import ArticleRecord, store_article
-    from storage.pages import settle_page
-    from storage.state import forget_article_url, mark_article_url, note_unstored
+    from kzmon.crawler.urls import canonical_url
+    from kzmon.storage.articles import ArticleRecord, store_article
+    from kzmon.storage.pages import settle_page
+    from kzmon.storage.state import forget_article_url, mark_article_url, note_unstored
 
     source_id = page["source_id"]
     requested = canonical_url(page["requested_url"])
@@ -317,6 +317,6 @@ def _settle(db: Any, page: dict[str, Any], future: Future, done: Processed) -> N
                     raise
                 time.sleep(0.05)
     except sqlite3.Error as exc:  # the page stays raw: the next run stores it
-        from crawler.failures import storage_reason
+        from kzmon.crawler.failures import storage_reason
         done.count(source_id, "errors")
         done.last_error[source_id] = f"{storage_reason(exc)}: {page['fetched_url']}"

@@ -17,8 +17,8 @@ from .output import make_console, make_table
 
 
 def search(database: str, query: str, limit: int = 20, **filters: Any) -> list[dict]:
-    from storage import open_db
-    from storage.search import search_articles
+    from kzmon.storage import open_db
+    from kzmon.storage.search import search_articles
 
     db = open_db(database)
     try:

@@ -138,7 +138,7 @@ def datasette_metadata(database: Path) -> dict[str, Any]:
 def run_serve(database: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     if importlib.util.find_spec("datasette") is None:
         raise ConfigError("kzmon serve needs Datasette, an optional extra: pip install 'kzmon[web]'")
-    from storage import open_db
+    from kzmon.storage import open_db
     open_db(database).close()  # the newest schema: the views and lookup tables the queries use
     with tempfile.TemporaryDirectory(prefix="kzmon-serve-") as tmp:
         metadata = Path(tmp) / "metadata.json"

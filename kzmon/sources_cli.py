@@ -13,8 +13,8 @@ from .output import make_console, make_table, problem, quiet
 
 
 def list_sources(config: Config) -> int:
-    from storage import open_db
-    from storage.runs import source_health, sync_sources
+    from kzmon.storage import open_db
+    from kzmon.storage.runs import source_health, sync_sources
 
     db = open_db(config.database)
     sync_sources(db, [{"id": s.id, "name": s.name, "kind": s.kind, "languages": s.languages, "home": s.home} for s in config.sources])
@@ -59,7 +59,7 @@ def _stderr_to(path: Path):
 def check_sources(config: Config, source_id: str | None, *, first: int = 10, replay_address: str | None = None) -> int:
     """Run discovery for real, into a throwaway database, and show what it found: the first
     article URLs per source, the links it turned down and why, and each source's errors."""
-    from storage import open_db
+    from kzmon.storage import open_db
 
     from .job import run_daily
     from .report import print_summary, report_problems

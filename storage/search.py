@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from extract.stemming import stem_query
+from kzmon.extract.stemming import stem_query
 
 
 class SearchSyntaxError(ValueError):

@@ -8,9 +8,9 @@ import pytest
 import sqlite_utils
 import yaml
 
-from storage import open_db
-from storage.analyst import DATA, REGIONS_YAML, m_foreign_keys_and_whole_money
-from storage.migrations import MIGRATIONS
+from kzmon.storage import open_db
+from kzmon.storage.analyst import DATA, REGIONS_YAML, m_foreign_keys_and_whole_money
+from kzmon.storage.migrations import MIGRATIONS
 
 
 def _old_database(path) -> sqlite_utils.Database:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 
 PUBLISHED = date(2026, 6, 1)
 

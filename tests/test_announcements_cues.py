@@ -1,9 +1,9 @@
 """Cues: status verbs, sectors, companies, sentence splitting."""
 import pytest
 
-from extract.announcements.companies import find_companies
-from extract.announcements.sentences import split_sentences
-from extract.announcements.vocabulary import sector_of, status_of
+from kzmon.extract.announcements.companies import find_companies
+from kzmon.extract.announcements.sentences import split_sentences
+from kzmon.extract.announcements.vocabulary import sector_of, status_of
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,7 +1,7 @@
 """Figures in one sentence: money, jobs, counts, areas, capacities (en, ru, kk)."""
 import pytest
 
-from extract.announcements.figures import find_figures, parse_number
+from kzmon.extract.announcements.figures import find_figures, parse_number
 
 
 def kinds(text, lang, kind):

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.announcements.folding import FLAGS, compile_folded, lowered
-from extract.announcements.figures import NUMBER_RE
-from extract.announcements.sentences import split_sentences
-from extract.announcements.vocabulary import WORD_START, _all_sectors, _load, any_of, fast
+from kzmon.extract.announcements.folding import FLAGS, compile_folded, lowered
+from kzmon.extract.announcements.figures import NUMBER_RE
+from kzmon.extract.announcements.sentences import split_sentences
+from kzmon.extract.announcements.vocabulary import WORD_START, _all_sectors, _load, any_of, fast
 
 DATA = Path(__file__).parent / "data"
 

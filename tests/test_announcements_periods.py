@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from extract.announcements.periods import find_periods
+from kzmon.extract.announcements.periods import find_periods
 
 PUB = date(2023, 6, 14)
 

@@ -1,9 +1,9 @@
 """Round 3: behaviours the round-3 articles exposed, each on wording of its own."""
 from datetime import date
 
-from extract.announcements import extract_announcements
-from extract.announcements.companies import find_companies
-from extract.announcements.figures import find_figures
+from kzmon.extract.announcements import extract_announcements
+from kzmon.extract.announcements.companies import find_companies
+from kzmon.extract.announcements.figures import find_figures
 
 
 def _kinds(text, language):

@@ -1,8 +1,8 @@
 """Round 4: names without headline verbs, datelines or the generic word 'company'; pool members and remaining counts."""
 from datetime import date
 
-from extract.announcements import extract_announcements
-from extract.announcements.companies import find_companies
+from kzmon.extract.announcements import extract_announcements
+from kzmon.extract.announcements.companies import find_companies
 
 
 def test_headline_verbs_and_generic_company_words_stay_outside_names():

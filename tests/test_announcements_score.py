@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 
 DATA = Path(__file__).parent / "data"
 GOLD_SETS = {"dev": DATA / "gold", "own": DATA / "announcements", "heldout": DATA / "announcements" / "heldout",

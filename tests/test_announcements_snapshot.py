@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "kzmon" / "replay" / "snapshot"
 
@@ -28,7 +28,7 @@ def snapshot_articles():
 
 @pytest.mark.skipif(not SNAPSHOT.exists(), reason="no replay snapshot")
 def test_industrial_articles_give_records_and_others_none():
-    from extract.text import extract_page
+    from kzmon.extract.text import extract_page
 
     industrial = found = other = false = 0
     for path, article in snapshot_articles():

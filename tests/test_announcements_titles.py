@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 
 DATA = Path(__file__).parent / "data"
 FOLDERS = [DATA / "announcements", DATA / "announcements" / "heldout", DATA / "announcements" / "round2"]

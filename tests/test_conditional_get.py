@@ -7,9 +7,9 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from crawler.conditional import ConditionalGetMiddleware
-from storage import open_db
-from storage.state import save_discovery_state
+from kzmon.crawler.conditional import ConditionalGetMiddleware
+from kzmon.storage import open_db
+from kzmon.storage.state import save_discovery_state
 
 FEED = "https://astanatimes.com/feed/"
 BODY = b"<rss><channel><item><link>https://astanatimes.com/2026/11/a/</link></item></channel></rss>"

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from extract.dates import ALMATY, find_published, parse_date_text
+from kzmon.extract.dates import ALMATY, find_published, parse_date_text
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 

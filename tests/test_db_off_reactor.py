@@ -13,9 +13,9 @@ import sqlite3
 import threading
 import time
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.job import run_daily
-from storage import open_db
+from kzmon.storage import open_db
 
 from replay_support import expected_articles, make_config
 

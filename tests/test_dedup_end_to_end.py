@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-import storage
-from storage.dedup.evaluation import load_labelled, run_labelled, score_labelled
+from kzmon import storage
+from kzmon.storage.dedup.evaluation import load_labelled, run_labelled, score_labelled
 
 DATA = Path(__file__).parent / "data" / "dedup"
 
 
 @pytest.mark.parametrize("name", ["labelled.json", "labelled_heldout.json"])
 def test_stories_with_extracted_records(tmp_path, name):
-    from extract.announcements import extract_announcements
+    from kzmon.extract.announcements import extract_announcements
 
     docs = []
     for doc in load_labelled(DATA / name):

@@ -2,8 +2,8 @@
 facility is, where), and the identity rules that keep a busy news day's articles apart."""
 from __future__ import annotations
 
-from storage.dedup.fingerprints import article_facts, concept_facts, name_facts, region_facts
-from storage.dedup.stories import event_score
+from kzmon.storage.dedup.fingerprints import article_facts, concept_facts, name_facts, region_facts
+from kzmon.storage.dedup.stories import event_score
 
 
 def keys(facts) -> set[str]:

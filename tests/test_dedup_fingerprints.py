@@ -1,5 +1,5 @@
 """Fact fingerprints must read one figure the same way in every language and number format."""
-from storage.dedup.fingerprints import article_facts, company_key, is_anchor, numeric_facts, record_facts
+from kzmon.storage.dedup.fingerprints import article_facts, company_key, is_anchor, numeric_facts, record_facts
 
 
 def keys(text, language):

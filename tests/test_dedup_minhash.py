@@ -3,8 +3,8 @@ import json
 import random
 from pathlib import Path
 
-from storage.dedup.minhash import BANDS, band_keys, estimate_jaccard, from_blob, signature, to_blob
-from storage.dedup.normalise import normalise_text, text_hash
+from kzmon.storage.dedup.minhash import BANDS, band_keys, estimate_jaccard, from_blob, signature, to_blob
+from kzmon.storage.dedup.normalise import normalise_text, text_hash
 
 DATA = Path(__file__).parent / "data" / "dedup"
 BODIES = json.loads((DATA / "benchmark_bodies.json").read_text(encoding="utf-8"))["articles"]

@@ -1,10 +1,10 @@
 """Projects: one plant across events and currencies, without merging the stories."""
 import pytest
 
-import storage
-from storage.dedup import assign_story, link_projects, project_timeline
-from storage.dedup.evaluation import store_article
-from storage.dedup.projects import pair_score
+from kzmon import storage
+from kzmon.storage.dedup import assign_story, link_projects, project_timeline
+from kzmon.storage.dedup.evaluation import store_article
+from kzmon.storage.dedup.projects import pair_score
 
 PLANNED = {"kind": "project", "title": "ferroalloy plant", "status": "planned", "sector": "metallurgy",
            "regions": ["KZ-55"], "companies": ["Silk Road Ferro"], "investment_usd": 250_000_000, "jobs": 600,

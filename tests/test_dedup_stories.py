@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-import storage
-from storage.dedup import assign_story, story_sources
-from storage.dedup.evaluation import load_labelled, run_labelled, score_labelled, store_article
+from kzmon import storage
+from kzmon.storage.dedup import assign_story, story_sources
+from kzmon.storage.dedup.evaluation import load_labelled, run_labelled, score_labelled, store_article
 
 DATA = Path(__file__).parent / "data" / "dedup"
 

@@ -13,7 +13,7 @@ from kzmon.digest import write_digest
 from kzmon.digest.filters import filter_data
 from kzmon.digest.query import build_digest_data
 from kzmon.digest.render import safe_url
-from storage import outbox
+from kzmon.storage import outbox
 
 
 @pytest.fixture()

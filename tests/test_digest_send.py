@@ -22,7 +22,7 @@ from kzmon.config import load_config
 from kzmon.digest import deliver, resend, write_digest
 from kzmon.digest.cli import main_digest
 from kzmon.digest.send import PAUSE_AFTER_SEND_ENV
-from storage import open_db, outbox
+from kzmon.storage import open_db, outbox
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -157,7 +157,7 @@ import sys
 from pathlib import Path
 from kzmon.config import load_config
 from kzmon.digest import deliver
-from storage import open_db
+from kzmon.storage import open_db
 config = load_config(sys.argv[1])
 deliver(open_db(config.database), config)
 """

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from kzmon.config import Config, parse_config
-from storage import open_db
+from kzmon.storage import open_db
 
 KZ = timezone(timedelta(hours=5))
 AS_OF = datetime(2026, 11, 20, 7, 0, tzinfo=KZ)

@@ -68,8 +68,8 @@ def _check_totals(data: dict) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     from kzmon.demo import run_demo
-    from storage import open_db
-    from storage import outbox
+    from kzmon.storage import open_db
+    from kzmon.storage import outbox
 
     workdir = tmp_path_factory.mktemp("demo")
     assert run_demo(workdir) in (0, 1)
@@ -247,7 +247,7 @@ def test_first_run_over_a_new_source_summarises_history(tmp_path):
         {"title": "wind farm", "sector": "energy", "regions": ["KZ-55"], "investment_usd": 50e6,
          "evidence": "A 50 million wind farm."}])
     result = write_digest(db, config, tmp_path / "out", as_of=AS_OF)
-    from storage import outbox
+    from kzmon.storage import outbox
     data = outbox.edition(db, result.edition_id)["data"]
     assert [e["display_title"] for e in data["new"]] == ["wind farm"], "history is not listed as new"
     history = data["history"]
@@ -371,9 +371,9 @@ def _bench_quality():
 def test_first_run_over_a_new_real_source_is_history_not_news(tmp_path):
     """116 real articles (2011-2026, 40 % undated) fetched today from a source never seen before,
     through the real extractor and the real storage path (stories, projects)."""
-    from extract.language import detect_language
-    from extract.stemming import stem_text
-    from storage.articles import ArticleRecord, store_article
+    from kzmon.extract.language import detect_language
+    from kzmon.extract.stemming import stem_text
+    from kzmon.storage.articles import ArticleRecord, store_article
 
     quality = _bench_quality()
     docs = quality.load_split("dev")
@@ -401,7 +401,7 @@ def test_first_run_over_a_new_real_source_is_history_not_news(tmp_path):
                         "WHERE a.source_id = 'archive'").fetchone()[0]
     assert stored > 100
     result = write_digest(db, config, tmp_path / "out", as_of=AS_OF)
-    from storage import outbox
+    from kzmon.storage import outbox
     data = outbox.edition(db, result.edition_id)["data"]
     assert [e["display_title"] for e in data["new"]] == ["cement plant"], "no archive entry is listed as new"
     assert data["history"]["announcements"] == stored and data["history"]["span"].startswith("20")

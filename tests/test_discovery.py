@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from crawler.discovery import feed_links, listing_links, sitemap_entries
+from kzmon.crawler.discovery import feed_links, listing_links, sitemap_entries
 
 RSS = b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>
 <item><title>Plant opens</title><link>https://astanatimes.com/2026/11/plant-opens/</link>

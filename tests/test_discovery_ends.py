@@ -15,7 +15,7 @@ import sqlite3
 from datetime import date, timedelta
 from email.utils import format_datetime
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.config import Source
 from kzmon.job import run_daily
 

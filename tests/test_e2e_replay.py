@@ -16,7 +16,7 @@ import pytest
 
 import yaml
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.job import KZ_TIME, run_daily
 from kzmon.replay.server import ReplayServer
 

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import timedelta
 from email.utils import format_datetime
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.config import Source
 from kzmon.job import run_daily
 

@@ -19,14 +19,14 @@ import pytest
 from scrapy.core.downloader.handlers import DownloadHandlers
 from scrapy.utils.test import get_crawler
 
-from crawler.discovery import feed_links, listing_links
-from crawler.policy import refusal
-from crawler.settings import crawl_settings
-from crawler.urls import canonical_url
+from kzmon.crawler.discovery import feed_links, listing_links
+from kzmon.crawler.policy import refusal
+from kzmon.crawler.settings import crawl_settings
+from kzmon.crawler.urls import canonical_url
 from kzmon.config import Source, parse_config
 from kzmon.job import KZ_TIME, run_daily
-from storage import open_db
-from storage.state import record_discovery
+from kzmon.storage import open_db
+from kzmon.storage.state import record_discovery
 
 NEWS = Source(id="kapital", name="Kapital", feeds=["https://kapital.kz/rss"],
               sitemaps=["https://kapital.kz/sitemap.xml"], article_pattern=r"^https://kapital\.kz/")
@@ -183,7 +183,7 @@ def test_scrapy_handlers_for_file_data_ftp_s3_are_disabled(tmp_path):
     config = parse_config({"sources": [{"id": "a", "name": "A", "feeds": ["https://a.kz/rss"]}]})
     assert set(_schemes(crawl_settings(config, str(tmp_path / "k.db")))) == {"http", "https"}
     replay = _schemes(crawl_settings(config, str(tmp_path / "k.db"), replay_address="127.0.0.1:1"))
-    assert replay == {"http": "crawler.replay.ReplayDownloadHandler", "https": "crawler.replay.ReplayDownloadHandler"}
+    assert replay == {"http": "kzmon.crawler.replay.ReplayDownloadHandler", "https": "kzmon.crawler.replay.ReplayDownloadHandler"}
 
 
 # -- real crawls ----------------------------------------------------------------------------------

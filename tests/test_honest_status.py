@@ -18,15 +18,15 @@ from pathlib import Path
 
 import yaml
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.cli import main as kzmon_main
 from kzmon.digest.query import source_health as digest_health
 from kzmon.job import run_daily
 from kzmon.lock import job_lock
 from kzmon.mailsink import MailSink, free_port
 from kzmon.sources_cli import list_sources
-from storage import open_db
-from storage.runs import source_health, start_run
+from kzmon.storage import open_db
+from kzmon.storage.runs import source_health, start_run
 
 from replay_support import expected_articles, make_config
 
@@ -313,7 +313,7 @@ def test_retry_after_beyond_the_cap_fails_the_page_without_hammering_it(tmp_path
 def test_retry_after_values_in_seconds_or_as_an_http_date():
     from datetime import datetime, timezone
 
-    from crawler.retry_after import retry_after_seconds
+    from kzmon.crawler.retry_after import retry_after_seconds
 
     now = datetime(2026, 12, 6, 7, 0, 0, tzinfo=timezone.utc)
     assert retry_after_seconds(b"120") == 120.0

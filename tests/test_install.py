@@ -72,10 +72,13 @@ def test_the_wheel_works_outside_the_source_tree(installed, tmp_path):
     cwd = tmp_path / "elsewhere"
     cwd.mkdir()
     where = subprocess.run([str(installed["python"]), "-c",
-                            "import kzmon, crawler, extract, storage, sys; "
-                            "print('\\n'.join(m.__file__ for m in (kzmon, crawler, extract, storage)))"],
+                            "import kzmon, kzmon.crawler, kzmon.extract, kzmon.storage, sys; "
+                            "print('\\n'.join(m.__file__ for m in (kzmon, kzmon.crawler, kzmon.extract, kzmon.storage)))"],
                            cwd=cwd, env=_env(installed), capture_output=True, text=True, check=True).stdout.split()
-    assert all(Path(f).is_relative_to(installed["purelib"]) for f in where), where
+    assert all(Path(f).is_relative_to(installed["purelib"] / "kzmon") for f in where), where
+    # Only kzmon/ in site-packages: no top-level crawler, extract or storage to clash with others.
+    assert not [n for n in ("crawler", "extract", "storage") if (installed["purelib"] / n).exists()]
+    assert (installed["purelib"] / "kzmon" / "extract" / "data" / "concepts.yaml").is_file()
 
     version = _run(installed, "--version", cwd=cwd)
     assert version.returncode == 0 and version.stdout.strip() == "kzmon 0.1.0", version.stderr

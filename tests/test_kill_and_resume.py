@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 
 from replay_support import expected_articles, make_config
 

@@ -1,7 +1,7 @@
 """Language detection on sentences written for these tests."""
 import pytest
 
-from extract.language import detect_language
+from kzmon.extract.language import detect_language
 
 
 @pytest.mark.parametrize("text, lang", [

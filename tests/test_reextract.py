@@ -6,10 +6,10 @@ import sys
 
 import yaml
 
-from extract.announcements import extract_announcements
-from storage import open_db
-from storage.articles import ArticleRecord, store_article
-from storage.runs import sync_sources
+from kzmon.extract.announcements import extract_announcements
+from kzmon.storage import open_db
+from kzmon.storage.articles import ArticleRecord, store_article
+from kzmon.storage.runs import sync_sources
 
 PLANT = ("ASTANA – A steel pipe plant worth 45 billion tenge (US$90 million) will be built in Karaganda region "
          "by 2028, creating 600 permanent jobs, the Ministry of Industry and Construction said.")

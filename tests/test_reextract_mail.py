@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from test_digest_support import AS_OF, make_config, make_db
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 from kzmon.digest import deliver, write_digest
 from kzmon.extract_cli import run_reextract
 from kzmon.mailsink import MailSink
-from storage.articles import ArticleRecord, store_article
+from kzmon.storage.articles import ArticleRecord, store_article
 
 PUBLISHED = AS_OF - timedelta(hours=20)
 STEEL = ("ASTANA – A steel pipe plant worth 45 billion tenge (US$90 million) will be built in Karaganda region "
@@ -158,7 +158,7 @@ def test_only_the_record_the_extractor_newly_finds_is_mailed(tmp_path, sink):
 def test_two_projects_of_one_sentence_keep_apart(tmp_path):
     """The same evidence sentence is not enough: a record keeps the identity of the stored record
     that names the same thing, and the other project of the sentence is new."""
-    from storage.articles import replace_announcements
+    from kzmon.storage.articles import replace_announcements
 
     text = ("A cement plant worth 20 billion tenge and a brick factory worth 5 billion tenge will be built in "
             "Turkistan region, creating 300 and 120 jobs.")

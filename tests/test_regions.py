@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.regions import REGIONS, RegionMatch, find_regions, region_name
+from kzmon.extract.regions import REGIONS, RegionMatch, find_regions, region_name
 
 
 def codes(text: str) -> list[str]:
@@ -206,7 +206,7 @@ def test_a_city_before_a_singular_region_stays_a_city(text, expected):
 
 
 def test_cardinal_regions_named_without_the_word_region():
-    from extract.regions import find_regions as find
+    from kzmon.extract.regions import find_regions as find
     cases = {"Шығыс Қазақстанда жаңа зауыт ашылды": "KZ-63", "в Восточном Казахстане построят завод": "KZ-63",
              "Батыс Қазақстанда": "KZ-27", "развитие Западного Казахстана": "KZ-27", "Солтүстік Қазақстанның фермерлері": "KZ-59"}
     for text, code in cases.items():

@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 
-from extract.announcements import extract_announcements
+from kzmon.extract.announcements import extract_announcements
 
 PUB = date(2024, 5, 15)
 NUMERIC = ("project_count", "investment_kzt", "investment_usd", "jobs", "area_m2")

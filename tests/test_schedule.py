@@ -16,7 +16,7 @@ from test_digest_support import SOURCES
 from kzmon.config import Config, load_config
 from kzmon.lock import EXIT_ALREADY_RUNNING, AlreadyRunning, job_lock
 from kzmon.schedule import build_scheduler, run_tick, stop_requested
-from storage import open_db
+from kzmon.storage import open_db
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent

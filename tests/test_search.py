@@ -8,11 +8,11 @@ import sys
 
 import yaml
 
-from extract.stemming import stem_text
-from storage import open_db
-from storage.articles import ArticleRecord, store_article
-from storage.runs import sync_sources
-from storage.search import search_articles
+from kzmon.extract.stemming import stem_text
+from kzmon.storage import open_db
+from kzmon.storage.articles import ArticleRecord, store_article
+from kzmon.storage.runs import sync_sources
+from kzmon.storage.search import search_articles
 
 TEXTS = [
     ("ru", "Завод труб", "В Экибастузе запущено производство труб большого диаметра мощностью 100 тыс. тонн в год."),

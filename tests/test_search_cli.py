@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from extract.stemming import stem_text
-from storage import open_db
-from storage.articles import ArticleRecord, store_article
-from storage.runs import sync_sources
-from storage.search import SearchSyntaxError, fts_query, search_articles
+from kzmon.extract.stemming import stem_text
+from kzmon.storage import open_db
+from kzmon.storage.articles import ArticleRecord, store_article
+from kzmon.storage.runs import sync_sources
+from kzmon.storage.search import SearchSyntaxError, fts_query, search_articles
 
 ARTICLES = [
     # source, language, published, title, text

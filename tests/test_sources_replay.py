@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.job import run_daily
 from kzmon.replay.server import ReplayServer
 

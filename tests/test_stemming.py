@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.stemming import stem_query, stem_text
+from kzmon.extract.stemming import stem_query, stem_text
 
 
 def same_stem(a: str, b: str, language: str | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extract.text import clean_text, extract_page
+from kzmon.extract.text import clean_text, extract_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from bench_text import evaluate  # noqa: E402

@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from crawler.urls import canonical_url
+from kzmon.crawler.urls import canonical_url
 from kzmon.job import run_daily
 
 from replay_support import expected_articles, make_config

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonical_url, same_site
+from kzmon.crawler.urls import canonical_url, same_site
 
 
 @pytest.mark.parametrize("variant, canonical", [

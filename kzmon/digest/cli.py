@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kzmon.config import ConfigError, load_config
 from kzmon.lock import EXIT_ALREADY_RUNNING, AlreadyRunning, job_lock
-from storage import open_db, outbox
+from kzmon.storage import open_db, outbox
 
 from .edition import write_digest
 from .filters import is_unfiltered

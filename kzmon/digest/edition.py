@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from kzmon.config import Config
-from storage import outbox
+from kzmon.storage import outbox
 
 from .history import mark_listed, mark_stalled
 from .query import build_digest_data

@@ -19,7 +19,7 @@ def labels() -> dict[str, Any]:
 def region_label(code: str, lang: str = "en") -> str:
     """The region's name from the gazetteer when it is available, else its ISO code."""
     try:
-        from extract.regions import region_name
+        from kzmon.extract.regions import region_name
     except ImportError:
         return code
     try:

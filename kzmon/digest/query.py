@@ -265,7 +265,7 @@ def usd_equivalent(investment_usd: float | None, investment_kzt: float | None, y
 
 def kzt_rate(year: int | None) -> float | None:
     """The deduplicator's yearly rate table, so a tenge-only project can be told in dollars."""
-    from storage.dedup.lexicon import kzt_per_usd
+    from kzmon.storage.dedup.lexicon import kzt_per_usd
     try:
         return kzt_per_usd(year)
     except (KeyError, ValueError, OSError):

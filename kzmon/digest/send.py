@@ -20,7 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kzmon.config import Config, Email, Recipient
-from storage import outbox
+from kzmon.storage import outbox
 
 from .filters import describe, filter_data, is_unfiltered
 from .message import build_message, message_id

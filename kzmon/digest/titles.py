@@ -30,7 +30,7 @@ def data() -> dict:
 def concept_in(text: str | None) -> str | None:
     """The concept named earliest in the text that the digest has a label for (at one place,
     the more specific one: extract/data/concepts.yaml lists those first)."""
-    from extract.concepts import first_concept
+    from kzmon.extract.concepts import first_concept
 
     return first_concept(text, set(data()["display"]))
 
@@ -139,7 +139,7 @@ def is_company(name: str) -> bool:
 def _is_place(name: str) -> bool:
     """The whole name is a region or city of the gazetteer ("АСТАНА", "Almaty")."""
     try:
-        from extract.regions import find_regions
+        from kzmon.extract.regions import find_regions
     except ImportError:
         return False
     text = " ".join(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 3 else w for w in name.split())

@@ -195,7 +195,7 @@ def _common_names() -> frozenset[str]:
 
 def concept_facts(text: str) -> set[Fact]:
     """What the facility is or makes, as language-free concepts (extract/data/concepts.yaml)."""
-    from extract.concepts import concepts_in
+    from kzmon.extract.concepts import concepts_in
 
     return {Fact(f"cn:{name}", 1.5) for name in concepts_in(text)}
 
@@ -214,7 +214,7 @@ def name_facts(text: str, language: str | None) -> set[Fact]:
     """Proper names: quoted names, Latin-script words in Russian and Kazakh text, and
     capitalised words that are not at a sentence start (and, in English, that the text never
     writes in lower case: 'Development' in a ministry's name is a word, 'Masdar' a name)."""
-    from extract.regions import find_regions
+    from kzmon.extract.regions import find_regions
 
     text = unicodedata.normalize("NFKC", text or "")
     # Places are facts of their own (region_facts): "Туркестанской" is no name to match on.
@@ -246,6 +246,6 @@ def name_facts(text: str, language: str | None) -> set[Fact]:
 
 
 def region_facts(text: str) -> set[Fact]:
-    from extract.regions import find_regions
+    from kzmon.extract.regions import find_regions
 
     return {Fact(f"rg:{m.code}", 1.0) for m in find_regions(text or "")}
