@@ -88,7 +88,10 @@ def stem_en(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def _stem_word(word: str, language: str | None) -> str:
+    """Remembered by (word, language): the same words recur in every article, and one lookup
+    is cheaper than the script tests and the stem cache behind them."""
     if _LATIN.search(word):
         return stem_en(word)
     if _KAZAKH_LETTERS.search(word):

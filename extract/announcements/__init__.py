@@ -42,5 +42,7 @@ def extract_announcements(text: str, published: date | None = None, language: st
     language = language or _detect_language(text)
     if published is None:
         from ..dates import date_in_text
-        published = date_in_text(text)    # a dateline or byline: "today" and "this year" need it
+        from .periods import year_in_text
+        # a dateline or byline: "today" and "this year" need it; else the latest year the text names
+        published = date_in_text(text) or year_in_text(text)
     return [d.to_record() for d in build_drafts(text, published, language, title)]

@@ -7,6 +7,7 @@ rather than the economy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import cached_property
 
@@ -63,6 +64,12 @@ class Analysis:
         return bool(vocabulary().social_re.search(self.text))
 
     @cached_property
+    def abroad(self) -> bool:
+        """The sentence places its subject in another country and names no place in Kazakhstan."""
+        return not self.regions and bool(cue_regex("abroad_patterns").search(self.text)) and \
+            not cue_regex("home_patterns").search(self.text)
+
+    @cached_property
     def national(self) -> bool:
         return bool(vocabulary().national_re.search(self.text))
 
@@ -78,11 +85,18 @@ class Analysis:
         return [(r.start, r.end) for r in self.regions]
 
 
+def _start(region: RegionMatch) -> int:
+    return region.start
+
+
 def analyse(sentence: Sentence, doc_regions: list[RegionMatch], language: str | None, published: date | None) -> Analysis:
     text = sentence.text
     if sentence.start >= 0 and not sentence.headline:
         a, b = sentence.start, sentence.start + len(text)
-        regions = [RegionMatch(r.code, r.start - a, r.end - a, r.surface, r.level) for r in doc_regions if a <= r.start < b]
+        # find_regions gives text order: the sentence's places are one slice, found by bisection
+        # rather than by a pass over the whole article's places for every sentence
+        first, last = bisect_left(doc_regions, a, key=_start), bisect_left(doc_regions, b, key=_start)
+        regions = [RegionMatch(r.code, r.start - a, r.end - a, r.surface, r.level) for r in doc_regions[first:last]]
     else:
         regions = find_regions(text)
     return Analysis(sentence, regions, language, published)
@@ -112,7 +126,8 @@ def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: 
             continue
         # a figure in parentheses right after another restates it in a second currency
         restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
-        macro = last_macro if restatement else is_macro(an.text, f.start, floor)
+        macro = last_macro if restatement else (is_macro(an.text, f.start, floor)
+                                                or bool(cue_regex("spent_after_patterns").match(an.text, f.end)))
         currency = f.currency or last_currency or context_currency
         if f.currency:
             last_currency = f.currency

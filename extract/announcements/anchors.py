@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
@@ -17,7 +18,8 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
     """"the factory", "этот завод": a facility named before, unless a name follows the article
     or the sector differs from the open project's ("the KamaTyresKZ tire plant" is new)."""
     before = an.text[max(0, start - 40):start]
-    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:[\w-]+\s+){0,3}$", before, FLAGS)
+    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:(?!(?:a|an|week|year|month|day|неделе|году|месяце|апта\w*|жыл\w*)\s)[\w-]+\s+){0,3}$",
+                  before, FLAGS)    # not "this week a full-cycle factory": "this" there is the week
     if not m:
         return False
     if m.group(1).lower() != "the":
@@ -27,6 +29,27 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
         return False
     sector = sector_of(np)[0]
     return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
+
+
+DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|этот|эта|это|этого|этому|этом|этой|эти|этих|данн\w+|"
+                           r"бұл|осы|аталған)\s+", FLAGS)
+NEXT_WORD = re.compile(r"(?!(?:a|an|the|week|year|month|day|time|неделе|недели|году|месяце|апта\w*|жыл\w*)\b)[\w-]+\s+", FLAGS)
+
+
+def _points_back(clause: str) -> bool:
+    """A facility noun after a demonstrative ("this enterprise", "этого завода", "осы зауыт") anywhere
+    in the clause: the clause speaks of a facility named before, whatever else it names."""
+    voc = vocabulary()
+    for m in DEMONSTRATIVE.finditer(clause):
+        pos = m.end()
+        for _ in range(4):      # the noun, or up to three words before it ("this modern high-tech enterprise")
+            if voc.facility_re.match(clause, pos):
+                return True
+            word = NEXT_WORD.match(clause, pos)
+            if word is None:
+                break
+            pos = word.end()
+    return False
 
 
 def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None) -> bool:
@@ -40,8 +63,29 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
     if (phrase and sector_of(phrase.written)[0]) or find_companies(text):
         return False
+    if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):
+        return False    # "заработал домостроительный комбинат": a kind of facility the open project is not
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+@lru_cache(maxsize=1)
+def _drop_modifiers() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary().cues["title_drop_modifiers"])
+
+
+def _kind_words(phrase: Phrase) -> list[str]:
+    """The words of a facility title that say what kind of facility it is: not the head noun,
+    not "new", "large", "строящийся" ("на новом заводе" is the plant named before)."""
+    drop = _drop_modifiers()
+    head = phrase.written[phrase.head_start - phrase.start:phrase.head_end - phrase.start].lower()[:4]
+    return [w for w in re.findall(r"[\w-]+", phrase.title.lower()) if w not in drop and not w.startswith(head)]
+
+
+def _shares_head_words(title: str, other: str) -> bool:
+    """Two titles that share a word stem (five letters) may name one facility."""
+    stems = {w[:5] for w in re.findall(r"\w{4,}", title.lower())}
+    return bool(stems & {w[:5] for w in re.findall(r"\w{4,}", other.lower())})
 
 
 COMPANY_OPENING = re.compile(r"^\W*(?:the\s+)?(?:company|investor|компания|инвестор|компаниясы)\b", FLAGS)
@@ -58,7 +102,21 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
         known = set(current.companies) if current is not None else set()
         if any(name not in known for name, _, _ in an.companies):
             return False
+    if BARE_OPENING.match(an.text):
+        # "Фабрика бумажных мешков ТОО «Тобыл Пак» заработала": the noun opens a phrase that says
+        # which facility it is, not a reference to the one before (unless it names that one again)
+        phrase = facility_phrase(an.text[:80])
+        if phrase is not None and phrase.start <= 3 and _kind_words(phrase) and not (
+                current is not None and _shares_head_words(phrase.title, current.title)):
+            return False
     return True
+
+
+BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"
+                          r"зауыт|кәсіпорын|кешен|нысан|өндіріс)", FLAGS)
+
+
+COMPARED = re.compile(r"\b(?:among|one of|среди|одн(?:им|ого|ой|о|а|у) из)\b|\b(?:бірі|қатарында)\b", FLAGS)
 
 
 def _plural_head(clause: str, phrase: Phrase) -> bool:
@@ -67,6 +125,8 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     noun that governs them ("строительству швейной фабрики") they name one facility."""
     if not cue_regex("plural_facility_patterns").match(clause, phrase.head_start):
         return False
+    if COMPARED.search(clause[max(0, phrase.start - 60):phrase.head_start]):
+        return False    # "ranks among the most automated car plants", "одним из крупнейших заводов": one facility
     head = clause[phrase.head_start:phrase.head_end].lower()
     if re.search(r"[әғқңөұүһі]", head) or not re.search(r"[а-яё]", head):
         return True
@@ -107,11 +167,18 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
             if status_m is None:
                 continue
         hint = status_m.start() if status_m else own_figures[0].start - a
+        if current is not None and _points_back(clause):
+            continue    # "The launch of this modern high-tech enterprise will ...": the plant named before
         phrase = facility_phrase(clause, hint)
+        if phrase is not None and phrase.rank == 3 and vocabulary().macro_re.search(clause):
+            continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
         if _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
             continue
         specific = (sector_of(clause)[0] or regions_in(an, (a, b))
-                    or any(in_span((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures))
+                    or any(in_span((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures)
+                    # "...in Kostanay back in 2021; this week a full-cycle factory opened": a facility
+                    # said with what kind it is, a status of its own, and a place in its sentence
+                    or (status_m is not None and phrase is not None and _kind_words(phrase) and regions_in(an, (0, len(an.text)))))
         if not specific or _bare_reference(an, (a, b), current):
             continue
         plural = _plural_head(clause, phrase)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .folding import compile_folded
-from .vocabulary import FLAGS, vocabulary
+from .vocabulary import FLAGS, _load, vocabulary
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі"
@@ -30,11 +30,45 @@ CYRILLIC_RE = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 def _lists():
     cues = vocabulary().cues
     suffixes = set(cues["company_suffixes"])
-    prefix_re = compile_folded(r"(?:" + "|".join(re.escape(w) for w in cues["company_prefix_words"]) + r")\s+$")
-    stop = set(cues["not_companies"]) | set(cues["company_outside_words"])
+    extra = _load("companies.yaml")["prefix_words"]
+    prefix_re = compile_folded(r"(?:" + "|".join([re.escape(w) for w in cues["company_prefix_words"]] + extra) + r")\s+$")
+    stop = set(cues["not_companies"]) | set(cues["company_outside_words"]) | set(_load("companies.yaml")["not_companies"])
     name_ends = frozenset(cues["company_name_ends"])
     suffix_after_re = re.compile(r"\s+(" + "|".join(re.escape(s) for s in suffixes) + r")\b")
     return suffixes, prefix_re, stop, suffix_after_re, name_ends
+
+
+@lru_cache(maxsize=1)
+def _full_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = _load("companies.yaml")
+    return frozenset(data["full_name_ends"]), frozenset(data["leading_words"])
+
+
+@lru_cache(maxsize=1)
+def _quote_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Words around a quoted name that make it a company: a legal form or a company noun
+    before or after it; words before a facility noun that make the quoted name the facility's own."""
+    data = _load("companies.yaml")
+    before = compile_folded(r"(?<![\w-])(?:" + "|".join(data["quote_before"]) + r")\s*$")
+    after = compile_folded(r"\s*(?:" + "|".join(data["quote_after"]) + r")(?!\w)")
+    not_after = compile_folded(r"(?<![\w-])(?:" + "|".join(data["quote_not_after"]) + r")\s*$")
+    return before, after, not_after
+
+
+def _quoted_company(text: str, start: int, end: int, voc) -> bool:
+    """«Name» as a company: a legal form or company noun beside it, or a facility noun it names
+    ("кирпичный завод «Кызылорда Саз-М»", "«Алтын таға» бетон өнімдері зауыты") unless a zone,
+    a deposit or a programme stands before it."""
+    before_re, after_re, not_after_re = _quote_patterns()
+    before = text[max(0, start - 30):start]
+    if before_re.search(before) or after_re.match(text, end, min(len(text), end + 20)):
+        return True
+    if not_after_re.search(before):
+        return False
+    words = before.rstrip().split()[-2:]
+    if any(voc.facility_re.match(w) for w in words):
+        return True
+    return _facility_follows(text[end:end + 50], voc)
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +92,44 @@ DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
 LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
+RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
+QUOTES = "«\"“„"
+PATRONYMIC_RE = re.compile(r"(?:ұлы|қызы|улы|кызы|uly|kyzy|ович|евич|овна|евна)$", re.IGNORECASE)
 AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
 LOWER_WORD_RE = re.compile(r"[a-zа-яёәғқңөұүһі][\w-]*\s+")
 # a capitalised name before these is a place, not a company
 NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special economic zone|economic zone|industrial zone|"
                                r"industrial park|sez|field|deposit|област|район|облыс|аудан|месторожд|индустриальн\w* зон|"
                                r"особ\w* экономическ|арнайы экономикалық|индустриялық аймақ|кен орн)", FLAGS)
+
+
+PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
+
+
+NOT_A_NAME_RE = re.compile(r"(?:KZT|USD|US|EUR|RUB)\d[\d.,]*|[IVXLC]+|[IVXLC]+-\w+")
+RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
+
+
+def _common_word_opening(token: str, voc) -> bool:
+    """A capitalised word that opens a sentence and is no name: "Завод планирует ...",
+    "Инвестиционный проект откроет ...", "На терминале ...": a facility noun, a Russian adjective
+    or a short function word, in Cyrillic script (a Latin word in Cyrillic text is a name)."""
+    if not CYRILLIC_RE.search(token) or token.isupper() or CAMEL_RE.search(token):
+        return False
+    low = token.lower()
+    return len(low) <= 3 or RU_ADJECTIVE_END.search(low) is not None or voc.facility_re.fullmatch(low) is not None
+
+
+def _place_opens_name(text: str, kept: list[str], offsets: list[int], run_start: int) -> bool:
+    """"Kyzylorda Saz-M", "Kyzylorda Nan": a place word that opens a two-word name whose other
+    word is too weak to be a name alone (not all capitals, no inner capital) and that no
+    preposition puts in a place ("in Kostanay KIA" is a place and a brand)."""
+    rest = kept[1]
+    if offsets[0] != run_start or text[offsets[0] + len(kept[0]):offsets[1]] != " ":
+        return False
+    if rest.isupper() or CAMEL_RE.search(rest):
+        return False
+    return not PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 8), run_start)
 
 
 def _facility_follows(after: str, voc) -> bool:
@@ -108,6 +174,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None or \
             (len(tokens) > 1 and tokens[-1] in name_ends)
         places = () if legal else region_spans
+        full = len(tokens) > 1 and tokens[-1] in _full_name_words()[0]   # "King Charm Development Limited"
         # drop leading stop words ("The", "In", months) and region words
         kept: list[str] = []
         offsets: list[int] = []
@@ -119,33 +186,48 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             p += len(tok)
         # after "implemented by" a country word may open the name ("China Power")
         prefixed = prefix_re.search(text, max(0, pos - 40), pos) is not None
-        while kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], places, offsets[0])):
+        latin_in_cyrillic = cyrillic_text and LATIN_RE.match(m.group(0)) is not None and len(tokens) > 1
+        while full and len(kept) > 1 and kept[0] in _full_name_words()[1]:
+            kept.pop(0)
+            offsets.pop(0)
+        while not full and kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], places, offsets[0])):
             if prefixed and len(kept) > 1 and kept[1] not in stop and kept[0] not in ARTICLES:
                 break
+            if len(kept) > 1 and kept[0] not in ARTICLES and kept[1] not in stop and (
+                    latin_in_cyrillic or len(kept) == 2 and kept[0] not in stop and _place_opens_name(text, kept, offsets, pos)):
+                break   # "Kazakhstan Lihua" in Russian text, "Kyzylorda Saz-M": the place word opens the name
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name
-        for i in range(1, len(kept)):
+        for i in range(1, len(kept) if not full else 0):
             if kept[i] in stop or _is_region_word(kept[i], places, offsets[i]):
                 kept, offsets = kept[:i], offsets[:i]
                 break
-        if not kept:
-            continue
+        if kept and kept[-1] in RU_LEGAL and text[offsets[-1] + len(kept[-1]):].lstrip()[:1] in QUOTES:
+            kept, offsets = kept[:-1], offsets[:-1]   # "в Шымкенте АО «Химфарм»": the legal form opens the next name
+            if len(kept) == 1 and _is_region_word(kept[0], region_spans, offsets[0]):
+                kept = []
+        if not kept or all(POSSESSIVE_RE.sub("", k) in stop for k in kept):
+            continue    # "Kazakhstan", "Board": stop words only
         name = " ".join(kept)
         start = offsets[0]
         end = offsets[-1] + len(kept[-1])
         before = text[max(0, start - 40):start]
         after = text[end:end + 40]
-        head = before.rstrip()
-        at_sentence_start = start == 0 or not text[:start].strip() or head[-1:] in ".!?:;–—-"
+        head = before.rstrip().rstrip("«\"“„(•·*").rstrip()   # an opening quote or bullet still opens the sentence
+        at_sentence_start = start == 0 or not text[:start].strip("«\"“„(•·* \n") or head[-1:] in ".!?:;–—-"
         # cheapest tests first
+        sm = suffix_after_re.match(after)
+        # "в Шымкенте АО «Химфарм»": a legal form before quotes opens the quoted name, not this one
+        opens_quote = sm is not None and sm.group(1) in RU_LEGAL and after[sm.end():].lstrip()[:1] in QUOTES
         evidence = (
-            kept[-1] in suffixes
+            full
+            or kept[-1] in suffixes
             or (len(kept) > 1 and kept[-1] in name_ends)
             or any(CAMEL_RE.search(t) for t in kept)
             or any(len(t) >= 3 and t.isupper() and t not in stop for t in kept)
             or (cyrillic_text and LATIN_RE.match(name) is not None)
-            or suffix_after_re.match(after) is not None
+            or (sm is not None and not opens_quote)
             or prefix_re.search(before) is not None
             or APPOSITIVE_RE.match(after) is not None
             or PRODUCT_AFTER_RE.match(after) is not None
@@ -157,9 +239,20 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue
         if len(name) < 2 or name.isdigit() or name.lower() in voc.number_words:
             continue
+        if NOT_A_NAME_RE.fullmatch(name):
+            continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
+        if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:
+            continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
+        if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
+            continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
+        if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
+                not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
+            continue    # "в Казахстане", "в Шымкенте": a place after a preposition, not a name
+        if len(kept) == 1 and at_sentence_start and _common_word_opening(kept[0], voc) and \
+                not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
+            continue
         # a legal form written after the name belongs to it
-        sm = suffix_after_re.match(after)
-        if sm and kept[-1] not in suffixes:
+        if sm and not opens_quote and kept[-1] not in suffixes:
             name = f"{name} {sm.group(1)}"
         found.append((name, start, end))
     # "Huaxin Building Materials Co., Ltd.": one name with two legal forms, not two companies
@@ -175,10 +268,90 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     found = chained
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
-        before = text[max(0, m.start() - 20):m.start()]
-        after = text[m.end():m.end() + 12]
-        legal = re.search(r"(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компани\w*)\s*$", before, FLAGS) or \
-            re.match(r"\s*(?:ТОО|АО|ЖШС|АҚ|LLP|JSC|компаниясы)\b", after)
-        if legal and inner not in {f[0] for f in found}:
+        if inner[:1].islower() or inner.isdigit():
+            continue
+        if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found}:
             found.append((inner, m.start(1), m.end(1)))
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _source_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = _load("companies.yaml")
+    before = compile_folded(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["source_before"]) + r")[\s:,]*$")
+    after = compile_folded(r"[\s,.»\"]*(?:" + "|".join(re.escape(w) for w in data["source_after"]) + r")(?!\w)")
+    return before, after
+
+
+LEAD_SENTENCES = 2
+LEAD_MIN_CHARS = 30
+
+
+def lead_companies(analyses: list, headline_only: bool = False) -> list[str]:
+    """The companies an article puts up front: named in its headline or its first two real
+    sentences (datelines, photo credits and time stamps are skipped), neither the outlet that
+    reports the news nor a headline word the body writes in lower case."""
+    lead = [an for an in analyses if an.sentence.headline]
+    if not headline_only:
+        lead += [an for an in analyses if not an.sentence.headline and len(an.text) >= LEAD_MIN_CHARS][:LEAD_SENTENCES]
+    body = " ".join(an.text for an in analyses)
+    before_re, after_re = _source_patterns()
+    names: list[str] = []
+    for an in lead:
+        for name, start, end in an.companies:
+            if before_re.search(an.text[max(0, start - 30):start]) or after_re.match(an.text, end):
+                continue
+            if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", body):
+                continue    # "Cement plant in ...": a headline's first word the text writes in lower case
+            names.append(name)
+    # "EuroChem" and "EuroChem Group": one company, named in full where the article does
+    return [n for n in dict.fromkeys(names)
+            if not any(n != o and n.lower() in o.lower() for o in names)]
+
+
+def lend_lead_companies(drafts: list, analyses: list) -> None:
+    """A project that names no company of its own is the project of the one company the article
+    names up front ("KIA begins construction ..." ... "The plant will employ 1,500"): the firm of
+    the headline is named two sentences before "the plant" is. The headline's one company wins;
+    with two or more companies up front and none alone in the headline the article does not say
+    whose project it is, and an item of a listed pool is left as is."""
+    names = lead_companies(analyses, headline_only=True)
+    if len(names) != 1:
+        names = lead_companies(analyses)
+    if len(names) != 1:
+        return
+    name = names[0]
+    # the parts of a pool are the lead firm's too, when no record of the article names another firm
+    others = any(c.lower() not in name.lower() and name.lower() not in c.lower() for d in drafts for c in d.companies)
+    for d in drafts:
+        if d.kind == "project" and not d.companies and (d.parent is None or not others):
+            d.companies.append(name)
+
+
+FIRM_REACH = 2
+
+
+@lru_cache(maxsize=1)
+def _firm_reference_re() -> re.Pattern:
+    words = _load("companies.yaml")["firm_references"]
+    return compile_folded(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def lend_referred_companies(drafts: list, analyses: list) -> None:
+    """"The premier visited Altyn Foods, a confectioner. The firm has put 2.1 billion tenge into new
+    lines": a project whose sentence says "the firm" and names none is the project of the firm
+    named in the sentence or two before it (the last one named there)."""
+    where = {an.text: i for i, an in enumerate(analyses)}
+    before_re, after_re = _source_patterns()
+    for d in drafts:
+        if d.kind != "project" or d.companies or not d.evidence:
+            continue
+        i = where.get(d.evidence[0])
+        if i is None or not _firm_reference_re().search(analyses[i].text):
+            continue
+        for an in reversed(analyses[max(0, i - FIRM_REACH):i]):
+            named = [n for n, s, e in an.companies
+                     if not (before_re.search(an.text[max(0, s - 30):s]) or after_re.match(an.text, e))]
+            if named:
+                d.companies.append(named[-1])
+                break

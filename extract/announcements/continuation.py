@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
 from .draft import Draft
-from .state import State
+from .state import State, st_position
+from .titles import facility_title
 from .vocabulary import cue_regex, sector_of, status_of, vocabulary
 
 
@@ -13,6 +14,8 @@ def continue_record(an: Analysis, st: State) -> None:
         programs = [r for r in st.records if r.kind == "program" and not r.headline]
         target = programs[0] if programs else target
     if target is None:
+        return
+    if target.kind == "project" and _pool_subject(an, st):
         return
     if target.kind == "project" and cue_regex("collective_patterns").search(an.text):
         # "Both plants will be commissioned next year": every project of the same pool
@@ -45,3 +48,24 @@ def _fill_from(target: Draft, an: Analysis, st: State) -> None:
                 took = True
     if took:
         target.add_evidence(an.text)
+
+
+def _pool_subject(an: Analysis, st: State) -> bool:
+    """"Мұнда жалпы құны 1 трлн теңгеден асатын жобалар шоғырланған": figures of a pool the sentence
+    names in the plural, not of the plant named before it; the pool becomes a record of its own."""
+    m = cue_regex("pool_subject_patterns").search(an.text)
+    if m is None or not any(f.kind in ("money", "jobs") for f in an.figures):
+        return False
+    d = Draft("program", facility_title(an.text[m.start():m.end() + 40], []) or m.group(0), st_position(an, m.start()))
+    apply_figures(d, an, (0, len(an.text)), 0, st.currency, only_missing=True)
+    if not d.numbers():
+        return False
+    d.status = status_of(an.text)
+    d.sector = sector_of(an.text)[0]
+    d.regions = regions_in(an, (0, len(an.text)))
+    d.period = period_in(an, (0, len(an.text)))
+    d.national = an.national
+    d.add_evidence(an.text)
+    st.records.append(d)
+    st.current = st.program = d
+    return True

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .folding import compile_folded
-from .vocabulary import FLAGS, Vocabulary, vocabulary
+from .vocabulary import FLAGS, Vocabulary, _load, vocabulary
 
 # Thousands grouped by spaces ("4 700"), by commas ("18,000") or a decimal ("1,5", "464.2");
 # a Kazakh case suffix may be hyphenated on ("300-ге", "64-і").
@@ -68,6 +69,27 @@ def parse_number(token: str, language: str | None) -> float:
     if token.count(".") > 1:
         return float(token.replace(".", ""))
     return float(token)
+
+
+@lru_cache(maxsize=1)
+def _extra() -> dict:
+    """The job wordings of figures.yaml: praise words before "jobs", hires told as people,
+    construction-phase words, the permanent figure after "после запуска", coordinated pairs."""
+    data = _load("figures.yaml")
+    adjectives = "|".join(data["jobs_after_adjectives"])
+    nouns = r"(?:jobs|job places|workplaces|working places|work places|рабочих мест|рабочие места|рабочих места|жұмыс орн\w*)"
+    permanent, temporary = "|".join(data["jobs_permanent_words"]), "|".join(data["jobs_temporary_words"])
+    return {
+        "after": compile_folded(r"\s*(?:(?:new |permanent |новых |постоянных |жаңа |тұрақты )?(?:(?:" + adjectives + r")[\s,]+(?:and\s+)?){1,2}"
+                                r"(?:new |permanent |новых |постоянных |жаңа |тұрақты )?" + nouns
+                                + r"|адам(?:ды|ға)?\s+тұрақты\s+жұмыс(?:пен|қа|ты|ы)\w*)"),   # "40 адамды тұрақты жұмыспен"
+        "pair": compile_folded(r"\s+(?:" + permanent + r")\s+(?:and|и|және|,)\s+[\d\s.,]+(?:thousand|тыс\.?|мың)?\s*(?:"
+                               + temporary + r")\s+" + nouns),
+        "before": compile_folded("(?:" + "|".join(data["jobs_before_number"]) + ")"),
+        "construction": compile_folded("(?:" + "|".join(data["jobs_construction"]) + ")"),
+        "after_launch": compile_folded("(?:" + "|".join(data["jobs_after_launch"]) + ")"),
+        "measure_unit": compile_folded(r"[\s\u00a0-]*(?:" + "|".join(data["measure_units"]) + r")(?!\w)"),
+    }
 
 
 def _number_tokens(text: str, language: str | None, voc: Vocabulary):
@@ -153,12 +175,20 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         if is_year:
             continue
         # Jobs: "18,000 new permanent jobs", "214 адам жұмысқа", "employ 1,000 people".
-        jm = voc.jobs_after_re.match(text, pos)
+        jm = voc.jobs_after_re.match(text, pos) or _extra()["after"].match(text, pos)
+        pair = _extra()["pair"].match(text, pos)
+        if pair:   # "300 permanent and 1,000 temporary jobs": this number is the permanent one
+            figures.append(Figure("jobs", int(round(amount)), start, pair.end()))
+            continue
         if jm:
             f = Figure("jobs", int(round(amount)), start, jm.end())
             prior = text[max(0, start - 40):start]
             prior = CLAUSE_BREAK_RE.split(prior)[-1]   # only the words of this clause
-            if voc.jobs_construction_re.search(text, start, jm.end()) or voc.jobs_construction_re.search(prior):
+            # "1,000 jobs during construction and 300 permanent jobs": the phase may follow the noun
+            tail = JOBS_TAIL_END_RE.split(text[jm.end():jm.end() + 40], 1)[0]
+            if voc.jobs_construction_re.search(text, start, jm.end()) or voc.jobs_construction_re.search(prior) or \
+                    _extra()["construction"].search(prior) or (tail and (
+                        voc.jobs_construction_re.search(tail) or _extra()["construction"].search(tail))):
                 f.notes.add("construction")
             figures.append(f)
             continue
@@ -166,13 +196,24 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         bm = None
         for bm in voc.jobs_before_re.finditer(lead):
             pass
+        if bm is None:
+            for bm in _extra()["before"].finditer(lead):
+                pass
+        am = _extra()["after_launch"].search(lead)
+        if am and not GAP_BREAK_RE.search(lead[am.end():].strip(" –—-:,")) and any(
+                f.kind == "jobs" and "construction" in f.notes for f in figures):
+            # "на этапе стройки – 2 тыс. рабочих мест, после запуска – 500": the permanent figure
+            figures.append(Figure("jobs", int(round(amount)), start, pos))
+            continue
         if bm is not None:
             gap = lead[bm.end():]
             if len(gap) <= 28 and not GAP_BREAK_RE.search(gap):
                 pm = voc.people_re.match(text, pos)
-                if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)):
+                if pm or "мест" in bm.group(0).lower() or WORK_WORD_RE.search(bm.group(0)) or \
+                        re.search(r"workforce|staff|headcount", bm.group(0), FLAGS):
                     f = Figure("jobs", int(round(amount)), start, pm.end() if pm else pos)
-                    if voc.jobs_construction_re.search(CLAUSE_BREAK_RE.split(text[max(0, start - 60):start])[-1]):
+                    clause = CLAUSE_BREAK_RE.split(text[max(0, start - 60):start])[-1]
+                    if voc.jobs_construction_re.search(clause) or _extra()["construction"].search(clause):
                         f.notes.add("construction")   # "на пике строительства будут заняты до 3 тыс. человек"
                     figures.append(f)
                     continue
@@ -213,7 +254,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
         if scale == 1.0 and value == int(value) and not OF_RE.match(text, token_end):
             nm = voc.count_after_re.match(text, pos)
-            if nm and _counts_the_noun(text, start, pos, nm.end(), voc):
+            if nm and not _extra()["measure_unit"].match(text, pos) and _counts_the_noun(text, start, pos, nm.end(), voc):
                 figures.append(Figure("count", int(value), start, nm.end()))
                 continue
         # Bare money: "122,8 млрд" with the currency elsewhere in the sentence or article.
@@ -238,6 +279,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     return figures
 
 
+# the words right after a jobs noun up to the next clause or coordinated figure
+JOBS_TAIL_END_RE = re.compile(r"[,;.()]|\s(?:and|и|және|while|а)\s|\d", FLAGS)
 NUMBER_SIGN_RE = re.compile(r"(?:№|#|\bNo\.?|\bnumber|\bномер)\s*$", FLAGS)
 COUNT_GAP_WORD_RE = re.compile(r"[^\W\d][\w-]*", FLAGS)
 # Kazakh finite verbs and participles end so; an adjective between a number and its noun never does

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from .analysis import Analysis
+from .companies import lend_lead_companies, lend_referred_companies
 from .draft import Draft
-from .titles import facility_phrase, is_bare
+from .titles import facility_phrase, is_bare, with_company
 from .vocabulary import cue_regex
 
 
@@ -30,6 +32,14 @@ def _generic(d: Draft) -> bool:
     return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
 
 
+def _one_generic_word(title: str) -> bool:
+    words = title.split()
+    if len(words) != 1:
+        return not words
+    phrase = facility_phrase(title)
+    return phrase is None or phrase.rank == 3
+
+
 def _score(agreement: tuple[int, int]) -> int:
     return agreement[0] - 2 * agreement[1]
 
@@ -44,9 +54,20 @@ def _twin(d: Draft, kept: list[Draft]) -> Draft | None:
         if k.kind != d.kind:
             continue
         agree, conflict = _agreement(k.numbers(), nd)
-        if conflict == 0 and agree >= (1 if d.kind == "project" and (_generic(k) or _generic(d)) else 2):
+        if conflict == 0 and agree and agree >= (1 if d.kind == "project" and (_generic(k) or _generic(d)) else 2):
+            return k
+        if conflict == 0 and agree and d.kind == "program" and _uncounted_part(k, d):
             return k
     return None
+
+
+def _uncounted_part(a: Draft, b: Draft) -> bool:
+    """"$1 млрд в «зеленые» проекты" ... "два проекта в секторе ВИЭ, общий объем инвестиций $1 млрд":
+    a pool the article first names without a count, every figure of it the counted pool's."""
+    if (a.project_count is None) == (b.project_count is None):
+        return False
+    uncounted, counted = (a, b) if a.project_count is None else (b, a)
+    return set(uncounted.numbers()) <= set(counted.numbers())
 
 
 def _head_words(d: Draft) -> set[str]:
@@ -63,8 +84,36 @@ ANOTHER = re.compile(r"\b(?:second|another|one more|two|both|other|второ\w*
 NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|«[^»]+»")
 
 
-def _names(d: Draft) -> set[str]:
-    return {w.lower() for w in NAME_WORD.findall(d.title)}
+def _names(d: Draft) -> frozenset[str]:
+    return _title_names(d.title)
+
+
+@lru_cache(maxsize=4096)
+def _title_names(title: str) -> frozenset[str]:
+    """Remembered: records are compared pairwise, so a long article asks for the same titles again and again."""
+    return frozenset(w.lower() for w in NAME_WORD.findall(title))
+
+
+def _kind_stems(d: Draft) -> frozenset[str]:
+    """What a title says the facility is: its words but names, companies and "new", "large"."""
+    return _kind_stems_of(d.title, tuple(d.companies))
+
+
+@lru_cache(maxsize=4096)
+def _kind_stems_of(title: str, companies: tuple[str, ...]) -> frozenset[str]:
+    """Remembered: records are compared pairwise, the same titles again and again."""
+    from .titles import _lists
+    drop = _lists()["drop"]
+    names = {w.lower() for c in companies for w in re.findall(r"\w+", c)} | _title_names(title)
+    return frozenset(w[:5] for w in re.findall(r"\w{3,}", title.lower()) if w not in drop and w not in names)
+
+
+def _restates(a: Draft, b: Draft) -> bool:
+    """"жел электр станциясы" ... "электр станциясы", "ЕвроХим химический комплекс" ... "химический
+    комплекс": one title says all the other says of the kind of facility (two words at least)."""
+    sa, sb = _kind_stems(a), _kind_stems(b)
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return len(small) >= 2 and small <= large
 
 
 def _same_plant(a: Draft, b: Draft) -> bool:
@@ -74,9 +123,12 @@ def _same_plant(a: Draft, b: Draft) -> bool:
     if a.kind != "project" or b.kind != "project" or a.evidence[:1] == b.evidence[:1]:
         return False
     from ..concepts import first_concept
-    concept = first_concept(a.title)
-    if concept is None or concept != first_concept(b.title):
-        return False
+    concept, concept_b = first_concept(a.title), first_concept(b.title)
+    if (concept is None or concept != concept_b) and not _restates(a, b):
+        # a repeated brand ("автомобильный завод KIA Qazaqstan" ... "открытие завода KIA"): one
+        # side names no kind of plant, both name the same proper name
+        if not (concept is None or concept_b is None) or not (_names(a) & _names(b)):
+            return False
     if _conflict(a, b)[1] or (a.regions and b.regions and not set(a.regions) & set(b.regions)):
         return False
     if a.capacity and b.capacity and a.capacity != b.capacity:
@@ -89,6 +141,11 @@ def _same_plant(a: Draft, b: Draft) -> bool:
         return False
     names_a, names_b = _names(a), _names(b)
     return not (names_a and names_b and not names_a & names_b)
+
+
+def _has_size(d: Draft) -> bool:
+    """Money or jobs of the pool, or of the pool it is a part of ("Of the remaining ones, 25 ...")."""
+    return any(x is not None and (x.investment_kzt or x.investment_usd or x.jobs) for x in (d, d.parent))
 
 
 def _fill(into: Draft, other: Draft) -> None:
@@ -118,7 +175,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     # one facility, one record: the same plant named again in other words further on
     merged: list[Draft] = []
     for d in kept:
-        same = next((k for k in merged if _same_plant(k, d)), None)
+        # only projects are compared (_same_plant's first test), here, without a call per pair
+        same = next((k for k in merged if k.kind == "project" and _same_plant(k, d)), None) if d.kind == "project" else None
         if same is None:
             merged.append(d)
             continue
@@ -128,12 +186,29 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         for e in d.evidence:
             same.add_evidence(e)
     kept = merged
-    # pools of "objects" in an article that never speaks of industry: schools, clinics, housing
-    text = " ".join(an.text for an in analyses)
-    if not cue_regex("industrial_context").search(text):
-        kept = [d for d in kept if not (d.kind == "program" and cue_regex("generic_pool_nouns").search(d.title))]
+    # "В ходе реализации проекта создано 350 рабочих мест": a project named by a generic word
+    # alone, no name and no place of its own, is the facility the article named before it
+    linked: list[Draft] = []
+    named = [k for k in kept if k.kind == "project" and not _generic(k)]
+    for d in kept:
+        before = [k for k in linked if k.kind == "project" and not _generic(k)]
+        if d.kind == "project" and len(named) == 1 and before and _generic(d) and not _names(d) and not d.companies:
+            k = before[-1]
+            if not _conflict(k, d)[1] and (not d.regions or not k.regions or set(d.regions) & set(k.regions)) \
+                    and not (d.sector and k.sector and d.sector != k.sector) and not ANOTHER.search(" ".join(d.evidence)[:400]):
+                _fill(k, d)
+                for e in d.evidence:
+                    k.add_evidence(e)
+                continue
+        linked.append(d)
+    kept = linked
     # drop projects with nothing to say (no figure, company, place, sector)
-    kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity]
+    # (an item of a list says what it is by standing beside the others: "..., домостроительный комбинат, ...")
+    kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity
+            or d.listed and not _generic(d)]
+    # and pools with nothing to say: no count, no figure, no sector ("checked how investment projects are
+    # being implemented"), unless projects were named inside them
+    kept = [d for d in kept if d.kind == "project" or d.numbers() or d.sector or any(k.parent is d for k in kept)]
     # the headline confirms the body, or states a record the body does not (a cut-off article,
     # a body that says only "the plant")
     for h in headline:
@@ -149,8 +224,18 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         if restated:
             _fill(restated[0], h)
             continue
-        if not same_kind and (h.numbers() or h.status) and not _generic(h):
+        if not same_kind and (h.numbers() or h.status) and (not _generic(h) if h.kind == "project" else bool(set(h.numbers()) - {"project_count"} or not kept)):
             kept.insert(0, h)
+    # pools of "objects" in an article that never speaks of industry: schools, clinics, housing
+    text = " ".join(an.text for an in analyses)
+    if not cue_regex("industrial_context").search(text):
+        # and pools of no sector in an article that names no facility of an industry: grants,
+        # budget lines, "projects" of a programme that is not about production
+        some_industry = any(d.kind == "project" and d.sector for d in kept)
+        spending = bool(cue_regex("public_spending_context").search(text))
+        kept = [d for d in kept if not (d.kind == "program" and (cue_regex("generic_pool_nouns").search(d.title)
+                                                                  or not d.sector and not some_industry
+                                                                  and (spending or not _has_size(d))))]
     # an article about one project: the companies its headline and first sentence name are the project's
     projects = [d for d in kept if d.kind == "project"]
     if len(projects) == 1:
@@ -161,6 +246,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 if name in projects[0].companies or re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", body):
                     continue    # "Cement plant in ...": a headline's first word the text writes in lower case
                 projects[0].companies.append(name)
+    lend_lead_companies(kept, analyses)   # the firm named up front is the firm of "the plant" further on
+    lend_referred_companies(kept, analyses)   # "The firm has put ...": the firm of the sentence before
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}
@@ -177,6 +264,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 continue
             if d.kind == "project" or code in lead_codes:
                 d.regions = [code]
+    # "жоба", "projects", "индустриальную": a record named by one generic word, with no figure and no
+    # company, beside records that say more, is a mention of them, not a project of its own
+    if len(kept) > 1:
+        kept = [d for d in kept if d.numbers() or d.companies or d.parent is not None or not _one_generic_word(d.title)] or kept
     # a project without a period of its own happens when the program before it does
     last_program = None
     for d in kept:
@@ -196,6 +287,12 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             d.period = d.context_period
         if d.period is None and d.status in ("planned", "commissioned") and published is not None:
             d.period = str(published.year)   # this year's plan, or the launch the article reports as news
+        if d.jobs_construction:
+            d.jobs = None   # jobs while it is being built are not the record's jobs (the contract)
         if not d.title:
             d.title = "projects"
+        if d.kind == "project" and d.companies and not NAME_WORD.search(d.title):
+            # "automobile manufacturing plant" of KIA Qazaqstan: readers (and the story matcher)
+            # know a facility by its company, named in another sentence of the article
+            d.title = with_company(d.title, d.companies)
     return kept

@@ -14,6 +14,8 @@ from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabula
 
 CONJUNCTION = compile_folded(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
+RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
+EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes)\b")
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
 
@@ -22,13 +24,18 @@ def _second_facility(left: str, right: str) -> bool:
     In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
     need the facility noun within the first three words."""
     voc = vocabulary()
-    if not (voc.facility_re.search(left) and sector_of(left)[0]):
+    if not voc.facility_re.search(left):
         return False
     m = NEW_NP.match(right)
     if m:
+        if not sector_of(left)[0]:
+            return False    # "a plant ... and a ...": English joins a second noun phrase to the first one often
         head = voc.facility_re.search(right, m.end(), m.end() + 60)
     elif re.search(r"[a-z]", right[:20]):
-        return False
+        # "solar power plants, hydroelectric power plants and ...": a bare plural noun phrase of its own kind
+        head = EN_BARE_NP.match(right)
+        return bool(head and sector_of(left)[0] and sector_of(head.group(0))[0]
+                    and cue_regex("plural_facility_patterns").search(head.group(0)))
     else:
         words = list(WORD_RE.finditer(right))
         # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
@@ -38,6 +45,10 @@ def _second_facility(left: str, right: str) -> bool:
         if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
             return False  # a verb ("и обслуживать площадку") continues the same project
         head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
+        if head:
+            # "..., производство лакокрасочной продукции, домостроительный комбинат": a facility noun
+            # opening the next item of a list is a facility of its own, a known sector or not
+            return head.end() - head.start() >= 3
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
@@ -47,12 +58,36 @@ def _names_a_product(text: str) -> bool:
     return bool(vocabulary().facility_re.search(text) or sector_of(text)[0] or cue_regex("product_verbs").search(text))
 
 
+BRACKET_SEP = compile_folded(r"\)\s*(?:[,;]\s*(?:and\s+|и\s+|а также\s+|және\s+)?|\s+(?:and|и|а также|және)\s+)")
+
+
+def _bracket_ends(an: Analysis, span: tuple[int, int]) -> list[int]:
+    """Ends of brackets that hold an item's own facts (a figure, a place or a status) and are
+    followed by the next item: where a list written "X (...), Y (...) and Z (...)" is cut."""
+    ends = []
+    for m in BRACKET_SEP.finditer(an.text, span[0], span[1]):
+        opened = an.text.rfind("(", span[0], m.start())
+        if opened < 0 or an.text.rfind(")", opened, m.start()) >= 0:
+            continue
+        inside = (opened, m.start())
+        if (any(in_span(inside, f.start) for f in an.figures) or any(in_span(inside, r.start) for r in an.regions)
+                or status_of(an.text[opened:m.start()])):
+            ends.append(m.start() + 1)
+    return ends
+
+
 def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
     """Parts of span that each name one project: cut after each place, then at a conjunction
     when both sides carry their own company or facility noun. Returns (start, end, regions)."""
     text = an.text
     cuts = [span[0]]
+    bracketed = _bracket_ends(an, span)
     regions = [] if an.ranking else [r for r in an.regions if in_span(span, r.start)]
+    if len(bracketed) >= 2:
+        # "X (145 billion tenge, 381 jobs), Y (396 billion tenge), Z in Shymkent (...)": each bracket closes
+        # one item, whatever places the items name
+        cuts.extend(bracketed)
+        regions = []
     # "in Saran, Karaganda region": a town and its region written side by side are one place
     regions = [r for i, r in enumerate(regions)
                if i == 0 or r.code != regions[i - 1].code or r.start - regions[i - 1].end > 20]
@@ -91,6 +126,8 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
         for m in CONJUNCTION.finditer(text, a, b):
             if any(s <= m.start() < e for _, s, e in an.companies):
                 continue    # the comma of "Co., Ltd.", inside one name
+            if RELATIVE.match(text, m.end()):
+                continue    # "a localization center in Kostanai, where auto components will be made": the same item
             left, right = text[sub[-1]:m.start()], text[m.end():b]
             if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right):
                 sub.append(m.start())
@@ -118,17 +155,75 @@ def _reporting_re() -> re.Pattern:
     return any_of(vocabulary().cues["reporting_words"])
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the spans blanked out (same length, so positions hold)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _partner_items(an: Analysis, items: list[tuple[int, int, list[str]]]) -> dict:
+    """"The akimat, Samruk-Kazyna Invest and Qinhuangdao Glass signed a memorandum on a glass plant":
+    an item that names only companies (no facility noun, no figure, no place of its own) is a partner
+    of the item with the facility, not a project. Returns {partner span: True, facility span: [partner spans]}."""
+    if len(items) < 2:
+        return {}
+    voc = vocabulary()
+    def bare(a: int, b: int, regions: list[str]) -> bool:
+        text = an.text[a:b]
+        # a sector word names the item's product ("компонентов для грузовиков KamLitKZ"), unless it
+        # only describes the company ("EuroChem, a subsidiary of the fertilizer maker EuroChem Group AG")
+        # or stands in its name ("Karatau Agro")
+        described = [(m.start(), m.end()) for m in cue_regex("maker_nouns").finditer(text)]
+        named = [(s - a, e - a) for _, s, e in an.companies if a <= s and e <= b]
+        if sector_of(_blank(text, described + named))[0]:
+            return False
+        return (not voc.facility_re.search(text) and bool(companies_in(an, (a, b)))
+                and not any(a <= f.start < b and f.kind in ("money", "jobs", "count") for f in an.figures))
+    facility = [(a, b) for a, b, r in items if voc.facility_re.search(an.text[a:b])]
+    if not facility:
+        return {}
+    out: dict = {}
+    for a, b, regions in items:
+        if (a, b) in facility or not bare(a, b, regions):
+            continue
+        target = next((f for f in facility if f[0] >= b), facility[-1])
+        out[(a, b)] = True
+        out.setdefault(target, []).append((a, b))
+    return out
+
+
+CLAUSE_BREAK = compile_folded(r";\s+|,?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал)\s+")
+
+
+def _clause_of(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause around span: the sentence between the clause breaks (";", "while", "а") that enclose it."""
+    start, end = 0, len(an.text)
+    for m in CLAUSE_BREAK.finditer(an.text):
+        if m.end() <= span[0]:
+            start = m.end()
+        elif m.start() >= span[1]:
+            end = min(end, m.start())
+    return start, end
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
     must name a company, a place or a figure, or they are kinds of plants, not projects."""
     made = []
+    if len(_bracket_ends(an, (span[0], len(an.text)))) >= 2:
+        span = (span[0], len(an.text))  # "..., building X (...), and a cable plant (...)": the list runs on past ", and a"
     span = _without_reporting(an, span)
-    for a, b, regions in split_items(an, span):
+    items = [(a, b, regions) for a, b, regions in split_items(an, span) if has_substance(an.text[a:b])]
+    partners = _partner_items(an, items)
+    for a, b, regions in items:
         item = an.text[a:b]
-        if not has_substance(item):
+        if partners.get((a, b)) is True:
             continue
         companies = companies_in(an, (a, b))
+        if isinstance(partners.get((a, b)), list):
+            companies += [c for x, y in partners[(a, b)] for c in companies_in(an, (x, y)) if c not in companies]
         hint = None if status_hint is None else status_hint - a
         if hint is None or not 0 <= hint < len(item):
             cue = vocabulary().status_any_re.search(item)
@@ -144,16 +239,21 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         d.regions = regions or regions_in(an, (a, b))
         d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
         d.status = status_of(item) or (parent.status if parent else status_of(an.text))
-        d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, (0, len(an.text))))
+        # the clause's own time, not that of another clause ("... back in 2021; this week a factory opened")
+        d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, _clause_of(an, span)))
         apply_figures(d, an, (a, b), a, st.currency, only_missing=True)
         d.national = an.national
         d.add_evidence(an.text)
-        if listed and not (d.companies or d.regions or d.numbers() or d.capacity or status_of(item)):
-            continue  # "производство ферросплавов, кирпичные заводы": kinds of plants, not projects
+        # a list of plants without figures gives one record each (the spec): "the President launched
+        # a pharmaceutical plant, a meat processing complex, a poultry farm ..." are projects
         made.append(d)
+    for d in made:
+        d.listed = len(made) > 1
     # figures outside every item (before the first) belong to a single project
     if len(made) == 1:
         apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)
+        if not made[0].regions:
+            made[0].regions = regions_in(an, (0, len(an.text)))   # and so does the sentence's place
     st.records.extend(made)
     if made:
         st.current = made[-1]

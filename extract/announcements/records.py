@@ -26,7 +26,7 @@ from .anchors import opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
-from .items import item_records
+from .items import item_records, split_items
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
@@ -77,13 +77,30 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
 
 def _one_sentence(an: Analysis, st: State) -> None:
     voc = vocabulary()
-    counts = [f for f in an.figures if f.kind == "count"]
+    # "тағы бір өндіріс", "ещё один завод", "one more plant": a facility, not a pool of one
+    counts = [f for f in an.figures if f.kind == "count"
+              and not (f.value == 1 and ONE_MORE.search(an.text, max(0, f.start - 12), f.start + 1))]
     social = an.social and not sector_of(an.text)[0]
     if social:
-        st.current = st.program = None
+        st.current = st.program = st.list_intro = None
+        return
+    if an.abroad and not an.sentence.headline:
+        # "three solar projects in Uzbekistan": a project abroad; the sentences after it that
+        # refer back to it ("That project will involve $10bn") fill a record no one keeps
+        st.current = Draft("project", "", st_position(an, 0))
+        st.program = st.list_intro = None
+        return
+    intro, prev = st.list_intro, st.list_prev
+    st.list_intro, st.list_prev = (an, None) if _announces_list(an) else (None, None)
+    if intro is not None and _list_line(an, intro, prev, st):
         return
     if an.economy:
-        return    # "Oil production over the period reached ...": figures of the economy, not of a project
+        # "Oil production over the period reached ...": figures of the economy, not of a project;
+        # decided per figure: a figure whose own clause carries no economy word is the open project's
+        own = _project_figures(an)
+        if own and st.current is not None and st.current.kind == "project":
+            continue_record(own, st)
+        return
     subs = subcount_numbers(an)
     if subs:
         if st.program is not None:
@@ -92,6 +109,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if counts:
         counts = coordinated_counts(an, counts)
         program_records(an, st, [(f.start, int(f.value)) for f in counts], subcount=False)
+        return
+    if st.current is not None and st.current.kind == "project" and cue_regex("component_patterns").search(an.text):
+        continue_record(an, st)    # "Проектом предусмотрены пассажирский терминал, ...": parts of the open project
         return
     enum = voc.enumeration_re.search(an.text)
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
@@ -107,6 +127,12 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if anchor is not None:
         span, status_pos, plural = anchor
         if plural and st.program is not None:
+            # "Investors intend to build ferroalloy and cement plants, put up solar power plants and a
+            # food factory": the things the open pool consists of, one record each
+            if len(split_items(an, span)) >= 2:
+                item_records(an, st, span, parent=st.program, status_hint=status_pos, listed=True)
+                st.current = st.program
+                return
             anchor = None
         elif plural:
             d = Draft("program", facility_title(an.text[span[0]:span[1]], []), st_position(an, span[0]))
@@ -132,6 +158,72 @@ def _one_sentence(an: Analysis, st: State) -> None:
     continue_record(an, st)
 
 
+BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s*")
+
+
+def _announces_list(an: Analysis) -> bool:
+    """A line ending in a colon that speaks of facilities, their building or a pool ("Жобаны жүзеге
+    асыру екі кезеңге бөлінген:"), not a speaker's name before a quote ("Н. Нұржігітов, облыс әкімі:")."""
+    voc = vocabulary()
+    return an.text.rstrip().endswith(":") and bool(
+        voc.facility_re.search(an.text) or voc.event_noun_re.search(an.text) or voc.status_any_re.search(an.text))
+
+
+def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bool:
+    """A line of a list announced by a colon ("China Energy сосредоточится на строительстве:" /
+    "Солнечной электростанции мощностью 300 МВт в Туркестанской области;"): a facility it names is
+    one project of the pool the article counted before, with the status the announcing line gives.
+    The list goes on while its lines name a facility and stay short, or carry a bullet."""
+    text = an.text
+    bulleted = bool(BULLET.match(text)) and not re.match(r"^\s*\d{1,2}[.)]\d", text)
+    # unmarked lines: the first after the colon, or the next after one that ends in a semicolon
+    unmarked = prev is None or prev.rstrip().endswith(";")
+    if not vocabulary().facility_re.search(text) or not (bulleted or unmarked and len(text) <= 220):
+        return False
+    if an.economy or any(f.kind == "count" for f in an.figures):
+        return False
+    parent = st.program if st.current is not None and st.current is st.program else None
+    start = BULLET.match(text).end() if bulleted else 0
+    made = item_records(an, st, (start, len(text)), parent=parent)
+    if not made:
+        return False
+    for d in made:
+        d.status = status_of(text) or status_of(intro.text) or d.status
+        if not d.regions and parent is None:
+            d.regions = regions_in(intro, (0, len(intro.text)))
+    st.list_intro, st.list_prev = intro, text      # the next line may be the next item
+    if parent is not None:
+        st.current = st.program = parent
+    return True
+
+
+CLAUSE_PUNCT = re.compile(r"[,;:()]|\s(?:and|while|but|и|а|но|ал|және)\s")
+
+
+def _project_figures(an: Analysis) -> Analysis | None:
+    """The sentence with only the money and jobs figures whose clause (between punctuation) has no
+    macro or economy cue, or None when there are none."""
+    voc = vocabulary()
+    keep = []
+    cuts = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(an.text)] + [len(an.text) + 1]
+    for f in an.figures:
+        if f.kind not in ("money", "jobs"):
+            continue
+        a = max(c for c in cuts if c <= f.start)
+        b = min(c for c in cuts if c > f.start)
+        clause = an.text[a:b]
+        if voc.macro_re.search(clause) or cue_regex("economy_patterns").search(clause) or "%" in clause:
+            continue
+        keep.append(f)
+    if not keep:
+        return None
+    import copy
+    other = copy.copy(an)
+    other.figures = keep
+    return other
+
+
+ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
@@ -152,6 +244,8 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             name = m.group(0)
             if any(a <= m.start() < b for a, b in region_spans) or name in stop or name.split()[0] in stop:
                 continue
+            if re.search(r"\d[\s\u00a0]*$", an.text[max(0, m.start() - 3):m.start()]):
+                continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
             before = an.text[max(0, m.start() - 30):m.start()]
             if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2:
                 person.add(name)
@@ -165,9 +259,17 @@ def _names_known_anywhere(analyses: list[Analysis]) -> None:
     wherever it stands, also where the sentence gives no evidence of its own."""
     known = list(dict.fromkeys([name for an in analyses for name, _, _ in an.companies if len(name) >= 3]
                                + _repeated_names(analyses)))
+    # A name can stand only where its first word stands as a whole word of the sentence, so each
+    # sentence looks up its own words instead of searching every known name: linear in length
+    # (a long text has more names and more sentences), same names in the same order.
+    by_word: dict[str, list[int]] = {}
+    for i, name in enumerate(known):
+        word = re.search(r"\w+", name)
+        by_word.setdefault(word.group(0) if word else "", []).append(i)
     for an in analyses:
         have = {name for name, _, _ in an.companies}
-        for name in known:
+        words = set(re.findall(r"\w+", an.text)) | {""}
+        for name in [known[i] for i in sorted(i for w in words & by_word.keys() for i in by_word[w])]:
             if name in have:
                 continue
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", an.text):

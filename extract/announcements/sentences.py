@@ -43,6 +43,23 @@ def _split_paragraph(par: str, offset: int):
         yield piece, offset + start + (len(par[start:]) - len(par[start:].lstrip()))
 
 
+def _sidebar_lines(lines: list[str]) -> set[int]:
+    """Headline-like lines between the headline and its repetition a few lines below: the page's
+    other headlines ("Glass melting furnace starts operating / Baiterek Holding funds over 30
+    projects in 2023 / Glass melting furnace starts operating"), page furniture of no statement."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines[:40]) if line.strip()][:8]
+    if len(filled) < 3:
+        return set()
+    first = filled[0][1]
+    for k in range(2, len(filled)):
+        if filled[k][1] == first:
+            between = filled[1:k]
+            if all(len(s) <= 200 and not s.endswith((".", "!", "?")) for _, s in between):
+                return {i for i, _ in between}
+            return set()
+    return set()
+
+
 def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     """Sentences in order; headline lines (the title, repeated or not) are flagged."""
     out: list[Sentence] = []
@@ -55,11 +72,12 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
         out.append(Sentence(title.strip(), -1, -1, True))
         first_line = title.strip()
         headline_zone = False
-    for line in lines:
+    furniture = _sidebar_lines(lines)
+    for i, line in enumerate(lines):
         stripped = line.strip()
         line_start = pos
         pos += len(line) + 1
-        if not stripped:
+        if not stripped or i in furniture:
             continue
         is_headline = False
         if first_line is None and headline_zone:

@@ -18,6 +18,8 @@ class State:
     published: date | None = None
     sector_context: str | None = None     # the industry the previous sentence talked about
     lead_texts: list[str] = field(default_factory=list)   # the headline and the first sentence
+    list_intro: Analysis | None = None    # "...сосредоточится на строительстве:": the lines after it are items
+    list_prev: str | None = None          # the list's line before this one
 
     def lead_phrases(self) -> list:
         """Facility phrases of the headline and the first sentence (read only when a title needs them)."""

@@ -109,9 +109,12 @@ def _locative(text: str, start: int, end: int) -> bool:
     return True
 
 
+QUOTED_SPAN = re.compile(r"«[^»]{0,60}»|\"[^\"]{0,60}\"|“[^”]{0,60}”")
+
+
 def _kazakh(text: str) -> bool:
-    """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік»)."""
-    words = WORD_RE.findall(text)
+    """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік», «Табиғи тас Қызылорда»)."""
+    words = WORD_RE.findall(QUOTED_SPAN.sub(" ", text))
     kk = sum(1 for w in words if KAZAKH.search(w))
     return kk >= 2 or (kk == 1 and len(words) <= 6)
 
@@ -132,6 +135,12 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         if BREAK.search(text, m.end(), start) or w[0].isdigit() or lw in lists["stop_left"] or PLACE_NOUN.match(w):
             break
         prev = words[i - 1].group(0) if i > 0 else ""
+        money_before = prev and _is_scale(prev) and re.search(r"[$₸€]\s*[\d.,]+\s*$|KZT\s*[\d.,]+\s*$",
+                                                               text[max(0, words[i - 1].start() - 12):words[i - 1].start()])
+        if money_before:
+            if w.islower():
+                start = m.start()
+            break   # "$245 million ferroalloy plant": the amount ends the title on the left, the word after it stays
         if _is_scale(w) or (prev and (prev[0].isdigit() or _is_scale(prev)) and m.start() - words[i - 1].end() <= 2
                             and not BREAK.search(text, words[i - 1].end(), m.start())):   # "1) гипсокартонный": a list number
             # "3 мың тонна", "100 мегаваттық": a measure, not a modifier; "1,2 млрд теңгені құрайтын": nor its verb
@@ -309,18 +318,50 @@ PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|di
 PERSON_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|enko|sky)$")
 
 
-def _names_near(item: str, phrase: Phrase | None) -> list[str]:
+SMALL_WORDS = frozenset("a an the of in on at for to by with and or from as its new".split())
+TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?![\w-])")
+
+
+def _title_case(item: str) -> bool:
+    """An English headline in Title Case: most words capitalised, so capitals tell no names."""
+    if CYRILLIC.search(item):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", item) if w.lower() not in SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _sentence_case(item: str) -> str:
+    """Capitalised words to lower case, but the first word, places, ALL-CAPS and CamelCase names."""
+    from ..regions import find_regions
+    places = [(m.start, m.end) for m in find_regions(item)]
+
+    def lower(m: re.Match) -> str:
+        if m.start() == 0 or any(a <= m.start() < b for a, b in places):
+            return m.group(0)
+        return m.group(0).lower()
+    return TITLE_WORD.sub(lower, item)
+
+
+def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -> list[str]:
     lo, hi = (phrase.start - NAME_REACH, phrase.end + NAME_REACH) if phrase else (0, len(item))
     names = []
+    from .companies import _quote_patterns
+    zone_before = _quote_patterns()[2]
     for m in QUOTED_NAME.finditer(item):
+        if zone_before.search(item[max(0, m.start() - 30):m.start()]):
+            continue    # СЭЗ «Хоргос – Восточные ворота», месторождение «Кызылтау»: a zone's own name
         if m.end() >= lo and m.start() <= hi:
             names.append(m.group(1).strip())
     english = not CYRILLIC.search(item)
     for m in LATIN_NAME.finditer(item):
         if not (m.end() >= lo and m.start() <= hi):
             continue
-        if english and (m.start() == 0 or re.search(r"[.!?:;]\s*$", item[:m.start()])):
-            continue
+        first = m.start() == 0 or re.search(r"[.!?:;]\s*$", item[:m.start()])
+        if english and first and not (headline_case and phrase and 0 <= phrase.start - m.end() <= 16):
+            continue    # a sentence's first word; in a headline, a name right before the phrase counts
+        if re.search(r"\d\s*$", item[max(0, m.start() - 3):m.start()]) or \
+                (phrase and phrase.start <= m.start() and m.end() <= phrase.end):
+            continue    # "100 MW Wind Power Plant": a unit and the phrase itself, not a name beside it
         name = re.sub(r"['’]s$", "", m.group(0).strip(" ."))
         if name.lower() in _common_title_words() or name.split()[0].lower() in _common_title_words():
             continue
@@ -340,6 +381,9 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
     """A short description in the article's words: modifiers + facility noun + complement, the
     company in front, and a name written beside the phrase (brand, plant name, its town) when
     the title lacks it: it is the word that tells this plant from the others."""
+    headline_case = _title_case(item)
+    if headline_case:
+        item = _sentence_case(item)   # "Zhanatas 100 MW Wind Power Plant Enters ..." -> "... wind power plant enters ..."
     phrase = facility_phrase(item, status_hint)
     title = phrase.title if phrase else ""
     if not phrase:
@@ -351,10 +395,10 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
     from ..regions import find_regions
 
     places = {m.surface.lower(): m.level for m in find_regions(item)}
-    for name in _names_near(item, phrase)[:2]:
+    for name in _names_near(item, phrase, headline_case)[:2]:
         if name.lower() in known or any(name.lower() in c.lower() or c.lower() in name.lower() for c in companies):
             continue
-        level = next((lv for surface, lv in places.items() if name.lower() in surface or surface in name.lower()), None)
+        level = _place_level(name, places)   # "Kostanay" is a town; "Kyzylorda Saz-M" is a brand with a town in it
         if level is not None:
             if level in ("town", "city") and not CYRILLIC.search(item):
                 title = f"{title} in {name}"   # "KIA car plant in Kostanay"; a region is the record's place, not its name
@@ -362,6 +406,21 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
             title = f"{name} {title}" if phrase and item.find(name) < phrase.start else f"{title} {name}"
         known = title.lower()
     return title
+
+
+def _place_level(name: str, places: dict[str, str]) -> str | None:
+    """The level of the place `name` is: part of a place's name ("Akmola" of "Akmola region"), or a
+    place with only country and place words beside it ("Kazakhstan's Almaty Region"); a place word
+    with a word of its own ("Kyzylorda Saz-M") is a brand, not a place."""
+    low = name.lower()
+    for surface, level in places.items():
+        if low in surface:
+            return level
+        if surface in low:
+            rest = re.findall(r"[\w'’-]+", low.replace(surface, " "))
+            if all(re.sub(r"['’]s$", "", w) in _common_title_words() or PLACE_NOUN.match(w) for w in rest):
+                return level
+    return None
 
 
 def with_company(title: str, companies: list[str]) -> str:

@@ -1,0 +1,158 @@
+"""Reading the whole article: which clause, line or list item a figure and a facility belong to.
+
+Short invented articles (made-up companies and brands, real regions), each checking one rule of
+the document-level pass in en/ru/kk where the rule is language-bound:
+
+- a list announced by a colon gives one project per line, under the pool counted before it;
+- items closed by brackets with their own figures ("X (145 bn tenge, 381 jobs), Y (...)") are cut there;
+- a list of facility nouns without a known sector still gives one record per item;
+- a facility phrase that says what kind it is ("домостроительный комбинат") is not the open project again,
+  while "this enterprise" / "на новом заводе" / "бұл зауыт" point back to it;
+- a sentence that opens with a facility noun and its complement names a facility, not a reference;
+- one facility named twice in other words ("жел электр станциясы" ... "электр станциясы") is one record;
+- jobs while building are not the record's jobs; revenues and taxes are not investment;
+- a plural pool as the subject of a sentence with money takes that money, not the plant named before;
+- "the fertilizer maker X" describes a company, not an item of its own.
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from kzmon.extract.announcements import extract_announcements
+
+PUB = date(2024, 5, 15)
+
+
+def run(text: str) -> list[dict]:
+    return extract_announcements(text, PUB, None, text.strip().splitlines()[0])
+
+
+def titled(records: list[dict], stem: str) -> list[dict]:
+    return [r for r in records if any(w.startswith(stem.lower()) for w in re.findall(r"\w+", r["title"].lower()))]
+
+
+def money(value, want) -> bool:
+    return value is not None and math.isclose(value, want, rel_tol=0.015)
+
+
+def test_colon_list_lines_are_projects_of_the_pool_ru():
+    records = run(
+        "Китайская компания построит две электростанции\n\n"
+        "Компания Shen Hua Power намерена реализовать два проекта в секторе ВИЭ на 900 млн долларов.\n"
+        "Компания сосредоточится на строительстве:\n"
+        "Солнечной электростанции мощностью 300 МВт в Туркестанской области;\n"
+        "Ветровой электростанции мощностью 400 МВт в Карагандинской области.\n")
+    programs = [r for r in records if r["kind"] == "program"]
+    assert any(r["project_count"] == 2 for r in programs)
+    solar, wind = titled(records, "солнечн"), titled(records, "ветров")
+    assert len(solar) == 1 and solar[0]["regions"] == ["KZ-61"] and solar[0]["kind"] == "project"
+    assert len(wind) == 1 and wind[0]["regions"] == ["KZ-35"] and wind[0]["status"] == "planned"
+
+
+def test_a_speaker_line_with_a_colon_is_no_list():
+    records = run(
+        "Цемент зауыты іске қосылды\n\n"
+        "Жамбыл облысында «Тараз Цемент» ЖШС салған цемент зауыты іске қосылды.\n"
+        "Ерлан Сапаров, облыс әкімінің орынбасары:\n"
+        "- Дәл осындай зауыт қазір Мойынқұм ауданында бізде жұмыс істеп тұр.\n")
+    assert len([r for r in records if r["kind"] == "project"]) == 1
+
+
+def test_bracketed_items_each_give_a_project_with_their_figures_en():
+    records = run(
+        "Industrialization map: 90 projects this year\n\n"
+        "This year's largest projects include modernizing the Kokzhal GOK and building a flotation plant "
+        "(commissioned, 120 billion tenge, 350 jobs), expanding the smelter of Orken Metals (210 billion tenge, "
+        "600 jobs), building the Temir ferroalloy plant (40 billion tenge, 420 jobs), and a cable plant in "
+        "Shymkent (8 billion tenge, 150 jobs).")
+    projects = [r for r in records if r["kind"] == "project"]
+    assert len(projects) == 4
+    assert {r["jobs"] for r in projects} == {350, 600, 420, 150}
+    ferro = titled(records, "ferroalloy")
+    assert len(ferro) == 1 and money(ferro[0]["investment_kzt"], 40e9) and ferro[0]["jobs"] == 420
+
+
+def test_a_list_of_facility_nouns_without_a_known_sector_gives_one_record_each_ru():
+    records = run(
+        "Президент запустил новые производства\n\n"
+        "Глава государства в режиме телемоста запустил в Павлодаре домостроительный комбинат, производство "
+        "лакокрасочной продукции и автоматизированный производственный комплекс «Ертіс Текс».")
+    assert titled(records, "домостроительн") and titled(records, "лакокрас")
+    assert len([r for r in records if r["kind"] == "project"]) == 3
+
+
+def test_a_facility_of_another_kind_opens_a_record_while_the_new_plant_points_back_ru():
+    records = run(
+        "В Шымкенте заработали новые производства\n\n"
+        "В Шымкенте открыли завод алюминиевых банок за 20 млрд тенге. На предприятии создано 140 рабочих мест. "
+        "На новом заводе будет работать 30 роботов. "
+        "Кроме того, заработал домостроительный комбинат за 3 млрд тенге, работу там получили 55 человек.")
+    projects = [r for r in records if r["kind"] == "project"]
+    assert len(projects) == 2
+    kombinat = titled(records, "домостроительн")
+    assert len(kombinat) == 1 and money(kombinat[0]["investment_kzt"], 3e9)
+    assert money(titled(records, "банок")[0]["investment_kzt"], 20e9)
+
+
+def test_this_enterprise_points_back_to_the_plant_en():
+    records = run(
+        "Carmaker starts work on Kostanay plant\n\n"
+        "Work has begun on Altyn Motors' new full-cycle car plant in Kostanay worth $250 million. "
+        "The launch of this modern high-tech enterprise will considerably raise production volumes in the "
+        "automotive industry, the minister said.")
+    assert len(records) == 1 and money(records[0]["investment_usd"], 250e6)
+
+
+def test_a_sentence_opening_with_a_facility_and_its_complement_names_it_ru():
+    records = run(
+        "Итоги недели в Костанайской области\n\n"
+        "Фабрика картонной тары ТОО «Тобыл Карton» заработала в Рудном. Вложения составили 4,1 млрд тенге.")
+    assert len(records) == 1
+    assert records[0]["status"] == "commissioned" and money(records[0]["investment_kzt"], 4.1e9)
+
+
+def test_one_facility_named_twice_in_other_words_is_one_record_kk():
+    records = run(
+        "Жаңатаста жел электр станциясы салынып жатыр\n\n"
+        "Жамбыл облысында «Жел Қуат» ЖШС жел электр станциясын салуды бастады. "
+        "Электр станциясының құны 130 млн АҚШ долларын құрайды, онда 40 адам тұрақты жұмыс істейді.")
+    projects = [r for r in records if r["kind"] == "project"]
+    assert len(projects) == 1 and money(projects[0]["investment_usd"], 130e6)
+
+
+def test_construction_jobs_are_not_the_record_jobs():
+    records = run(
+        "Wind farm planned in Zhambyl\n\n"
+        "Aral Wind will build a wind farm in the Zhambyl region worth $300 million. "
+        "1,000 temporary jobs will be created during construction.")
+    assert len(records) == 1 and records[0]["jobs"] is None
+
+
+def test_budget_revenues_are_not_investment_en():
+    records = run(
+        "Kostanay foundry opens\n\n"
+        "A new iron foundry worth 60 billion tenge opened in Kostanay. Once all planned projects are "
+        "carried out, they could lift annual budget revenues by 75 billion tenge.")
+    assert not any(money(r["investment_kzt"], 75e9) for r in records)
+
+
+def test_a_plural_pool_subject_takes_its_money_kk():
+    records = run(
+        "Ақмола облысында ұн зауытының құрылысы басталды\n\n"
+        "Ақмола облысында «Дән Өнім» ЖШС ұн зауытының құрылысын бастады. "
+        "Мұнда жалпы құны 800 млрд теңгеден асатын жобалар шоғырланған.")
+    mill = titled(records, "ұн")
+    assert len(mill) == 1 and mill[0]["investment_kzt"] is None
+    assert any(r["kind"] == "program" and money(r["investment_kzt"], 800e9) for r in records)
+
+
+def test_a_company_described_by_its_product_is_a_partner_not_an_item_en():
+    records = run(
+        "Fertilizer maker to build chemical complex in Kazakhstan\n\n"
+        "On May 14, Karatau Agro, a subsidiary of the fertilizer maker Karatau Agro Group, and Sino Chem "
+        "Engineering signed a contract to build a chemical complex in Zhanatas, the Zhambyl region. "
+        "The facility, with a total investment of $1 billion, is expected to bring 2,400 new jobs.")
+    projects = [r for r in records if r["kind"] == "project"]
+    assert len(projects) == 1 and projects[0]["jobs"] == 2400
