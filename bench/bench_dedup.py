@@ -5,7 +5,8 @@ Prints:
   * the dev duplicate groups (tests/data/dev/duplicates.json) with the gold records
   * merges among the 181 distinct benchmark articles (must be 0), all stored on one day
   * near-duplicate recall against synthetic reprints with 5-20% of words replaced
-  * per-article dedup time with 1,000 and with 100,000 stored articles, and their ratio
+  * per-article dedup time with 1,000 and with 100,000 stored articles (30% of them undated),
+    stories and projects side by side, and their ratios
 
     python bench/bench_dedup.py [--sizes 1000 100000] [--probe 100] [--rounds 5] [--skip-scale]
 
@@ -20,6 +21,12 @@ Last measured (2026-11-22, shared machine, two full runs):
   synthetic reprints found: 100% at 10% of words replaced, 94% at 15%, 38% at 20%
   per-article dedup, median of 600: 2.35 / 3.37 ms (ratio 1.43), 2.98 / 4.00 ms (ratio 1.34)
       at 1,000 / 100,000 stored articles
+2026-12-06 (story rules with undated articles and the posting cap; 30% of generated articles
+undated; median of 500, means in brackets; shared, busy machine):
+  stories 3.22 / 3.70 ms (ratio 1.15, means 1.24); projects 0.36 / 1.07 ms (2.94, means 2.76);
+  both 3.64 / 4.73 ms (ratio 1.30, means 1.37). Before the index by project on
+  dedup_project_keys, projects were 0.24 / 0.89 ms with means 0.27 / 7.07 (ratio 25.8: joining
+  two projects scanned the key table), both 1.54 (means 3.11)
 """
 from __future__ import annotations
 
@@ -174,9 +181,12 @@ class Generator:
     words swapped for others (the pool holds ~5,000 sentences, and 100,000 articles reusing
     them verbatim would share far more text than distinct real articles do: the 181 benchmark
     articles share 0.9% of their word bigrams on average), plus an investment sentence with
-    random figures; a record for most of them; ARTICLES_PER_DAY per day."""
+    random figures; a record for most of them; ARTICLES_PER_DAY per day, UNDATED_SHARE of them
+    without a date (fetched that day: their facts go to the undated index, probed over
+    stories.UNDATED_WINDOW_DAYS)."""
 
     ARTICLES_PER_DAY = 150
+    UNDATED_SHARE = 0.3   # the real-reporting dev split: 51 of 116 articles carry no date
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
@@ -209,7 +219,9 @@ class Generator:
                             "sector": rng.choice(SECTORS), "regions": [rng.choice(REGIONS)], "companies": [company],
                             "investment_kzt": kzt, "jobs": jobs})
         published = (TIME_ORIGIN + timedelta(days=day)).isoformat()
-        return {"id": f"g{number}", "source": "generated", "language": "en", "published": published,
+        undated = rng.random() < self.UNDATED_SHARE
+        return {"id": f"g{number}", "source": "generated", "language": "en",
+                "published": None if undated else published, "fetched": published,
                 "title": sentence[:80], "text": text, "story": f"g{number}", "records": records}
 
 
@@ -228,7 +240,7 @@ def fill(db, generator: Generator, count: int) -> int:
             db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
             facts = {f.key: f.weight for f in article_facts(doc["text"], "en", doc["records"])}
             _index(db, article_id, text_hash(doc["text"]), signature(doc["text"]), facts,
-                   day_number(doc["published"]))
+                   day_number(doc["fetched"]), undated=doc["published"] is None)
             for rec in doc["records"]:
                 project_id = db.execute("INSERT INTO projects (announcement_count) VALUES (1)").lastrowid
                 db.execute("UPDATE announcements SET project_id = ? WHERE article_id = ?", [project_id, article_id])
@@ -237,23 +249,25 @@ def fill(db, generator: Generator, count: int) -> int:
     return day
 
 
-def dedup_seconds(db, docs: list[dict], first_number: int) -> list[float]:
-    """Time of assign_story + link_projects for each document (storing it is the pipeline's
-    cost, not the deduplicator's, and is not timed)."""
+def dedup_seconds(db, docs: list[dict], first_number: int) -> list[tuple[float, float]]:
+    """Time of assign_story and of link_projects for each document (storing it is the
+    pipeline's cost, not the deduplicator's, and is not timed)."""
     times = []
     for number, doc in enumerate(docs):
         with db.conn:
             article_id = store_article(db, doc, first_number + number)
             start = time.perf_counter()
             assign_story(db, article_id)
+            middle = time.perf_counter()
             link_projects(db, article_id)
-            times.append(time.perf_counter() - start)
+            times.append((middle - start, time.perf_counter() - middle))
     return times
 
 
 def scale(sizes: list[int], probe: int, rounds: int, tmp: str, cache_mb: int = 0) -> None:
-    """Per-article cost at each database size. The sizes are measured in alternating rounds
-    and compared by their medians, so load from other processes on the machine falls on both."""
+    """Per-article cost at each database size, side by side: stories (assign_story), projects
+    (link_projects) and both. The sizes are measured in alternating rounds and compared by their
+    medians, so load from other processes on the machine falls on both."""
     dbs, generators, last_days = {}, {}, {}
     for size in sizes:
         start = time.perf_counter()
@@ -263,18 +277,23 @@ def scale(sizes: list[int], probe: int, rounds: int, tmp: str, cache_mb: int = 0
         generators[size] = Generator(seed=size)
         last_days[size] = fill(dbs[size], generators[size], size)
         print(f"  filled {size:,} articles in {time.perf_counter() - start:.0f} s")
-    samples: dict[int, list[float]] = {size: [] for size in sizes}
+    samples: dict[int, list[tuple[float, float]]] = {size: [] for size in sizes}
     for round_number in range(rounds):
         for size in sizes:
             docs = [generators[size].article(size + round_number * probe + i, last_days[size]) for i in range(probe)]
             samples[size] += dedup_seconds(dbs[size], docs, size + round_number * probe)
-    medians = {size: statistics.median(values) for size, values in samples.items()}
-    means = {size: statistics.mean(values) for size, values in samples.items()}
     small, large = sizes
-    print(f"per-article dedup (assign_story + link_projects), {rounds * probe} articles each: "
-          f"median {medians[small] * 1000:.2f} ms at {small:,} stored, {medians[large] * 1000:.2f} ms at {large:,}; "
-          f"ratio {medians[large] / medians[small]:.2f} (means {means[small] * 1000:.2f} / {means[large] * 1000:.2f} ms, "
-          f"ratio {means[large] / means[small]:.2f})")
+    print(f"per-article dedup cost, {rounds * probe} articles each, {Generator.UNDATED_SHARE:.0%} undated "
+          f"(median ms; means in brackets):")
+    print(f"  {'':22} {f'{small:,} stored':>18} {f'{large:,} stored':>18} {'ratio':>12}")
+    parts = {"stories (assign_story)": lambda t: t[0], "projects (link_projects)": lambda t: t[1],
+             "both": lambda t: t[0] + t[1]}
+    for name, part in parts.items():
+        values = {size: [part(t) for t in samples[size]] for size in sizes}
+        med = {size: statistics.median(v) * 1000 for size, v in values.items()}
+        mean = {size: statistics.mean(v) * 1000 for size, v in values.items()}
+        print(f"  {name:22} {med[small]:8.2f} ({mean[small]:6.2f}) {med[large]:8.2f} ({mean[large]:6.2f}) "
+              f"{med[large] / med[small]:5.2f} ({mean[large] / mean[small]:4.2f})")
 
 
 def main() -> None:

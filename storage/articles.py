@@ -14,12 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
 from . import dedup
 from .dedup.projects import project_keys, refresh_project
 from .dedup.records import load_article
+
+MIN_WORDS_FOR_EDITION = 25  # "Фото: пресс-служба" is the same text on many pages of one site
 
 ANNOUNCEMENT_FIELDS = (
     "kind", "title", "status", "sector", "regions", "companies", "project_count", "investment_kzt",
@@ -40,6 +43,7 @@ class ArticleRecord:
     dedup_work: dict[str, Any] | None = None  # storage.dedup.stories.text_work(), computed in a worker
     title: str | None = None
     published: str | None = None
+    published_source: str | None = None  # where `published` came from (storage/dating.py)
     language: str | None = None
     author: str | None = None
     stem: str | None = None
@@ -246,11 +250,44 @@ def _run_dedup(db: sqlite_utils.Database, article_id: int, precomputed: dict[str
     dedup.link_projects(db, article_id)
 
 
+def _add_urls(db: sqlite_utils.Database, article_id: int, urls: Sequence[str]) -> None:
+    """These URLs lead to the article; stored, they leave the crawl frontier (same transaction)."""
+    db["article_urls"].insert_all(({"url": u, "article_id": article_id} for u in urls), ignore=True)
+    db.execute(f"DELETE FROM fetch_state WHERE kind = 'article' AND url IN ({','.join('?' * len(urls))})", list(urls))
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.").removeprefix("m.")
+
+
+def same_edition(db: sqlite_utils.Database, article: ArticleRecord, body_hash: str) -> int | None:
+    """The stored article that is this very edition under another URL: the same body text
+    (text_hash) on the same site. A site that serves one item under several language URLs
+    (gov.kz answers lang=ru with the English text when there is no Russian one) would otherwise
+    store it twice, once under the wrong language. Reprints on other sites stay articles of their
+    own (story level 2 groups them). Bodies too short to tell an edition apart do not count."""
+    if len(article.text.split()) < MIN_WORDS_FOR_EDITION:
+        return None
+    site = _site(article.canonical_url)
+    for article_id, url in db.execute("SELECT id, canonical_url FROM articles WHERE content_hash = ? ORDER BY id",
+                                      [body_hash]):
+        if _site(url) == site:
+            return article_id
+    return None
+
+
 def store_article(db: sqlite_utils.Database, article: ArticleRecord) -> int | None:
-    """Insert one article with everything attached; None when its URL is known already."""
+    """Insert one article with everything attached; None when its URL is known already, or when
+    it is a stored edition under another URL (same_edition: its URLs become that one's aliases)."""
     urls = list(dict.fromkeys([article.canonical_url, *article.aliases]))
+    body_hash = text_hash(article.text)
     with db.conn:
         if known_urls(db, urls):
+            return None
+        twin = same_edition(db, article, body_hash)
+        if twin is not None:
+            _add_urls(db, twin, urls)
             return None
         html = article.html.encode("utf-8") if isinstance(article.html, str) else article.html
         article_id = db["articles"].insert({
@@ -259,17 +296,16 @@ def store_article(db: sqlite_utils.Database, article: ArticleRecord) -> int | No
             "source_id": article.source_id,
             "title": article.title,
             "published": article.published,
+            "published_source": article.published_source if article.published else None,
             "language": article.language,
             "author": article.author,
             "text": article.text,
             "stem": article.stem,
             "html_gz": article.html_gz or (compress_html(html) if html else None),
-            "content_hash": text_hash(article.text),
+            "content_hash": body_hash,
             "fetched_at": article.fetched_at,
         }).last_pk
-        db["article_urls"].insert_all(({"url": u, "article_id": article_id} for u in urls), ignore=True)
-        # Stored: these URLs leave the crawl frontier in the same transaction.
-        db.execute(f"DELETE FROM fetch_state WHERE kind = 'article' AND url IN ({','.join('?' * len(urls))})", urls)
+        _add_urls(db, article_id, urls)
         db["article_links"].insert_all(
             ({"article_id": article_id, "other_url": u, "language": lang} for lang, u in article.alternates.items()),
             ignore=True,

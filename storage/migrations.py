@@ -11,7 +11,8 @@ from collections.abc import Callable
 import sqlite_utils
 
 from .analyst import m_analyst_views, m_foreign_keys_and_whole_money, m_regions_and_sectors
-from .dedup.schema import m_dedup_stories_projects
+from .dating import m_published_source
+from .dedup.schema import m_dedup_project_keys_by_project, m_dedup_stories_projects, m_dedup_undated
 from .outbox import m_digest_outbox
 from .pages import m_raw_pages
 from .runs import m_links_skipped, m_run_notes
@@ -129,6 +130,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m_regions_and_sectors,
     m_analyst_views,
     m_raw_pages,
+    m_published_source,
+    m_dedup_undated,
+    m_dedup_project_keys_by_project,
 ]
 
 

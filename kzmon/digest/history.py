@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from kzmon.config import Config
+from kzmon.storage.dating import trusted_sql
 
 from . import labels, titles
 
@@ -29,19 +30,46 @@ def rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+# An article without a trustworthy date (kzmon/storage/dating.py) is uncertain, not new: its
+# fetch day says when kzmon found it, not when it happened. Its story's dated reports date it.
+DATED = trusted_sql("a")
+STORY_LAST_DATED = f"(SELECT max(julianday({trusted_sql('s')})) FROM articles s WHERE s.story_id = a.story_id)"
+
+
 def old_announcements(db: sqlite_utils.Database, config: Config, as_of: datetime, columns: str) -> list[dict]:
-    """Undigested announcements of articles older than the window, and of undated articles of a
-    source that has never been in a digest (a new source's archive)."""
+    """Undigested announcements of articles older than the window; of undated articles whose
+    story's dated reports are all older than the window (an old story found again); and of
+    undated articles of a source that has never been in a digest (a new source's archive)."""
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
     return rows(
         db,
         f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
         "LEFT JOIN digest_items d ON d.announcement_id = n.id "
         "WHERE d.announcement_id IS NULL AND ("
-        "  julianday(a.published) < julianday(?) OR (a.published IS NULL AND a.source_id NOT IN ("
+        f"  julianday({DATED}) < julianday(?) "
+        f"  OR ({DATED} IS NULL AND {STORY_LAST_DATED} < julianday(?)) "
+        f"  OR ({DATED} IS NULL AND a.source_id NOT IN ("
         "    SELECT DISTINCT a2.source_id FROM digest_items d2 JOIN announcements n2 ON n2.id = d2.announcement_id "
         "    JOIN articles a2 ON a2.id = n2.article_id WHERE a2.source_id IS NOT NULL))) "
         "ORDER BY a.published, n.article_id, n.position",
+        [since, since],
+    )
+
+
+def uncertain_announcements(db: sqlite_utils.Database, config: Config, as_of: datetime, columns: str) -> list[dict]:
+    """Undigested announcements of undated articles whose story has no dated report in the window.
+
+    A daily crawl finds such an article as it appears, so an ordinary edition lists it; an
+    edition after a backfill (history mode) cannot tell it from the years of reporting the
+    backfill fetched the same night, and summarises it with them instead of calling it new."""
+    since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
+    return rows(
+        db,
+        f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
+        "LEFT JOIN digest_items d ON d.announcement_id = n.id "
+        f"WHERE d.announcement_id IS NULL AND {DATED} IS NULL "
+        f"AND coalesce({STORY_LAST_DATED} < julianday(?), 1) "
+        "ORDER BY n.article_id, n.position",
         [since],
     )
 

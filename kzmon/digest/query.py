@@ -16,6 +16,7 @@ import sqlite_utils
 from kzmon.config import Config
 
 from . import labels, titles
+from .history import DATED, STORY_LAST_DATED, uncertain_announcements
 from .history import gone_quiet as _gone_quiet
 from .history import history_summary
 from .history import rows as _rows
@@ -60,13 +61,16 @@ def candidate_announcements(db: sqlite_utils.Database, config: Config, as_of: da
     announcements stay searchable in the database but are not news.
     """
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
+    # An undated article (no trustworthy date) counts by its fetch day only while its story has
+    # no dated report older than the window: an old story found again is not news.
     return _rows(
         db,
         f"SELECT {_ANNOUNCEMENT_COLUMNS} FROM announcements n JOIN articles a ON a.id = n.article_id "
         "LEFT JOIN digest_items d ON d.announcement_id = n.id "
-        "WHERE d.announcement_id IS NULL AND julianday(coalesce(a.published, a.fetched_at)) >= julianday(?) "
+        f"WHERE d.announcement_id IS NULL AND (julianday({DATED}) >= julianday(?) OR ({DATED} IS NULL "
+        f"  AND julianday(a.fetched_at) >= julianday(?) AND coalesce({STORY_LAST_DATED} >= julianday(?), 1))) "
         "ORDER BY a.published, n.article_id, n.position",
-        [since],
+        [since, since, since],
     )
 
 
@@ -562,6 +566,9 @@ def build_digest_data(db: sqlite_utils.Database, config: Config, as_of: datetime
     announcements = candidate_announcements(db, config, as_of)
     old = old_announcements(db, config, as_of)
     history_mode = bool(old) and (_first_edition(db) or len(old) > config.digest.backfill_threshold)
+    if history_mode:  # undated reports fetched with the history are history too (uncertain, not new)
+        known = {ann["id"] for ann in old}
+        old += [ann for ann in uncertain_announcements(db, config, as_of, _ANNOUNCEMENT_COLUMNS) if ann["id"] not in known]
     history_ids = {ann["id"] for ann in old} if history_mode else set()
     announcements = [ann for ann in announcements if ann["id"] not in history_ids]
     new, updates = [], []

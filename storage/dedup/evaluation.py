@@ -42,7 +42,8 @@ def load_labelled(path: str | Path) -> list[dict]:
 
 
 def store_article(db, doc: dict, number: int) -> int:
-    """Insert one labelled document as the pipeline would store it; returns the article id."""
+    """Insert one labelled document as the pipeline would store it; returns the article id.
+    `fetched` (optional): the day it was fetched, for an undated document."""
     db.execute("INSERT OR IGNORE INTO sources (id, name) VALUES (?, ?)", [doc["source"], doc["source"]])
     url = doc.get("url") or f"https://example.test/{doc['source']}/{doc['id']}/{number}"
     published = doc.get("published")
@@ -50,7 +51,7 @@ def store_article(db, doc: dict, number: int) -> int:
         "INSERT INTO articles (url, canonical_url, source_id, title, published, language, text, fetched_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [url, url, doc["source"], doc.get("title"), published, doc.get("language"), doc["text"],
-         published or "2026-01-01T00:00:00+05:00"]).lastrowid
+         published or doc.get("fetched") or "2026-01-01T00:00:00+05:00"]).lastrowid
     for position, rec in enumerate(doc.get("records") or []):
         values = [rec.get(f) for f in RECORD_FIELDS]
         values = [json.dumps(v, ensure_ascii=False) if f in ("regions", "companies") else v

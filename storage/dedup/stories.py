@@ -7,16 +7,22 @@ An article joins the story of the first stored article that is
      names, what the facility is, where it is) shared within days,
 and otherwise starts a story of its own. Every probe is an index lookup, so the cost per
 article does not grow with the database.
+
+An undated article (no trustworthy date, storage/dating.py) is put on its fetch day only as
+the latest it can be from: near that day the same rules hold (a daily crawl fetches what is
+new); further back, up to UNDATED_WINDOW_DAYS, it joins a story only on identity-level
+evidence (two telling figures), since a backfill fetches years of reporting in one night.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 
+from ..dating import trusted_published, trusted_sql
 from .fingerprints import Fact, article_facts, is_anchor, is_money, text_facts
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
-from .records import StoredArticle, load_announcements, load_article
+from .records import StoredArticle, day_number, load_announcements, load_article
 
 NEAR_DUPLICATE_JACCARD = 0.5     # estimated Jaccard of word bigrams; see bench/bench_dedup.py
 CERTAIN_DUPLICATE_JACCARD = 0.8  # above this no fact check: the texts are the same
@@ -32,8 +38,10 @@ REGION_OVERRIDE_SCORE = 6.0     # this much evidence outweighs stated places tha
 MAX_REGION_SCORE = 2.0          # places are shared by every story of a region
 FIGURES_DISAGREE_PENALTY = 2.0  # both state money figures and none is shared
 RARITY_WINDOW_DAYS = 30         # a name or concept in many recent articles says little
+UNDATED_WINDOW_DAYS = 730      # an undated article (storage/dating.py) may be this much older than its fetch
 MAX_ANCHOR_PROBES = 60
 MAX_FACT_CANDIDATES = 30
+MAX_POSTINGS_PER_ANCHOR = 40    # read of one anchor's postings in a window (see _same_facts)
 
 
 def text_work(title: str | None, text: str | None, language: str | None) -> dict:
@@ -68,17 +76,28 @@ def assign_story(db, article_id: int, precomputed: dict | None = None) -> int:
         text_part = None
     facts = {f.key: f.weight for f in article_facts(f"{article.title}\n{body}", article.language,
                                                      article.announcements, text_part=text_part)}
-    day = article.day
+    day, undated = _dating(db, article_id)
 
     long_enough = len(body.split()) >= MIN_WORDS_FOR_TEXT_MATCH
     other = ((long_enough and (_same_text(db, body_hash, article_id) or _near_duplicate(db, sig, article_id, facts)))
-             or _same_facts(db, article, facts, day))
+             or _same_facts(db, article, facts, day, undated))
     story_id = article.story_id or (_story_of(db, other) if other else None) or _new_story(db)
 
     db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
-    _index(db, article_id, body_hash, sig, facts, day)
+    _index(db, article_id, body_hash, sig, facts, day, undated)
     refresh_story(db, story_id)
     return story_id
+
+
+def _dating(db, article_id: int) -> tuple[int | None, bool]:
+    """The article's day, and whether it is undated: then the day is its fetch day, the
+    latest it can be from, not when it was published."""
+    published, source, fetched_at = db.execute(
+        "SELECT published, published_source, fetched_at FROM articles WHERE id = ?", [article_id]).fetchone()
+    trusted = trusted_published(published, source)
+    if trusted is not None and day_number(trusted) is not None:
+        return day_number(trusted), False
+    return day_number(fetched_at), True
 
 
 def _same_text(db, body_hash: str, article_id: int) -> int | None:
@@ -136,23 +155,29 @@ def rarity(db, key: str, day: int | None, article_id: int) -> float:
 
 
 def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict], b_records: list[dict],
-                days_apart: int, weight_of=lambda key: 1.0) -> float:
+                days_apart: int, weight_of=lambda key: 1.0, uncertain: bool = False,
+                b_later: bool | None = None) -> float:
     """Evidence that two articles report one event; 0 when it is not enough.
 
     Money figures identify an event across languages and time; names, what the facility is
     and where it is identify it only among reports of the same days. `weight_of` scales a
-    name or concept by its rarity."""
+    name or concept by its rarity. `uncertain`: one of them is undated and they may be any
+    time apart: one telling figure marks a project, which is in the news for
+    years; only two mark one report of it. `b_later`: whether b is the later report (None:
+    not known, as with two undated ones)."""
     shared = a.keys() & b.keys()
     money = [k for k in shared if is_money(k)]
     telling = [k for k in money if _telling(k, max(a[k], b[k]))]
     place = any(k.startswith("rg:") for k in shared)
     what = any(k.startswith(("co:", "nm:", "cn:")) for k in shared)
     # Identity: the same place and the same company, name or facility; a telling figure with
-    # a second one, a place or a name; or two figures and a name or facility. Names, or a name
-    # and what a facility is, are shared by any two articles of a busy news day, and so is
-    # one figure now and then.
+    # a second one, a place or a name; two figures and a name or facility; or the same company
+    # building the same kind of facility (one report names the region, the other only the
+    # company). Names, or a name and what a facility is, are shared by any two articles of a
+    # busy news day, and so is one figure now and then.
+    company_facility = any(k.startswith("co:") for k in shared) and any(k.startswith("cn:") for k in shared)
     if not (place and what) and not (telling and (len(telling) > 1 or place or what)) \
-            and not (len(money) > 1 and what):
+            and not (len(money) > 1 and what) and not company_facility:
         return 0.0
     score = region = 0.0
     for key in shared:
@@ -170,6 +195,8 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         score -= FIGURES_DISAGREE_PENALTY
     if days_apart > SAME_DAYS and not telling:
         return 0.0
+    if uncertain and len(telling) < 2:
+        return 0.0
     if score < EVENT_MIN_SCORE + SCORE_PER_EXTRA_DAY * max(0, days_apart - SAME_DAYS):
         return 0.0
     regions_a = {k for k in a if k.startswith("rg:")}
@@ -178,24 +205,74 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
     status_b = {r.get("status") for r in b_records if r.get("status")}
-    if status_a and status_b and not status_a & status_b and days_apart > STATUS_VETO_AFTER_DAYS:
+    if status_a and status_b and not status_a & status_b and days_apart > STATUS_VETO_AFTER_DAYS \
+            and not _stage_went_back(status_a, status_b, b_later):
         return 0.0
     return score
 
 
-def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | None) -> int | None:
+STAGES = {"planned": 0, "under_construction": 1, "commissioned": 2}
+
+
+def _stage_went_back(status_a: set, status_b: set, b_later: bool | None) -> bool:
+    """Whether the later report stands at an earlier stage than the earlier one. Statuses that
+    disagree split a story because the later report is news of the next stage (works began, the
+    plant opened); a project does not go back from opened to being built, so a later report at
+    an earlier stage is the same news read differently ("запущена печь" taken for construction),
+    and does not split. None: which one is later is not known."""
+    if b_later is None:
+        return False
+    stage_a = max((STAGES.get(s, -1) for s in status_a), default=-1)
+    stage_b = max((STAGES.get(s, -1) for s in status_b), default=-1)
+    if min(stage_a, stage_b) < 0:
+        return False
+    return stage_b < stage_a if b_later else stage_a < stage_b
+
+
+def probes(day: int, undated: bool) -> list[tuple[str, bool, int, int]]:
+    """The index lookups of one article: (table, figures only, first day, last day).
+
+    Near its day (EVENT_WINDOW_DAYS) every anchor is looked up, dated articles in dedup_facts
+    and undated ones (by fetch day) in dedup_undated_facts. Beyond, an undated article may
+    still be one report with another: it was published on or before its fetch day, up to
+    UNDATED_WINDOW_DAYS before. Only telling figures can join reports that far apart
+    (event_score's `uncertain`), so only money figures are looked up there: their postings are
+    short, and the wide window costs no more as the database grows."""
+    near = [("dedup_facts", False, day - EVENT_WINDOW_DAYS, day + EVENT_WINDOW_DAYS),
+            ("dedup_undated_facts", False, day - EVENT_WINDOW_DAYS, day + EVENT_WINDOW_DAYS)]
+    far = [("dedup_undated_facts", True, day + EVENT_WINDOW_DAYS + 1, day + UNDATED_WINDOW_DAYS)]
+    if undated:
+        far += [("dedup_facts", True, day - UNDATED_WINDOW_DAYS, day - EVENT_WINDOW_DAYS - 1),
+                ("dedup_undated_facts", True, day - UNDATED_WINDOW_DAYS, day - EVENT_WINDOW_DAYS - 1)]
+    return near + far
+
+
+def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | None,
+                undated: bool = False) -> int | None:
     if day is None:
         return None
     # A match needs a shared anchor, so only anchors are looked up: specific keys with short
     # posting lists within the window, whatever the size of the database.
-    probe = sorted(k for k in facts if is_anchor(k))[:MAX_ANCHOR_PROBES]
-    if not probe:
+    anchors = sorted(k for k in facts if is_anchor(k))[:MAX_ANCHOR_PROBES]
+    figures = [k for k in anchors if is_money(k)]
+    # Each anchor's postings are read up to MAX_POSTINGS_PER_ANCHOR: a name in more reports of
+    # the window than that says little (rarity 0.1), and the rarer anchors a report shares find
+    # it. So a busy window costs no more than a quiet one, and the probe stays flat.
+    selects, params = [], []
+    for table, figures_only, first, last in probes(day, undated):
+        for key in figures if figures_only else anchors:
+            selects.append(f"SELECT * FROM (SELECT article_id FROM {table} WHERE fact = ? AND day BETWEEN ? AND ? "
+                           f"LIMIT {MAX_POSTINGS_PER_ANCHOR})")
+            params += [key, first, last]
+    if not selects:
         return None
-    marks = ", ".join("?" for _ in probe)
+    # With an undated article on either side the distance is uncertain: the days between them
+    # when close (a daily crawl fetches what is new), else as far as two dated reports of one
+    # event may be, and only identity-level evidence joins them (event_score's `uncertain`).
     rows = db.execute(
-        f"SELECT article_id, count(*) AS n FROM dedup_facts WHERE fact IN ({marks}) AND day BETWEEN ? AND ? "
-        f"AND article_id != ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT {MAX_FACT_CANDIDATES}",
-        probe + [day - EVENT_WINDOW_DAYS, day + EVENT_WINDOW_DAYS, article.id],
+        f"SELECT article_id, count(*) AS n FROM ({' UNION ALL '.join(selects)}) "
+        f"WHERE article_id != ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT {MAX_FACT_CANDIDATES}",
+        params + [article.id],
     ).fetchall()
     rarities: dict[str, float] = {}
 
@@ -206,12 +283,27 @@ def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | 
 
     best, best_score = None, 0.0
     for candidate, _n in rows:
-        stored = db.execute("SELECT facts, day FROM dedup_articles WHERE article_id = ?", [candidate]).fetchone()
+        stored = db.execute("SELECT facts, day, undated FROM dedup_articles WHERE article_id = ?",
+                            [candidate]).fetchone()
+        apart = abs(day - stored[1])
+        uncertain = (undated or bool(stored[2])) and apart > EVENT_WINDOW_DAYS
         score = event_score(facts, json.loads(stored[0]), article.announcements, load_announcements(db, candidate),
-                            abs(day - stored[1]), weight_of)
+                            min(apart, EVENT_WINDOW_DAYS) if uncertain else apart, weight_of, uncertain,
+                            _later(day, undated, stored[1], bool(stored[2])))
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _later(day_a: int, undated_a: bool, day_b: int, undated_b: bool) -> bool | None:
+    """Whether b was published after a; None when that is not certain. An undated article's
+    day is its fetch day, the latest it can be from: it is certainly earlier than a dated
+    article of a later day, and never certainly later than anything."""
+    if day_a < day_b and not undated_b:
+        return True
+    if day_b < day_a and not undated_a:
+        return False
+    return None
 
 
 def _story_of(db, article_id: int) -> int | None:
@@ -225,29 +317,38 @@ def _new_story(db) -> int:
     return db.execute("INSERT INTO stories (article_count) VALUES (0)").lastrowid
 
 
-def _index(db, article_id: int, body_hash: str, sig, facts: dict[str, float], day: int | None) -> None:
-    db.execute("INSERT OR REPLACE INTO dedup_articles (article_id, text_hash, minhash, facts, day) "
-               "VALUES (?, ?, ?, ?, ?)", [article_id, body_hash, to_blob(sig), json.dumps(facts), day])
+def _index(db, article_id: int, body_hash: str, sig, facts: dict[str, float], day: int | None,
+           undated: bool = False) -> None:
+    db.execute("INSERT OR REPLACE INTO dedup_articles (article_id, text_hash, minhash, facts, day, undated) "
+               "VALUES (?, ?, ?, ?, ?, ?)", [article_id, body_hash, to_blob(sig), json.dumps(facts), day, int(undated)])
     db.conn.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, article_id) VALUES (?, ?, ?)",
                         [(band, h, article_id) for band, h in band_keys(sig)])
     if day is not None:  # only anchors are ever looked up (_same_facts); the rest is in the JSON
-        db.conn.executemany("INSERT OR IGNORE INTO dedup_facts (fact, day, article_id) VALUES (?, ?, ?)",
+        table = "dedup_undated_facts" if undated else "dedup_facts"
+        db.conn.executemany(f"INSERT OR IGNORE INTO {table} (fact, day, article_id) VALUES (?, ?, ?)",
                             [(key, day, article_id) for key in facts if is_anchor(key)])
 
 
+# An article's day for ordering a story: its trusted date (storage/dating.py), else its fetch time.
+_SEEN = f"coalesce({trusted_sql('articles')}, fetched_at)"
+
+
 def refresh_story(db, story_id: int) -> None:
-    """Recompute a story's display fields from its articles (a handful of rows)."""
+    """Recompute a story's display fields from its articles (a handful of rows). Its days are
+    those of its dated articles when it has any: an undated one fetched today in a story of
+    last year does not make the story last seen today."""
     rows = db.execute(
-        "SELECT id, source_id, language, coalesce(published, fetched_at) AS seen, title FROM articles "
-        "WHERE story_id = ? ORDER BY seen, id", [story_id]).fetchall()
+        f"SELECT id, source_id, language, {_SEEN} AS seen, title, {trusted_sql('articles')} IS NOT NULL "
+        "FROM articles WHERE story_id = ? ORDER BY seen, id", [story_id]).fetchall()
     if not rows:
         return
     sources = list(dict.fromkeys(r[1] for r in rows))
     languages = list(dict.fromkeys(r[2] for r in rows if r[2]))
+    days = [r[3] for r in rows if r[5]] or [r[3] for r in rows if r[3]]
     db.execute(
         "UPDATE stories SET representative_article_id = ?, title = ?, first_seen = ?, last_seen = ?, "
         "article_count = ?, sources = ?, languages = ? WHERE id = ?",
-        [rows[0][0], rows[0][4], rows[0][3], max(r[3] or "" for r in rows) or None, len(rows),
+        [rows[0][0], rows[0][4], min(days, default=None), max(days, default=None), len(rows),
          json.dumps(sources), json.dumps(languages), story_id])
 
 
