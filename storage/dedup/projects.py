@@ -1,28 +1,40 @@
 """One project, many announcements: level 5 of issue 5.
 
-The same plant is announced, then built, then opened, by outlets that state its cost in
-tenge or in dollars. Announcements are linked into a project when their records agree on
-enough of: company, figures (across currencies at that year's rate), capacity, jobs, region,
-sector and title words. Stories are never merged here: each announcement keeps its article,
-its story and its own figures; the project only groups them into a timeline.
+The same plant is announced, then built, then opened, by outlets that name it differently and
+state its cost in tenge or in dollars, revised from year to year. An announcement joins a
+project when its identity (storage/dedup/identity.py: names folded across scripts, what the
+facility makes, where it is, its figures) agrees with one of the project's announcements
+strongly enough; one company's copper smelter and its wind farm, or two glass plants in two
+regions, stay apart. When a new announcement agrees with two projects that were kept apart
+only for want of evidence (an early announcement named no company, a later one no figure), it
+joins them into one, unless they contradict each other.
+
+Stories are never merged here: each announcement keeps its article, its story and its own
+figures; the project only groups them into a timeline.
 """
 from __future__ import annotations
 
 import json
 import math
 
-from .fingerprints import amounts_agree, company_key, concept_facts, numeric_facts
-from .lexicon import kzt_per_usd
-from .normalise import normalise_text
+from .fingerprints import amounts_agree, company_key
+from .identity import (capacity_values, concepts, kzt_equivalent, name_keys, strong_name_keys, title_concepts,
+                       title_stems)
 from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
+from .summary import best_title, company_set, latest_status, most_common, region_set
+
+__all__ = ["link_projects", "pair_score", "project_keys", "refresh_project", "project_timeline", "kzt_equivalent"]
 
 PROJECT_MIN_SCORE = 3.0      # across stories
-SAME_STORY_MIN_SCORE = 1.5   # within one story the articles already agree on the event
+SAME_STORY_MIN_SCORE = 2.0   # within one story the articles already agree on the event
+JOIN_MIN_CROSS = 1.0         # two projects joined by a new record must agree on something themselves
 AMOUNT_BUCKET_BASE = 1.35    # width of the log-scale buckets that block candidate projects
-MAX_CANDIDATES_PER_KEY = 4   # newest first; keeps the cost flat as the database grows
+MAX_CANDIDATES_PER_KEY = 6   # newest first; keeps the cost flat as the database grows
 MAX_ANNOUNCEMENTS_PER_PROJECT = 20
-STOP_TITLE_CHARS = 4         # title words shorter than this carry no meaning across outlets
-TITLE_STEM = 5               # compare words by their first letters (crude, language-free stemming)
+OTHER_REGION_PENALTY = 4.0   # another place is another plant (not a veto: an ore's origin is a region too)
+WEAK_NAME_SCORE = 1.5        # one word of a longer company name shared
+UNANCHORED_MAX = 2.0         # kind of facility alone: may link within a story, never across
+MAX_INDEXED_CONCEPTS = 2     # an evidence sentence naming more is a list, not one facility
 
 
 def link_projects(db, article_id: int) -> None:
@@ -34,22 +46,78 @@ def link_projects(db, article_id: int) -> None:
     for rec in article.announcements:
         if rec.get("project_id") is not None:
             taken.add(rec["project_id"])
+    for rec in article.announcements:
+        if rec.get("project_id") is not None:
             continue
         rec["_year"] = year
         candidates = (same_story | _keyed_projects(db, rec)) - taken
         history = _project_announcements(db, candidates)
-        best, best_score = None, 0.0
+        passing: dict[int, float] = {}
         for project_id in sorted(candidates):
             threshold = SAME_STORY_MIN_SCORE if project_id in same_story else PROJECT_MIN_SCORE
-            score = max((pair_score(rec, other) for other in history.get(project_id, [])), default=float("-inf"))
-            if score >= threshold and score > best_score:
-                best, best_score = project_id, score
-        project_id = best or db.execute("INSERT INTO projects (announcement_count) VALUES (0)").lastrowid
+            score = project_score(rec, history.get(project_id, []))
+            if score >= threshold:
+                passing[project_id] = score
+        if passing:
+            ranked = sorted(passing, key=lambda p: (-passing[p], p))
+            project_id = ranked[0]
+            for other in ranked[1:]:
+                if _can_join(history[project_id], history[other]):
+                    project_id = _join_projects(db, project_id, other, history)
+        else:
+            project_id = db.execute("INSERT INTO projects (announcement_count) VALUES (0)").lastrowid
         taken.add(project_id)
         db.execute("UPDATE announcements SET project_id = ? WHERE id = ?", [project_id, rec["id"]])
         db.conn.executemany("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) VALUES (?, ?)",
                             [(key, project_id) for key in project_keys(rec)])
         refresh_project(db, project_id)
+
+
+def project_score(rec: dict, members: list[dict]) -> float:
+    """How strongly a record speaks of a project: its best agreement with one of the project's
+    announcements (the latest ones). Figures revised over the years are not held against it:
+    an early estimate can be a tenth of the final cost."""
+    return max((pair_score(rec, other) for other in members), default=float("-inf"))
+
+
+def _can_join(a: list[dict], b: list[dict]) -> bool:
+    """Two projects a new announcement agrees with are one facility unless they contradict:
+    an article that reports both as two records, another kind, place or product."""
+    if {r["article_id"] for r in a} & {r["article_id"] for r in b}:
+        return False
+    if any(contradict(x, y) for x in a for y in b):
+        return False
+    return max(pair_score(x, y) for x in a for y in b) >= JOIN_MIN_CROSS
+
+
+def contradict(a: dict, b: dict) -> bool:
+    """Records that cannot be one facility whatever else they share."""
+    if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
+        return True
+    regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
+    if regions_a and regions_b and not regions_a & regions_b:
+        return True
+    concepts_a, concepts_b = title_concepts(a), title_concepts(b)
+    return bool(concepts_a and concepts_b and not concepts_a & concepts_b)
+
+
+def _join_projects(db, a: int, b: int, history: dict[int, list[dict]]) -> int:
+    """Fold the newer project into the older one (its id is the one users may have seen first)."""
+    keep, gone = min(a, b), max(a, b)
+    db.execute("UPDATE announcements SET project_id = ? WHERE project_id = ?", [keep, gone])
+    db.execute("INSERT OR IGNORE INTO dedup_project_keys (key, project_id) "
+               "SELECT key, ? FROM dedup_project_keys WHERE project_id = ?", [keep, gone])
+    db.execute("DELETE FROM dedup_project_keys WHERE project_id = ?", [gone])
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'digest_stalled'").fetchone():
+        db.execute("UPDATE OR IGNORE digest_stalled SET project_id = ? WHERE project_id = ?", [keep, gone])
+        db.execute("DELETE FROM digest_stalled WHERE project_id = ?", [gone])
+    db.execute("DELETE FROM projects WHERE id = ?", [gone])
+    merged = history.get(keep, []) + history.get(gone, [])
+    for rec in merged:
+        rec["project_id"] = keep
+    history[keep] = merged
+    history.pop(gone, None)
+    return keep
 
 
 def _story_projects(db, story_id: int | None, article_id: int) -> set[int]:
@@ -75,61 +143,39 @@ def _project_announcements(db, project_ids: set[int]) -> dict[int, list[dict]]:
     if not project_ids:
         return {}
     cols = ", ".join(f"an.{c}" for c in ANNOUNCEMENT_FIELDS)
-    marks = ", ".join("?" for _ in project_ids)
+    # Only the newest few of each project leave SQLite: a project that grew to hundreds of
+    # announcements costs no more to compare with than a young one.
+    newest = " UNION ALL ".join(f"SELECT * FROM (SELECT id FROM announcements WHERE project_id = ? "
+                                f"ORDER BY id DESC LIMIT {MAX_ANNOUNCEMENTS_PER_PROJECT})" for _ in project_ids)
     rows = db.execute(
         f"SELECT {cols}, coalesce(ar.published, ar.fetched_at) FROM announcements an "
-        f"JOIN articles ar ON ar.id = an.article_id WHERE an.project_id IN ({marks}) ORDER BY an.id DESC",
+        f"JOIN articles ar ON ar.id = an.article_id WHERE an.id IN ({newest}) ORDER BY an.id DESC",
         sorted(project_ids)).fetchall()
     out: dict[int, list[dict]] = {}
     for row in rows:
         rec = decode_announcement(dict(zip(ANNOUNCEMENT_FIELDS, row[:-1])))
         group = out.setdefault(rec["project_id"], [])
-        if len(group) >= MAX_ANNOUNCEMENTS_PER_PROJECT:
-            continue
         when = row[-1]
         rec["_year"] = int(when[:4]) if when and when[:4].isdigit() else None
         group.append(rec)
     return out
 
 
-def kzt_equivalent(rec: dict) -> float | None:
-    """The record's investment in tenge, converting dollars at the year's average rate."""
-    if rec.get("investment_kzt"):
-        return float(rec["investment_kzt"])
-    if rec.get("investment_usd"):
-        return float(rec["investment_usd"]) * kzt_per_usd(rec.get("_year"))
-    return None
-
-
-def _cached(rec: dict, field: str, compute):
-    """Per-record memo: a record is scored against many candidates, its derived keys are
-    computed once. Keyed by the field's value, so a copied or edited record is never stale."""
-    memo = rec.setdefault("_memo", {})
-    key = (field, repr(rec.get(field)))
-    if key not in memo:
-        memo[key] = compute(rec)
-    return memo[key]
-
-
-def _capacity_values(rec: dict) -> set[str]:
-    def compute(r):
-        capacity = r.get("capacity")
-        return {f.key for f in numeric_facts(capacity, keep_small=True)} if capacity else set()
-    return _cached(rec, "capacity", compute)
-
-
 def _company_keys(rec: dict) -> set[str]:
-    return _cached(rec, "companies", lambda r: {k for k in (company_key(c) for c in r.get("companies") or []) if k})
+    return {k for k in (company_key(c) for c in rec.get("companies") or []) if k}
 
 
 def project_keys(rec: dict, probe: bool = False) -> list[str]:
-    """Blocking keys: a project is only scored against projects sharing one. With probe=True,
-    the neighbouring amount bucket nearer the figure is included too, so two figures within
-    one bucket width of each other always meet."""
+    """Blocking keys: a project is only scored against projects sharing one: a company, what the
+    facility makes in one region, or a figure. With probe=True, the neighbouring amount bucket
+    nearer the figure is included too, so two figures within one bucket width always meet."""
     keys = [f"co:{k}" for k in _company_keys(rec)]
     regions = rec.get("regions") or ["-"]
     sector = rec.get("sector") or "-"
     kind = rec.get("kind") or "-"
+    facility = concepts(rec)
+    if len(facility) <= MAX_INDEXED_CONCEPTS:
+        keys += [f"cr:{kind}:{concept}:{region}" for concept in sorted(facility) for region in regions]
     amount = kzt_equivalent(rec)
     if amount and amount > 0:
         position = math.log(amount) / math.log(AMOUNT_BUCKET_BASE)
@@ -137,32 +183,11 @@ def project_keys(rec: dict, probe: bool = False) -> list[str]:
         nearest_neighbour = bucket + 1 if position - bucket >= 0.5 else bucket - 1
         for b in ((bucket, nearest_neighbour) if probe else (bucket,)):
             keys += [f"am:{kind}:{region}:{sector}:{b}" for region in regions]
-    for value in _capacity_values(rec):
+    for value in capacity_values(rec):
         keys.append(f"cap:{value}")
     if rec.get("jobs"):
         keys += [f"jr:{kind}:{region}:{int(rec['jobs'])}" for region in regions]
     return keys
-
-
-def _title_stems(rec: dict) -> set[str]:
-    def compute(r):
-        words = normalise_text(r.get("title") or "").split()
-        return {w[:TITLE_STEM] for w in words if len(w) >= STOP_TITLE_CHARS and not w.isdigit()}
-    return _cached(rec, "title", compute)
-
-
-def _concepts(rec: dict) -> set[str]:
-    """What the facility is (a sugar plant, a wind farm), from its title, else its evidence."""
-    memo = rec.setdefault("_memo", {})
-    key = ("concepts", repr(rec.get("title")), repr(rec.get("evidence")))
-    if key not in memo:
-        found = {f.key for f in concept_facts(rec.get("title") or "")}
-        memo[key] = found or {f.key for f in concept_facts((rec.get("evidence") or "")[:300])}
-    return memo[key]
-
-
-def _companies_meet(a: set[str], b: set[str]) -> bool:
-    return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
 
 def pair_score(a: dict, b: dict) -> float:
@@ -170,35 +195,52 @@ def pair_score(a: dict, b: dict) -> float:
     if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
         return float("-inf")
     score = 0.0
+    anchored = False  # a name, a figure (or a place) shared: what tells one plant from its kind
     regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
     if regions_a and regions_b:
+        # Weighs against a shared name: one company's plant in another region is another plant.
         # Not a veto: extracted regions include incidental mentions (where the ore comes from).
-        score += 0.5 if regions_a & regions_b else -2.5
-    companies_a, companies_b = _company_keys(a), _company_keys(b)
-    if companies_a and companies_b:
+        score += 0.5 if regions_a & regions_b else -OTHER_REGION_PENALTY
+        anchored |= bool(regions_a & regions_b)
+    names_a, names_b = name_keys(a), name_keys(b)
+    if names_a and names_b:
         # A small penalty only: outlets name different partners, extractors cut names short.
-        score += 3.0 if _companies_meet(companies_a, companies_b) else -1.0
-    score += _money_score(a, b)
-    if a.get("jobs") and b.get("jobs"):
-        score += 1.0 if amounts_agree(a["jobs"], b["jobs"], 0.1) else 0.0
-    caps_a, caps_b = _capacity_values(a), _capacity_values(b)
+        if strong_name_keys(a) & strong_name_keys(b):
+            score += 3.0
+        elif names_a & names_b:
+            score += WEAK_NAME_SCORE  # one word of a longer name: a holding or a person may share it
+        else:
+            score -= 1.0
+        anchored |= bool(names_a & names_b)
+    money = _money_score(a, b)
+    score += money
+    anchored |= money > 0
+    if a.get("jobs") and b.get("jobs") and amounts_agree(a["jobs"], b["jobs"], 0.1):
+        score += 1.0
+        anchored = True
+    caps_a, caps_b = capacity_values(a), capacity_values(b)
     if caps_a and caps_b:
         score += 1.5 if caps_a & caps_b else -0.5
+        anchored |= bool(caps_a & caps_b)
     if a.get("area_m2") and b.get("area_m2") and amounts_agree(a["area_m2"], b["area_m2"], 0.05):
         score += 1.0
+        anchored = True
     if a.get("project_count") and b.get("project_count"):
         score += 1.5 if a["project_count"] == b["project_count"] else -1.5
+        anchored |= a["project_count"] == b["project_count"]
     if a.get("sector") and b.get("sector"):
         score += 0.5 if a["sector"] == b["sector"] else -0.5
-    concepts_a, concepts_b = _concepts(a), _concepts(b)
+    concepts_a, concepts_b = concepts(a), concepts(b)
     if concepts_a and concepts_b:
         # one company's copper smelter is not its wind farm
         score += 1.0 if concepts_a & concepts_b else -3.0
-    stems_a, stems_b = _title_stems(a), _title_stems(b)
+    stems_a, stems_b = title_stems(a), title_stems(b)
     if stems_a and stems_b:
         title_j = len(stems_a & stems_b) / len(stems_a | stems_b)
         score += 1.5 if title_j >= 0.5 else 0.75 if title_j >= 0.3 else 0.0
-    return score
+    # What a facility is (concept, sector, title words) says the same thing three times and
+    # fits every plant of its kind: without a shared name or figure it links nothing.
+    return score if anchored else min(score, UNANCHORED_MAX)
 
 
 def _money_score(a: dict, b: dict) -> float:
@@ -217,29 +259,35 @@ def _money_score(a: dict, b: dict) -> float:
     return 0.0
 
 
+SUMMARY_WINDOW = 50  # the newest announcements a project's title, companies, region and sector are read from
+
+
 def refresh_project(db, project_id: int) -> None:
-    """Recompute a project's display fields from its announcements."""
-    cols = ", ".join(f"an.{c}" for c in ANNOUNCEMENT_FIELDS)
-    rows = db.execute(
-        f"SELECT {cols}, coalesce(ar.published, ar.fetched_at) AS seen, ar.source_id, ar.story_id "
-        f"FROM announcements an JOIN articles ar ON ar.id = an.article_id WHERE an.project_id = ? "
-        f"ORDER BY seen, an.id", [project_id]).fetchall()
-    if not rows:
+    """Recompute a project's display fields from its announcements.
+
+    Counts, dates and sources come from SQL over all of them; the fields read from the records
+    themselves from the newest SUMMARY_WINDOW, so adding an announcement to a project that has
+    hundreds costs what it costs for a young one (the daily job stores thousands in a row)."""
+    seen = "coalesce(ar.published, ar.fetched_at)"
+    joined = "FROM announcements an JOIN articles ar ON ar.id = an.article_id WHERE an.project_id = ?"
+    first, last, count, stories = db.execute(
+        f"SELECT min({seen}), max({seen}), count(*), count(DISTINCT ar.story_id) {joined}", [project_id]).fetchone()
+    if not count:
         return
+    sources = [r[0] for r in db.execute(f"SELECT ar.source_id, min({seen}) AS s {joined} GROUP BY ar.source_id "
+                                        "ORDER BY s, min(an.id)", [project_id]).fetchall()]
+    cols = ", ".join(f"an.{c}" for c in ANNOUNCEMENT_FIELDS)
+    rows = db.execute(f"SELECT {cols}, {seen} AS seen {joined} ORDER BY seen DESC, an.id DESC LIMIT {SUMMARY_WINDOW}",
+                      [project_id]).fetchall()
     n = len(ANNOUNCEMENT_FIELDS)
-    recs = [decode_announcement(dict(zip(ANNOUNCEMENT_FIELDS, r[:n]))) for r in rows]
-    first, latest = recs[0], recs[-1]
-    regions = list(dict.fromkeys(x for rec in recs for x in rec["regions"]))
-    companies = list(dict.fromkeys(x for rec in recs for x in rec["companies"]))
-    sectors = [rec["sector"] for rec in recs if rec.get("sector")]
+    recs = [decode_announcement(dict(zip(ANNOUNCEMENT_FIELDS, r[:n]))) for r in reversed(rows)]
     db.execute(
         "UPDATE projects SET kind = ?, title = ?, status = ?, sector = ?, regions = ?, companies = ?, "
         "first_seen = ?, last_seen = ?, announcement_count = ?, story_count = ?, sources = ? WHERE id = ?",
-        [first.get("kind"), first.get("title"),
-         next((rec["status"] for rec in reversed(recs) if rec.get("status")), None),
-         max(set(sectors), key=sectors.count) if sectors else None,
-         json.dumps(regions), json.dumps(companies, ensure_ascii=False), rows[0][n], rows[-1][n], len(rows),
-         len({r[n + 2] for r in rows}), json.dumps(list(dict.fromkeys(r[n + 1] for r in rows))), project_id])
+        [most_common([rec.get("kind") for rec in recs]), best_title(recs), latest_status(recs),
+         most_common([rec.get("sector") for rec in recs]), json.dumps(region_set(recs)),
+         json.dumps(company_set(recs), ensure_ascii=False), first, last, count, stories, json.dumps(sources),
+         project_id])
 
 
 def project_timeline(db, project_id: int) -> list[dict]:

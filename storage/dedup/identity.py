@@ -1,0 +1,261 @@
+"""What an announcement record says its facility *is*: the identity project linking compares.
+
+Outlets name one plant differently ("Al Khaleej Sugar", "Al Khaleej Sugar Jamal Al Ghurair",
+"KIA завод"), in three languages, and the extractor's company lists carry noise. What stays
+across them is a name (a company or brand word, folded across scripts), what the facility
+makes (a concept of extract/data/concepts.yaml), where it is (region codes) and its figures.
+Everything here is a pure function of one record, cached by the values it reads, so a
+record scored against many candidates (and read again for every new record) derives its
+identity once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .fingerprints import company_key, concept_facts, numeric_facts
+from .lexicon import kzt_per_usd, lexicon
+from .normalise import normalise_text
+
+STOP_TITLE_CHARS = 4   # title words shorter than this carry no meaning across outlets
+TITLE_STEM = 5         # compare words by their first letters (crude, language-free stemming)
+SHORT_NAME = 4         # KIA, ERG, Kia, КИА: too short for a consonant skeleton, kept as spelt
+
+_WORD = re.compile(r"[^\W_][^\W_'’&.-]*(?:[-'’&.][^\W_]+)*", re.UNICODE)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+# Words that sit in many company names without telling one company from another.
+GENERIC_COMPANY_WORDS = frozenset("""
+corporation international engineering industries industrial industry manufacturing manufacture
+machine investment investments development limited global trading service services technologies
+technology systems solutions partners resources energy power mining metals construction holdings
+capital fund bank project projects plant factory complex new first
+корпорация инжиниринг индастриз инвест инвестиции девелопмент энерджи энергия ресурсы строй
+трейдинг сервис технологии проект завод фабрика комплекс
+""".split())
+
+
+# Countries, their people and the state's own leaders and holdings: named beside a great
+# many projects (an investor's home, a ceremony's guest, a co-financier), so they tell no
+# project from another. Inflected forms are caught by prefix (Казахстане, Kazakhstan's).
+SHARED_NAMES = frozenset("""
+qazaqstan kazakstan china chinese korea korean japan japanese russia russian turkey turkish turkiye
+germany german emirates uae arab saudi qatar india indian iran uzbekistan kyrgyzstan tajikistan
+azerbaijan belarus ukraine hungary poland france french italy italian britain spain usa america
+american europe european asia asian
+китай китая корея кореи япония россия российская турция германия оаэ эмират катар индия иран
+узбекистан кыргызстан европа азия
+қытай корея жапония ресей түркия германия әмірлік катар үндістан иран өзбекстан қырғызстан
+tokayev токаев тоқаев kassym-jomart касым-жомарт қасым-жомарт nazarbayev назарбаев
+smailov смаилов bektenov бектенов mamin мамин
+samruk-kazyna самрук-казына самұрық-қазына baiterek байтерек kazakh-invest kazakhinvest
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that are capitalised or sit in company names without naming anyone."""
+    lex = lexicon()
+    return (frozenset(w.lower() for w in lex["common_capitalised"]) | frozenset(f.lower() for f in lex["legal_forms"])
+            | GENERIC_COMPANY_WORDS | SHARED_NAMES)
+
+
+@lru_cache(maxsize=1)
+def _not_name_stems() -> tuple[str, ...]:
+    """Long not-name words, whose inflected forms (Казахстане, Kazakhstan's) are not names either."""
+    return tuple(sorted(w for w in _not_names() if len(w) >= 6))
+
+
+def _is_place(word: str) -> bool:
+    """A Kazakh place, also when written alone ("Zhambyl", "Жамбыл") or in capitals."""
+    from kzmon.extract.regions import find_regions
+
+    forms = {word, word.capitalize()}
+    suffix = " region" if word.isascii() else " облысы"
+    return any(find_regions(form) or find_regions(form + suffix) for form in forms)
+
+
+# Latin spellings that Russian and Kazakh render by convention, not letter by letter:
+# EuroChem is ЕвроХим (eu -> ев, ch -> х). A Latin word gets a second key spelt that way.
+_CYRILLIC_CONVENTIONS = (("eu", "ev"), ("ch", "kh"))
+
+
+@lru_cache(maxsize=65536)
+def word_name_keys(word: str) -> frozenset[str]:
+    """Name keys for one word of a company name or title; empty when the word names no one:
+    a common or legal-form word, a place, or a word that says what the facility makes
+    ("Sugar" in "Al Khaleej Sugar" is the concept, not the company)."""
+    from kzmon.extract.concepts import concepts_in
+
+    word = re.sub(r"['’]s$", "", unicodedata.normalize("NFKC", word).strip("-'’&."))
+    lower = word.lower().replace("ё", "е")
+    if len(lower) < 3 or lower in _not_names() or any(c.isdigit() for c in lower):
+        return frozenset()
+    if lower.startswith(_not_name_stems()) or concepts_in(lower) or _is_place(word):
+        return frozenset()
+    spelt = "".join(lexicon()["translit"].get(c, c) for c in lower)
+    if len(word) <= SHORT_NAME:
+        # a short word is a name only when written as one: KIA, Kia, КИА (not "на", "для")
+        return frozenset({spelt}) if spelt.isalpha() and word[0].isupper() else frozenset()
+    keys = set()
+    variants = {lower}
+    if lower.isascii():
+        conventional = lower
+        for src, dst in _CYRILLIC_CONVENTIONS:
+            conventional = conventional.replace(src, dst)
+        variants.add(conventional)
+    for variant in variants:
+        key = company_key(variant)
+        if key and len(key) >= 3:
+            keys.add(key)
+    if not keys and spelt.isalpha():
+        keys.add(spelt)  # few consonants (Khaleej, Jamal): kept as spelt
+    return frozenset(keys)
+
+
+def _title_name_words(title: str) -> list[str]:
+    """Words of a title that name someone: Latin words in a Cyrillic title ("KIA завод",
+    "Orda Glass Ltd стекольный завод"), words written in capitals or camel case (EuroChem),
+    and capitalised words inside a title that is not in title case."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", title or ""))
+    latin = [bool(_LATIN.match(w)) for w in words]
+    cyrillic_title = sum(not x for x in latin) > sum(latin)
+    long_words = [w for w in words if len(w) >= STOP_TITLE_CHARS]
+    title_case = len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+    out = []
+    for i, word in enumerate(words):
+        if cyrillic_title and latin[i]:
+            out.append(word)
+        elif not word[0].isupper():
+            continue
+        elif (len(word) >= 2 and word.isupper()) or any(c.isupper() for c in word[1:]):
+            out.append(word)
+        elif i > 0 and not title_case:
+            out.append(word)
+    return out
+
+
+def _head(words: list[str]) -> frozenset[str]:
+    """Keys of the first word that names someone: the distinctive head of a company name
+    ("Khaleej" in "Al Khaleej Sugar Jamal Al Ghurair"), not a trailing "Ferro" or "Invest"
+    that many companies share."""
+    for word in words:
+        if found := word_name_keys(word):
+            return found
+    return frozenset()
+
+
+def _names(rec: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """Cached by the values it reads: a record is scored against many candidates, and a
+    candidate's announcements are read again for every new record."""
+    return _names_of(rec.get("title") or "", tuple(rec.get("companies") or ()))
+
+
+@lru_cache(maxsize=65536)
+def _names_of(title: str, companies: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(strong, weak) name keys. Strong: a company named by one word (KIA, EuroChem Group),
+    a company's whole name, the first name word of the title, a camel-case compound
+    (EkibastuzFerroAlloys). Weak: the head word of a company of several name words ("Khaleej"
+    of "Al Khaleej Sugar Jamal Al Ghurair"), which a holding, a person or a country sharing
+    that word may also carry."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for company in companies:
+        words = _WORD.findall(unicodedata.normalize("NFKC", company))
+        named = [keys for keys in (word_name_keys(w) for w in words) if keys]
+        if len(named) == 1:
+            strong.update(named[0])
+        elif named:
+            weak.update(named[0])
+        whole = company_key(" ".join(w for w in words if w.lower() not in _not_names()))
+        if whole and len(whole) >= 5 and (named or len(words) >= 2):
+            strong.add(whole)  # "Ekibastuz FerroAlloys" meets "EkibastuzFerroAlloys"
+    title_words = _title_name_words(title)
+    strong.update(_head(title_words))
+    for word in title_words:
+        if (not word_name_keys(word) and word.isalpha() and not word.isupper()
+                and any(c.isupper() for c in word[1:])):
+            whole = company_key(word)  # a camel-case compound of a place and a product
+            if whole and len(whole) >= 5:
+                strong.add(whole)
+    return frozenset(strong), frozenset(weak - strong)
+
+
+def name_keys(rec: dict) -> frozenset[str]:
+    """Every folded name of the record, strong and weak: the keys that find candidates."""
+    strong, weak = _names(rec)
+    return strong | weak
+
+
+def strong_name_keys(rec: dict) -> frozenset[str]:
+    """The names that identify a company on their own (see _names)."""
+    return _names(rec)[0]
+
+
+def _companies(rec: dict) -> tuple[str, ...]:
+    return tuple(rec.get("companies") or ())
+
+
+@lru_cache(maxsize=65536)
+def _title_without_companies(title: str, companies: tuple[str, ...]) -> str:
+    """The title less the record's company names: "Jambyl Cement glass plant" is a glass plant."""
+    for company in sorted(companies, key=len, reverse=True):
+        if len(company) < 3:
+            continue
+        lower, needle = title.lower(), company.lower()
+        start = lower.find(needle)
+        while start >= 0:
+            title = title[:start] + " " + title[start + len(needle):]
+            lower = title.lower()
+            start = lower.find(needle)
+    return title
+
+
+def concepts(rec: dict) -> frozenset[str]:
+    """What the facility is (a sugar plant, a wind farm), from its title, else its evidence."""
+    found = title_concepts(rec)
+    return found or _text_concepts((rec.get("evidence") or "")[:300])
+
+
+def title_concepts(rec: dict) -> frozenset[str]:
+    """Concepts the title itself names (evidence left out), read past the company names in it
+    unless nothing else names one."""
+    title = rec.get("title") or ""
+    return _text_concepts(_title_without_companies(title, _companies(rec))) or _text_concepts(title)
+
+
+@lru_cache(maxsize=65536)
+def _text_concepts(text: str) -> frozenset[str]:
+    return frozenset(f.key[3:] for f in concept_facts(text))
+
+
+def title_stems(rec: dict) -> frozenset[str]:
+    """Title words (by their first letters), company names left out: they are compared as names."""
+    return _stems(_title_without_companies(rec.get("title") or "", _companies(rec)))
+
+
+@lru_cache(maxsize=65536)
+def _stems(title: str) -> frozenset[str]:
+    words = normalise_text(title).split()
+    return frozenset(w[:TITLE_STEM] for w in words if len(w) >= STOP_TITLE_CHARS and not w.isdigit())
+
+
+def capacity_values(rec: dict) -> frozenset[str]:
+    return _capacity_values(rec.get("capacity") or "")
+
+
+@lru_cache(maxsize=65536)
+def _capacity_values(capacity: str) -> frozenset[str]:
+    return frozenset(f.key for f in numeric_facts(capacity, keep_small=True)) if capacity else frozenset()
+
+
+def kzt_equivalent(rec: dict) -> float | None:
+    """The record's investment in tenge, converting dollars at the year's average rate."""
+    if rec.get("investment_kzt"):
+        return float(rec["investment_kzt"])
+    if rec.get("investment_usd"):
+        return float(rec["investment_usd"]) * kzt_per_usd(rec.get("_year"))
+    return None
+
