@@ -2,13 +2,20 @@
 
     python bench/bench_pipeline.py [--pairs 3] [--sources 650] [--skip-many]
 
-1. The 181 real benchmark pages (tests/data/benchmark/html) served on 127.0.0.1 by the replay
+1. The 181 real benchmark pages (tests/data/benchmark/html, the repository's copy of
+   /work/shared/corpora/article-extraction-benchmark) served on 127.0.0.1 by the replay
    server (`add_site`), one feed listing them all: the whole daily job (crawl, processing on
    the worker pool, dedup, storage; a fresh database each time) against trafilatura alone
    (`bare_extraction` on the same pages in this process), in alternating pairs; medians and
-   the throughput ratio.
+   the throughput ratio. Each job's CPU split (crawl process, workers, this process: the
+   single writer, and the replay server's threads) says where its time went, and a worker's
+   page is timed step by step in this process (text layer, extractor, stemmer, dedup's
+   signature), beside trafilatura alone on the same page.
 2. The unchanged second run on the same database: requests, article downloads, conditional
-   answers, wall time, time to the first request (start-up).
+   answers, wall time, time to the first request (start-up). The same for every configured
+   source over the bundled snapshot (feeds, sitemaps, listings and the gov.kz API, whose
+   replica is run with and without ETags): requests per discovery URL, API requests per
+   project and language, article downloads.
 3. N sources x 5 articles, each source on a host of its own on loopback, with the configured
    politeness (download_delay, concurrent_per_domain): wall time, CPU, peak memory of the
    process tree (/proc), peak requests per host in any 1 s window and in flight at once,
@@ -132,31 +139,81 @@ def trafilatura_alone(pages: dict[str, bytes]) -> float:
     return time.perf_counter() - start
 
 
+def worker_steps(pages: dict[str, bytes]) -> None:
+    """A worker's page step by step (kzmon/processing.py extract_raw), in this process."""
+    from kzmon.extract.announcements import extract_announcements
+    from kzmon.extract.stemming import stem_text
+    from kzmon.extract.text import extract_page
+    from kzmon.processing import extract_raw
+    from kzmon.storage.articles import compress_html
+    from kzmon.storage.dedup.stories import text_work
+
+    steps = dict.fromkeys(("trafilatura alone", "text layer (extract_page)", "extractor (announcements)",
+                           "stemmer", "dedup signature (text_work)", "whole worker page (extract_raw)"), 0.0)
+
+    def timed(step: str, fn, *args):  # CPU time of this process: steadier than the wall clock on a busy machine
+        start = time.process_time()
+        out = fn(*args)
+        steps[step] += time.process_time() - start
+        return out
+
+    first = next(iter(pages.values())).decode("utf-8", "replace")
+    extract_raw({"html_gz": compress_html(first), "fetched_url": "https://b.kz/0", "requested_url": "https://b.kz/0"}, None)
+    for n, html in enumerate(pages.values()):
+        text = html.decode("utf-8", "replace")
+        timed("trafilatura alone", trafilatura_alone, {"one": html})
+        page = timed("text layer (extract_page)", extract_page, text, f"https://b.kz/{n}")
+        if page is not None:
+            timed("extractor (announcements)", extract_announcements, page.text, None, page.language, page.title)
+            timed("stemmer", stem_text, f"{page.title or ''}\n{page.text}", page.language)
+            timed("dedup signature (text_work)", text_work, page.title, page.text, page.language)
+        raw = {"html_gz": compress_html(html), "fetched_url": f"https://b.kz/{n}", "requested_url": f"https://b.kz/{n}"}
+        timed("whole worker page (extract_raw)", extract_raw, raw, None)
+    whole = steps["whole worker page (extract_raw)"]
+    print("a worker's page, step by step (CPU ms per page, share of the whole worker page):")
+    for step, spent in steps.items():
+        print(f"  {step:<34} {1000 * spent / len(pages):6.1f} ms  {100 * spent / whole:5.1f}%")
+
+
 def whole_job_vs_trafilatura(pairs: int) -> None:
     pages = _pages()
     gzip_levels(pages)
+    worker_steps(pages)
     as_of = datetime.fromisoformat("2026-11-20T23:00:00+05:00")
     site = {f"/p/{key}": (html, "text/html; charset=utf-8") for key, html in pages.items()}
     site["/feed.xml"] = (_feed(HOST, list(site), as_of - timedelta(hours=2)), "application/rss+xml; charset=utf-8")
     source = Source(id="bench", name="Bench", languages=["en", "ru", "kk"], feeds=[f"https://{HOST}/feed.xml"])
     trafilatura_alone(dict(list(pages.items())[:5]))  # imported and warm before the first pair
-    job_times, alone_times = [], []
+    job_times, alone_times, job_cpu, alone_cpu = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp, ReplayServer() as server:
         server.add_site(HOST, Path(tmp) / "site", site)
         for n in range(pairs):
             workdir = Path(tmp) / f"run{n}"
             config = _config(workdir, [source], download_delay=0.0, concurrent_per_domain=16, window_days=20000)
-            start = time.perf_counter()
+            cpu, start = _cpu(), time.perf_counter()
             summary = _run(config, server, as_of)
             job_times.append(time.perf_counter() - start)
+            job_cpu.append(_cpu() - cpu)
+            cpu = time.process_time()
             alone_times.append(trafilatura_alone(pages))
-            print(f"  pair {n + 1}: whole job {job_times[-1]:.2f} s (crawl {summary.stage_times.get('crawl_s')} s, "
-                  f"processing after it {summary.stage_times.get('processing_after_crawl_s')} s; {summary.new_articles} articles stored, "
-                  f"{summary.status}), trafilatura alone {alone_times[-1]:.2f} s")
+            alone_cpu.append(time.process_time() - cpu)
+            st = summary.stage_times
+            print(f"  pair {n + 1}: whole job {job_times[-1]:.2f} s (crawl {st.get('crawl_s')} s, processing after "
+                  f"it {st.get('processing_after_crawl_s')} s; CPU {job_cpu[-1]:.2f} s = crawl {st.get('crawl_cpu_s')} s"
+                  f" + workers {st.get('workers_cpu_s')} s + this process {st.get('parent_cpu_s')} s (the single writer"
+                  f" and the replay server's threads), {job_cpu[-1] / job_times[-1]:.2f} cores busy on average; "
+                  f"{summary.new_articles} articles stored, {summary.status}), trafilatura alone {alone_times[-1]:.2f} s "
+                  f"({alone_cpu[-1]:.2f} s CPU)")
         job, alone = statistics.median(job_times), statistics.median(alone_times)
         print(f"whole daily job on {len(pages)} pages: {len(pages) / job:.1f} pages/s (median {job:.2f} s); "
               f"trafilatura alone: {len(pages) / alone:.1f} pages/s (median {alone:.2f} s); "
               f"ratio {alone / job:.2f}x (target >= 0.8x)")
+        cores = os.cpu_count() or 1
+        print(f"  by CPU: trafilatura alone {statistics.median(alone_cpu):.2f} s, the whole job "
+              f"{statistics.median(job_cpu):.2f} s in all its processes: on {cores} idle cores at most "
+              f"{cores * statistics.median(alone_cpu) / statistics.median(job_cpu):.2f}x; when other work holds the "
+              f"cores (Linux shares CPU between sessions, not processes: sched_autogroup) at most "
+              f"{statistics.median(alone_cpu) / statistics.median(job_cpu):.2f}x, whatever the job's parallelism")
 
         # 2. the unchanged day, on the last pair's database
         mark = time.monotonic()
@@ -172,6 +229,50 @@ def whole_job_vs_trafilatura(pairs: int) -> None:
         print(f"unchanged second run: {len(log)} requests ({len(feeds)} to the one discovery URL, answered "
               f"{','.join(str(r[3]) for r in feeds)}), {len(articles)} article downloads, {summary.new_articles} new "
               f"articles, {elapsed:.2f} s wall, first request {first:.2f} s after the start (target: start-up < 2 s)")
+
+
+def unchanged_snapshot_day(validating_api: bool) -> None:
+    """Every configured source on the bundled snapshot, twice: what the second (unchanged) run asks."""
+    from kzmon.crawler.urls import canonical_url
+    from kzmon.demo import demo_config
+    from kzmon.replay.server import captured_date
+    from kzmon.storage import open_db
+
+    as_of = datetime.fromisoformat(f"{captured_date()}T23:00:00+05:00")
+    with tempfile.TemporaryDirectory() as tmp, ReplayServer() as server:
+        server.dynamic_etags = validating_api
+        config = demo_config(load_config(DEFAULT_CONFIG), Path(tmp))
+        first = _run(config, server, as_of)
+        before, mark = len(server.requests), time.monotonic()
+        start = time.perf_counter()
+        summary = _run(config, server, as_of)
+        elapsed = time.perf_counter() - start
+        with server._lock:
+            log = list(zip(server.requests[before:], server.received_times[before:]))
+        db = open_db(config.database)
+        known = {r[0] for r in db.execute("SELECT url FROM article_urls")} | \
+            {r[0] for r in db.execute("SELECT url FROM fetch_state WHERE kind = 'article'")}
+        api = "/api/v1/public/content-manager/news"
+        pairs = sum(len(s.api.projects) * len(s.api.languages) for s in config.sources if s.api)
+        articles, discovery, api_asks, other = [], {}, [], []
+        for (method, host, target, status), _ in log:
+            if target.startswith(api):
+                api_asks.append(status)
+            elif target == "/robots.txt" or method == "POST":
+                other.append(target)
+            elif canonical_url(f"https://{host}{target}") in known:
+                articles.append(target)
+            else:
+                discovery.setdefault((host, target), []).append(status)
+        first_request = min((when for _, when in log), default=mark) - mark
+        statuses = sorted({s for ss in discovery.values() for s in ss})
+    print(f"unchanged day over the bundled snapshot ({len(config.sources)} sources, gov.kz API "
+          f"{'with' if validating_api else 'without'} ETags; first run stored {first.new_articles}): "
+          f"{len(log)} requests: {len(discovery)} discovery URLs asked at most "
+          f"{max(map(len, discovery.values()), default=0)} time(s) each (answered {statuses}); gov.kz API "
+          f"{len(api_asks)} requests for {pairs} project-language listings (answered {sorted(set(api_asks))}); "
+          f"{len(other)} robots.txt/ticket; {len(articles)} article downloads; {summary.new_articles} new; "
+          f"{elapsed:.2f} s wall, first request {first_request:.2f} s after the start (target < 2 s)")
 
 
 def many_sources(count: int) -> None:
@@ -210,6 +311,9 @@ def many_sources(count: int) -> None:
                        or "timeout" in (s.get("last_error") or ""))
         print(f"{count} sources x 5 articles on loopback (download_delay {base.download_delay} s, "
               f"{base.concurrent_per_domain} per host): {wall:.1f} s wall (target < 120 s), {cpu:.1f} s CPU, "
+              f"(crawl {summary.stage_times.get('crawl_cpu_s')} s, workers {summary.stage_times.get('workers_cpu_s')} s, "
+              f"this process {summary.stage_times.get('parent_cpu_s')} s: the single writer and the replay server), "
+              f"{cpu / wall:.2f} cores busy on average, "
               f"peak memory of the process tree (this process, which serves the sites, included) "
               f"{memory.peak / 2**20:.0f} MB (target <= 500 MB), "
               f"{summary.new_articles} articles stored, {len(spans)} requests, status {summary.status}, "
@@ -233,6 +337,8 @@ def main() -> None:  # noqa: D103
         many_sources(args.sources)
     if not args.skip_pairs:
         whole_job_vs_trafilatura(args.pairs)
+    for validating in (True, False):
+        unchanged_snapshot_day(validating)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ class ConditionalGetMiddleware:
         # A backfill sets kzmon_full_read: it must read pages that have not changed too.
         if not request.meta.get("kzmon_discovery") or request.meta.get("kzmon_full_read"):
             return None
-        state = discovery_state(self.db, request.url)
+        # kzmon_state_key: a page whose URL does not tell it apart (the gov.kz API: one URL, the
+        # language in a header) keeps its validators under a key of its own (crawler/govkz.py)
+        state = discovery_state(self.db, request.meta.get("kzmon_state_key", request.url))
         request.meta["kzmon_state"] = state  # read once; process_response compares against it
         if state:
             if state["etag"]:

@@ -55,7 +55,10 @@ class ArticlePipeline:
         return getattr(spider, "parts", {}).get(source_id, spider)
 
     def _counted(self, result: dict[str, Any]) -> dict[str, Any]:
-        self._part(result["source_id"]).counters["pages_stored"] += 1
+        part = self._part(result["source_id"])
+        part.counters["pages_stored"] += 1
+        if hasattr(part, "stored"):  # validators waiting for this item (crawler/govkz.py)
+            part.stored(result["requested_url"])
         return result
 
     def _failed(self, failure: Any, item: dict[str, Any]) -> Any:
@@ -82,4 +85,4 @@ class ArticlePipeline:
                  "hint_language": item.get("hint_language"), "api": api}
         self.writer.run(store_raw_page, canonical_url(item["requested_url"]), item["source_id"], run_id,
                         item["requested_url"], item["url"], compress_html(body or ""), hints)
-        return {"source_id": item["source_id"], "url": item["url"]}
+        return {"source_id": item["source_id"], "url": item["url"], "requested_url": item["requested_url"]}

@@ -14,6 +14,11 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         "ROBOTSTXT_OBEY": crawl.obey_robots,
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrent_per_domain,
+        # Scrapy starts this many asyncio tasks for EVERY callback's output (2.19's
+        # _parallel_asyncio), though a callback yields one item or a page of links: the default
+        # 100 cost ~100 tasks a page, a third of the crawl's CPU on 181 pages (bench_pipeline).
+        # Items end on one writer thread anyway, so more than a few in parallel buys nothing.
+        "CONCURRENT_ITEMS": 8,
         # Never quite 0: on the asyncio reactor Scrapy 2.19's downloader, with no delay, hands a
         # slot's whole queue to the network at once (it counts a request as transferring only
         # when its task first runs), so CONCURRENT_REQUESTS_PER_DOMAIN would not hold.

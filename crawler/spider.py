@@ -57,6 +57,10 @@ class SourceSpider(scrapy.Spider):
         self.notes: list[str] = []
         self.db = None
         self.writer = None
+        # discovery pages whose validators wait for their items to be stored (gov.kz API pages):
+        # state key -> (validators, item URLs not stored yet); item URL -> its page's state key
+        self._unsaved: dict[str, tuple[tuple[str | None, str | None, str], set[str]]] = {}
+        self._saved_after: dict[str, str] = {}
 
     def write(self, fn: Any, *args: Any, what: str = "frontier not saved", url: str | None = None, **kwargs: Any) -> Any:
         """A frontier or counter write, queued for the crawl's writer thread (crawler/database.py)
@@ -146,6 +150,33 @@ class SourceSpider(scrapy.Spider):
             for link in fresh], [(url, json.dumps(meta)) for url, meta in children],
             what="page not processed (its links not saved)", url=response.url)
         return [self._child_request(url, meta) for url, meta in children] + list(self._article_requests(fresh))
+
+    def remember_when_stored(self, key: str, validators: tuple[str | None, str | None, str] | None,
+                             item_urls: list[str]) -> None:
+        """Save a discovery page's validators once every item it handed to the pipeline is
+        stored (raw) — for pages whose items carry their content (the gov.kz API) and so never
+        enter the frontier: saved before them, a run killed in between would find the page
+        unchanged and its items lost. An item that fails to store keeps them unsaved: the next
+        run reads the page again."""
+        if not validators:
+            return
+        if not item_urls:
+            self.write(record_discovery, self.source.id, key, validators, [], url=key)
+            return
+        self._unsaved[key] = (validators, set(item_urls))
+        for url in item_urls:
+            self._saved_after[url] = key
+
+    def stored(self, url: str) -> None:
+        """The pipeline stored an item (as linked: `url`): its page's validators may be due."""
+        key = self._saved_after.pop(url, None)
+        if key is None or key not in self._unsaved:
+            return
+        validators, waiting = self._unsaved[key]
+        waiting.discard(url)
+        if not waiting:
+            del self._unsaved[key]
+            self.write(record_discovery, self.source.id, key, validators, [], url=key)
 
     def in_window(self, moment: datetime | None) -> bool:
         if moment is None or self.window_start is None:

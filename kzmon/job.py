@@ -37,7 +37,7 @@ class RunSummary:
     digest_files: list[str] = field(default_factory=list)
     delivery: str | None = None
     mail_pending: int = 0  # digest messages still in the outbox after the send attempt
-    stage_times: dict[str, float] = field(default_factory=dict)  # crawl_s, processing_s
+    stage_times: dict[str, float] = field(default_factory=dict)  # crawl_s, processing_after_crawl_s, *_cpu_s
 
     @property
     def new_articles(self) -> int:
@@ -50,6 +50,13 @@ class RunSummary:
     @property
     def failing(self) -> list[str]:
         return [s["source_id"] for s in self.sources if s["errors"]]
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its reaped children: where a run's time went."""
+    import resource
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def _stop_requested() -> bool:
@@ -111,6 +118,7 @@ def run_daily(
     if leftover.pages:
         say(f"  processed {leftover.pages} pages an earlier run had fetched")
     crawl_started = time.monotonic()
+    cpu_before = _cpu()
     processor = Processor(db, run_id=run_id, window_start=window_start, stop=_stop_requested)
     exit_code = run_crawl(CrawlJob(
         config=config.model_dump(mode="json"), database=str(config.database), run_id=run_id,
@@ -119,9 +127,15 @@ def run_daily(
         log_level=log_level, progress=progress is not None,
     ), while_waiting=processor.step if process_while_crawling else None)
     processing_started = time.monotonic()
+    cpu_crawled = _cpu()  # the crawl child has been reaped; the workers (still alive) are not counted yet
     processed = processor.finish()
+    cpu_after = _cpu()
     stage_times = {"crawl_s": round(processing_started - crawl_started, 2),  # processing overlaps it
-                   "processing_after_crawl_s": round(time.monotonic() - processing_started, 2)}
+                   "processing_after_crawl_s": round(time.monotonic() - processing_started, 2),
+                   # CPU seconds: the crawl process; the worker processes; this process (the single writer)
+                   "crawl_cpu_s": round(cpu_crawled[1] - cpu_before[1], 2),
+                   "workers_cpu_s": round(cpu_after[1] - cpu_crawled[1], 2),
+                   "parent_cpu_s": round(cpu_after[0] - cpu_before[0], 2)}
     if progress is not None:
         _report_sources(db, run_id, sources, processed, leftover, say=say)
     recorded = {r["source_id"] for r in run_sources(db, run_id)}

@@ -8,8 +8,11 @@ writer, in fetch order (results are taken in the order the pages were fetched, w
 worker finishes first). `kzmon reextract` uses the same pool (`ordered_map`) for its
 extractor runs.
 
-A handful of pages is done in this process: starting workers (each imports trafilatura and
-the extractor, about a second) would cost more than it saves, and a quiet day pays nothing.
+While the crawl runs, the first raw page starts the pool (its workers import trafilatura and
+the extractor, about a second each, while the crawl goes on) and this process only feeds it and
+stores: it never extracts a page itself, which would stall the pool behind its imports. After
+the crawl, a handful of pages left is done in this process: starting workers would cost more
+than it saves, and a quiet day pays nothing.
 """
 from __future__ import annotations
 
@@ -76,6 +79,7 @@ def extract_raw(page: dict[str, Any], window_start: date | None) -> dict[str, An
     return {"outcome": "article", "record": {
         "url": page["fetched_url"], "canonical_url": canonical, "aliases": [canonical_url(page["requested_url"]), fetched],
         "title": title, "published": published.isoformat() if published else None,
+        "published_source": found.published_source if found.published else "feed" if published else None,
         "language": found.language, "author": found.author, "text": found.text,
         "stem": stem_text(f"{found.title or ''}\n{found.text}", found.language),
         "alternates": found.alternates, "announcements": records,
@@ -188,8 +192,13 @@ class Processor:
     def _limit(self) -> int:
         return max(self.workers, 1) * IN_FLIGHT_PER_WORKER
 
-    def _submit_new(self, sweep: bool = False) -> int:
-        """Hand raw pages not handed yet to the pool, up to the in-flight bound."""
+    def _submit_new(self, sweep: bool = False, crawling: bool = False) -> int:
+        """Hand raw pages not handed yet to the pool, up to the in-flight bound.
+
+        While the crawl runs (`crawling`) nothing is done in this process: the first raw page
+        starts the pool, whose workers import while the crawl goes on. Doing a first page here
+        instead cost the loop that feeds the pool the import of trafilatura and the extractor
+        (seconds in which no page was handed on: the whole 181-page bench ran after its crawl)."""
         from kzmon.storage.pages import load_raw_pages, raw_page_ids
         room = self._limit() - len(self.window)
         if room <= 0:
@@ -201,7 +210,7 @@ class Processor:
                                                  [self.last_id, room])]
         if not ids:
             return 0
-        if self.pool is None and self.workers > 1 and len(self.submitted) + len(ids) >= INLINE_BELOW:
+        if self.pool is None and self.workers > 1 and (crawling or len(self.submitted) + len(ids) >= INLINE_BELOW):
             self.pool = WorkerPool(self.workers)
         for page in load_raw_pages(self.db, ids):
             self.submitted.add(page["id"])
@@ -229,7 +238,7 @@ class Processor:
         if self.done.interrupted or self.stop():
             return False
         try:
-            added = self._submit_new()
+            added = self._submit_new(crawling=True)
             return bool(self._drain(block=False) or added)
         except BrokenProcessPool:
             self.done.interrupted = True
