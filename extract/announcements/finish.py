@@ -133,6 +133,9 @@ def _same_plant(a: Draft, b: Draft) -> bool:
         return False
     if a.capacity and b.capacity and a.capacity != b.capacity:
         return False
+    if a.listed != b.listed and bool(a.companies) != bool(b.companies):
+        return False    # "investors intend to build ferroalloy and cement plants, ..." and later "Monnet Group has
+                        # launched a ferrosilicon project": a kind in a list of kinds, and a company's own plant
     if any(ANOTHER.search(" ".join(d.evidence)[:400]) for d in (a, b)):
         return False    # "a second cement plant", "ещё один завод": the article says they are two
     words_a = {w.lower() for c in a.companies for w in re.findall(r"\w{3,}", c)}

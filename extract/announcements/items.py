@@ -52,6 +52,27 @@ def _second_facility(left: str, right: str) -> bool:
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
+SHARED_HEAD = re.compile(r"\b([A-Za-z][\w-]*)(\s*\([^)]*\))?(\s+and\s+)([A-Za-z][\w-]*)(\s*\([^)]*\))?\s+"
+                         r"((?:[a-z][\w-]*\s+){0,2}?(?:plants|factories|farms|stations|mills|complexes|refineries|smelters))\b")
+
+
+def _shared_heads(text: str, span: tuple[int, int]) -> dict[int, str]:
+    """"the Zhanatas (400MW) and Shokpar (200 MW) wind farms", "ferroalloy and cement plants": two
+    facilities that share one plural head. Returns {position of the "and": the head the left one takes}.
+    Two names each with its own figure, or two words of different sectors; "solar and wind power
+    plants" (one sector) stays one item."""
+    out = {}
+    for m in SHARED_HEAD.finditer(text, span[0], span[1]):
+        left, right = m.group(1), m.group(4)
+        if m.group(2) and m.group(5) and left[0].isupper() and right[0].isupper():
+            out[m.start(3)] = m.group(6)
+            continue
+        kinds = sector_of(left)[0], sector_of(right)[0]
+        if kinds[0] and kinds[1] and kinds[0] != kinds[1]:
+            out[m.start(3)] = m.group(6).split()[-1]
+    return out
+
+
 def _names_a_product(text: str) -> bool:
     """"..., Orda Glass, выпускающая стекло": the other company's item says what it makes or builds;
     "..., continues with the support of KAZAKH INVEST" names a partner of the same project."""
@@ -129,8 +150,11 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
             if RELATIVE.match(text, m.end()):
                 continue    # "a localization center in Kostanai, where auto components will be made": the same item
             left, right = text[sub[-1]:m.start()], text[m.end():b]
-            if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right):
+            if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right) \
+                    or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
+        sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
+        sub = sorted(set(sub))
         sub.append(b)
         for x, y in zip(sub, sub[1:]):
             final.append((x, y, own))
@@ -215,10 +239,13 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
     if len(_bracket_ends(an, (span[0], len(an.text)))) >= 2:
         span = (span[0], len(an.text))  # "..., building X (...), and a cable plant (...)": the list runs on past ", and a"
     span = _without_reporting(an, span)
-    items = [(a, b, regions) for a, b, regions in split_items(an, span) if has_substance(an.text[a:b])]
+    shared = _shared_heads(an.text, span)
+    def item_text(a: int, b: int) -> str:
+        return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
+    items = [(a, b, regions) for a, b, regions in split_items(an, span) if has_substance(item_text(a, b))]
     partners = _partner_items(an, items)
     for a, b, regions in items:
-        item = an.text[a:b]
+        item = item_text(a, b)
         if partners.get((a, b)) is True:
             continue
         companies = companies_in(an, (a, b))

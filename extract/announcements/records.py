@@ -22,7 +22,7 @@ from datetime import date
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
-from .anchors import opens_with_reference, project_anchor
+from .anchors import COMPANY_OPENING, opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
@@ -30,7 +30,7 @@ from .items import item_records, split_items
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
-from .titles import facility_title
+from .titles import facility_title, with_company
 from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
 
@@ -72,6 +72,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
             st.sector_context = None
             prev_paragraph = an.sentence.paragraph
         _one_sentence(an, st)
+        st.prev_companies = [name for name, _, _ in an.companies]
     return finish(st.records, headline_drafts, analyses, published)
 
 
@@ -114,6 +115,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
         continue_record(an, st)    # "Проектом предусмотрены пассажирский терминал, ...": parts of the open project
         return
     enum = voc.enumeration_re.search(an.text)
+    if enum and cue_regex("resource_patterns").search(an.text, 0, enum.start()):
+        enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
         item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
         return
@@ -123,6 +126,13 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a reference with nothing before it to refer to ("The project, worth $1.1 billion, ...") may open a record
     referring = opens_with_reference(an, st.current) and (
         st.current is not None or not any(f.kind in ("money", "jobs") for f in an.figures))
+    # "Stadler Kazakhstan was set up this year ... The company plans to launch production of
+    # passenger cars": with no project open, "the company" is the one named just before, and
+    # what it plans is a project of its own
+    borrowed: list[str] = []
+    if (referring and st.prev_companies and COMPANY_OPENING.match(an.text) and not an.companies
+            and (st.current is None or st.current.kind != "project")):
+        referring, borrowed = False, st.prev_companies[:1]
     anchor = None if referring else project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
@@ -151,6 +161,11 @@ def _one_sentence(an: Analysis, st: State) -> None:
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
         made = item_records(an, st, span, parent=parent, status_hint=status_pos)
         if made:
+            if borrowed and len(made) == 1 and not made[0].companies:
+                made[0].companies = list(borrowed)
+                made[0].title = with_company(made[0].title, borrowed)
+                if not made[0].regions and st.program is not None:
+                    made[0].regions = list(st.program.regions)   # a company of the park the article tours
             return
     # a sentence about an industry lends its sector to a program in the next sentence
     if cue_regex("industry_patterns").search(an.text):

@@ -20,6 +20,7 @@ class State:
     lead_texts: list[str] = field(default_factory=list)   # the headline and the first sentence
     list_intro: Analysis | None = None    # "...сосредоточится на строительстве:": the lines after it are items
     list_prev: str | None = None          # the list's line before this one
+    prev_companies: list[str] = field(default_factory=list)   # the companies the sentence before named
 
     def lead_phrases(self) -> list:
         """Facility phrases of the headline and the first sentence (read only when a title needs them)."""
