@@ -83,11 +83,27 @@ def project_score(rec: dict, members: list[dict]) -> float:
 def _can_join(a: list[dict], b: list[dict]) -> bool:
     """Two projects a new announcement agrees with are one facility unless they contradict:
     an article that reports both as two records, another kind, place or product."""
-    if {r["article_id"] for r in a} & {r["article_id"] for r in b}:
+    # An article that reports both as two records has usually told two facilities apart (two
+    # furnaces at two prices); it has not when its two records agree as strongly as
+    # announcements of one project do and state no figure apart (the extractor split one
+    # facility: its passenger and its cargo terminal under one price).
+    if any(x["article_id"] == y["article_id"] and not _split_records(x, y) for x in a for y in b):
         return False
     if any(contradict(x, y) for x in a for y in b):
         return False
     return max(pair_score(x, y) for x in a for y in b) >= JOIN_MIN_CROSS
+
+
+def _split_records(a: dict, b: dict) -> bool:
+    """Two records of one article that read as one facility: they agree as a project's
+    announcements do, and no figure both state differs."""
+    for field, tolerance in (("investment_kzt", 0.01), ("investment_usd", 0.01), ("jobs", 0.01), ("area_m2", 0.01)):
+        if a.get(field) and b.get(field) and not amounts_agree(a[field], b[field], tolerance):
+            return False
+    caps_a, caps_b = capacity_values(a), capacity_values(b)
+    if caps_a and caps_b and not caps_a & caps_b:
+        return False
+    return pair_score(a, b) >= PROJECT_MIN_SCORE
 
 
 def contradict(a: dict, b: dict) -> bool:
