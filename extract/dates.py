@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
 
 from kzmon.extract.regions import fold
+from kzmon.extract.data_files import load_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 ALMATY = timezone(timedelta(hours=5))
@@ -29,7 +29,7 @@ EARLIEST_YEAR = 1991
 def _months() -> tuple[dict[str, int], str, dict[str, int], str]:
     """Month word -> number, the month regex, relative word -> day offset, kk year words."""
     with (DATA_DIR / "months.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     words: dict[str, int] = {}
     for lang in ("ru", "en"):
         for number, forms in data[lang].items():
@@ -209,7 +209,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
 @lru_cache(maxsize=1)
 def _sources() -> dict:
     with (DATA_DIR / "date_sources.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -277,13 +277,24 @@ def _near_title(elements: Iterable, order: dict, title_at: int) -> list:
     return sorted(elements, key=lambda el: abs(order.get(el, 0) - title_at))
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _date_elements(tree) -> list:
-    words = _sources()["date_element_words"]
-    test = " or ".join(
-        f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')"
-        f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')"
-        for w in words)
-    return tree.xpath(f"//time | //body//*[{test}]")
+    """<time> elements, and the body's elements whose class or id contains a date word (ASCII
+    letters compared case-blind, as XPath translate() would), in document order. The words are
+    tested here, not in the XPath: nine translate() calls per element cost more than the rest
+    of the date search."""
+    words = tuple(_sources()["date_element_words"])
+
+    def marked(el) -> bool:
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value and any(w in value.translate(_ASCII_LOWER) for w in words):
+                return True
+        return False
+
+    return [el for el in tree.xpath("//time | //body//*[@class or @id]") if el.tag == "time" or marked(el)]
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -295,6 +306,50 @@ def _url_date(url: str | None) -> datetime | None:
     if not m:
         return None
     return _build(int(m["year"]), int(m["month"]), int(m["day"] or 1))
+
+
+# A copyright line dates the site, not the article ("© 2026 Kazinform", "Copyright 1 January 2026"):
+# a date read from one would make every old undated article on the site look new.
+# Only the notice's own marks count: "paragraph 2(c)" or "the law on copyright" in a short
+# paragraph of the article is no copyright line.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|^\W*copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)"
+                        r"|все права защищены|барлық құқық\w* қорғалған|all rights reserved", re.IGNORECASE)
+
+
+def is_copyright_line(text: str) -> bool:
+    """Whether a line is a copyright notice (its dates are never an article's date)."""
+    return bool(_COPYRIGHT.search(text or ""))
+
+
+_COPYRIGHT_HINT = re.compile(r"©|\(c\)|copyright|права|құқық|rights", re.IGNORECASE)
+
+
+def drop_copyright_lines(tree) -> int:
+    """Remove the short elements of a parsed page that are copyright lines (their tails stay),
+    so that no date reader, ours or htmldate's, sees them; returns how many went. Only the text
+    nodes that carry a copyright mark are looked at, then their element and its ancestors as long
+    as they stay a line (max_date_text): the page is not walked element by element."""
+    max_chars = int(_sources()["max_date_text"])
+    doomed = []
+    for node in tree.xpath("//body//text()"):
+        if not _COPYRIGHT_HINT.search(node):
+            continue
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        line = None
+        while owner is not None and owner.tag not in ("body", "html"):
+            text = " ".join(owner.text_content().split())
+            if len(text) > max_chars:
+                break
+            if is_copyright_line(text):
+                line = owner
+            owner = owner.getparent()
+        if line is not None and line not in doomed and not any(d in line.iterancestors() for d in doomed):
+            doomed = [d for d in doomed if line not in d.iterancestors()] + [line]
+    for el in doomed:
+        el.drop_tree()
+    return len(doomed)
 
 
 def _parse_html(html: str):
@@ -361,12 +416,15 @@ def dated_tree(tree, url: str | None = None, now: datetime | None = None) -> tup
     etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     order, title_at = _document_order(tree)
     for el in _near_title(tree.xpath("//time[@datetime]"), order, title_at):
+        parent = el.getparent()
+        if is_copyright_line(parent.text_content() if parent is not None else el.text_content()):
+            continue
         if ok(value := parse_iso(el.get("datetime"))):
             return value, "page-text"
     max_chars = int(_sources()["max_date_text"])
     for el in _near_title(_date_elements(tree), order, title_at):
         text = " ".join(el.text_content().split())
-        if not text or len(text) > max_chars:
+        if not text or len(text) > max_chars or is_copyright_line(text):
             continue
         if ok(value := parse_date_text(text, now=now)):
             return value, "page-text"
@@ -384,8 +442,8 @@ def date_in_text(text: str, now: datetime | None = None) -> date | None:
     now = now or datetime.now(timezone.utc)
     for line in [ln for ln in (text or "").splitlines() if ln.strip()][1:DATELINE_LINES + 1]:
         line = " ".join(line.split())
-        if len(line) > 200:
-            continue    # a paragraph of the body, not a dateline
+        if len(line) > 200 or is_copyright_line(line):
+            continue    # a paragraph of the body, or a copyright line: not a dateline
         for start, end, value in sorted(_candidates(line, now)):
             if _YEAR.search(line[start:end]) and value <= now:
                 return value.astimezone(ALMATY).date()

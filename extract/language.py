@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "language.yaml"
 
@@ -23,7 +23,7 @@ MIN_LETTERS = 2
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern, float, frozenset[str], frozenset[str]]:
     with DATA_FILE.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     kazakh = re.compile("[" + re.escape(data["kazakh_letters"]) + "]")
     return (kazakh, float(data["kazakh_share"]),
             frozenset(data["markers"]["kk"]), frozenset(data["markers"]["ru"]))

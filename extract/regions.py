@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "regions.yaml"
 
@@ -56,7 +56,7 @@ def fold(text: str) -> str:
 
 def _load() -> dict:
     with DATA_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 _END = object()   # trie key: a surface ends here

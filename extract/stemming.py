@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "stemming.yaml"
 
@@ -23,7 +23,7 @@ _CYRILLIC = re.compile(r"[а-яё]")
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     with DATA_FILE.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     kk = data["kk"]
     sounds = {name: set(letters) for name, letters in kk["sounds"].items()}
     # (suffix, set of sounds the stem may end in), longest suffix first

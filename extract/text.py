@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
-import yaml
 
-from .dates import dated_tree
+from .dates import dated_tree, drop_copyright_lines
 from .language import detect_language
+from kzmon.extract.data_files import load_yaml
 
 KZ_TIME = timezone(timedelta(hours=5))
 LANG_CODES = {"en": "en", "ru": "ru", "kk": "kk", "kz": "kk", "qq": "kk"}
@@ -29,7 +29,7 @@ MIN_TEXT_CHARS = 80
 
 @lru_cache(maxsize=1)
 def _noise_lines() -> re.Pattern[str]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
     return re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE)
 
 
@@ -86,8 +86,10 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     import trafilatura  # imported late: processing workers need it, a quiet crawl does not
     from trafilatura.utils import load_html
 
-    # The page is parsed once, by trafilatura's own loader: links, the text (trafilatura works on
-    # a copy of the tree) and, last because it strips scripts from it, the date all read this tree.
+    # The page is parsed once, by trafilatura's own loader: links, metadata (only the title,
+    # author and htmldate's date, not all of trafilatura's with_metadata), the text (trafilatura
+    # works on a copy of the tree) and, last because it strips scripts from it, the date all read
+    # this tree.
     try:
         tree = load_html(html)
     except (lxml.etree.ParserError, ValueError, TypeError):
@@ -95,41 +97,92 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     if tree is None:
         return None
     canonical, alternates, html_lang = _page_links(tree, url)
-    # htmldate's extensive search turns a footer's "© 2026" into 2026-01-01 and so dates old
-    # undated articles "new": only the page's explicit date signals count.
-    doc = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    if url is None:   # trafilatura then reads the page's own URL from its metadata, for the text too
+        doc = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
+            date_extraction_params=HTMLDATE_PARAMS,
+        )
+        meta = doc
+    else:
+        meta = _metadata(tree, url)   # before the text: trafilatura's text extraction prunes its copy
+        doc = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, with_metadata=False, favor_precision=True,
+        )
     if doc is None or not (doc.text or "").strip() or len(doc.text) < MIN_TEXT_CHARS:
         return None
     text = clean_text(doc.text)
-    published, published_source = dated_tree(tree, url)
-    if published is None and doc.date:
-        try:
-            published = datetime.combine(date.fromisoformat(doc.date[:10]), time(), KZ_TIME)
-            published_source = "htmldate"
-        except ValueError:
-            published = None
+    published, published_source = dated_tree(tree, url)   # reads no copyright line
+    if published is None and meta.date:
+        published = _htmldate_not_from_copyright(tree, url, meta.date)
+        published_source = "htmldate"
     language = detect_language(text) or html_lang
     own = alternates.get(language or "")
     if own and canonical is None:
         canonical = own
     alternates = {lang: link for lang, link in alternates.items() if lang != language}
     return Page(
-        title=_clean_title(doc.title),
+        title=_clean_title(meta.title),
         text=text,
         published=published,
         published_source=published_source if published else None,
         language=language,
-        author=doc.author or None,
+        author=meta.author or None,
         canonical_url=canonical,
         alternates=alternates,
     )
 
 
+# htmldate's extensive search turns a footer's "© 2026" into 2026-01-01 and so dates old
+# undated articles "new": only the page's explicit date signals count.
+HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _metadata(tree: lxml.html.HtmlElement, url: str):
+    """The title, author and date (htmldate's) that trafilatura's `with_metadata=True` gives,
+    worked out as its extract_metadata does them (same functions, same order, same clean-up:
+    Document.clean_and_trim), without what the page needs none of: site name, categories, tags,
+    license, description. None of these steps changes the tree."""
+    from trafilatura.metadata import (examine_meta, extract_author, extract_meta_json, extract_title,
+                                      extract_url, find_date)
+    from trafilatura.settings import Document
+
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    try:
+        found = extract_meta_json(tree, found)
+    except Exception:  # noqa: BLE001 - trafilatura's own guard: bugs in its JSON-LD reader
+        pass
+    title = found.title or extract_title(tree)
+    author = found.author or extract_author(tree)
+    page_url = found.url or extract_url(tree, url)
+    meta = Document(title=title, author=author,
+                    date=find_date(tree, **HTMLDATE_PARAMS, url=page_url))
+    meta.clean_and_trim()
+    return meta
+
+
+def _htmldate_not_from_copyright(tree: lxml.html.HtmlElement, url: str | None, found: str) -> datetime | None:
+    """htmldate's date (trafilatura's, `found`) unless it came from a copyright line: even its
+    fast search reads "© Kazinform, 2026-01-01" in a footer as the date. Asked again on the page
+    without its copyright lines, only when the page had any (the fallback path, so the common
+    page pays nothing)."""
+    if drop_copyright_lines(tree):
+        from htmldate import find_date
+
+        found = find_date(tree, url=url, extensive_search=False, original_date=True) or ""
+    try:
+        return datetime.combine(date.fromisoformat(found[:10]), time(), KZ_TIME)
+    except ValueError:
+        return None
+
+
 def page_from_api_item(title: str, body_html: str, published: datetime | None, language: str | None, url: str) -> Page | None:
-    """A page built from an API item (gov.kz): the body is HTML without a site around it."""
+    """A page built from an API item (gov.kz): the body is HTML without a site around it.
+
+    The language is read from the text; the language the item was requested in is only the
+    fallback: gov.kz answers `lang=ru` with the English item when there is no Russian one, and
+    that item is English (storage keeps it once, storage.articles.same_edition)."""
     import trafilatura
 
     html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body_html}</article></body></html>"
@@ -139,4 +192,5 @@ def page_from_api_item(title: str, body_html: str, published: datetime | None, l
     if not text:
         return None
     return Page(title=_clean_title(title), text=text, published=published,
-                language=language or detect_language(text), canonical_url=url)
+                published_source="api" if published else None,
+                language=detect_language(f"{title}\n{text}") or _lang_code(language), canonical_url=url)

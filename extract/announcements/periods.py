@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import yaml
 
 from .folding import compile_folded
 from .vocabulary import DATA_DIR, FLAGS, WORD_START, _first_chars, fast, status_of, vocabulary
+from kzmon.extract.data_files import load_yaml
 
 # "(?<!\d)(?:19|20)\d\d(?!\d)" written to open with a literal, which the engine skips to quickly
 YEAR_LIKE_RE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
@@ -71,7 +71,7 @@ class Period:
 def _period_words() -> dict:
     """The period word lists of months.yaml (relative days and months, background cues)."""
     with open(DATA_DIR / "months.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
 
     def alt(words: list[str]) -> str:
         return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from .folding import FLAGS, FoldedPattern, compile_folded
+from kzmon.extract.data_files import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # A word start: not preceded by a letter or digit (\b fails before "$" and "₸").
@@ -21,7 +21,7 @@ WORD_START = r"(?<![\w])"
 
 def _load(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def _alternation(fragments: list[str]) -> str:

@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 
@@ -13,7 +13,7 @@ LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     with LEXICON_PATH.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 @lru_cache(maxsize=1)
