@@ -118,18 +118,28 @@ class FoldedMatch:
 
 class FoldedPattern:
     """An IGNORECASE pattern with the interface of `re.Pattern` (search, match, fullmatch, finditer)."""
-    __slots__ = ("pattern", "exact", "_fast", "groups", "groupindex")
+    __slots__ = ("pattern", "_exact", "_fast", "groups", "groupindex")
 
     def __init__(self, source: str):
+        # The IGNORECASE pattern is compiled only when first needed (a text whose lower case
+        # changes length, or a pattern without a fast form): compiling both cost each worker
+        # about 45 ms CPU at start-up, and most runs never use the IGNORECASE one.
         self.pattern = source
-        self.exact = re.compile(source, FLAGS)
-        self.groups = self.exact.groups
-        self.groupindex = self.exact.groupindex
+        self._exact = None
         low = _lower_source(source)
         try:
             self._fast = re.compile(low, re.UNICODE) if low is not None else None
         except re.error:
             self._fast = None
+        first = self._fast if self._fast is not None else self.exact
+        self.groups = first.groups
+        self.groupindex = first.groupindex
+
+    @property
+    def exact(self) -> re.Pattern:
+        if self._exact is None:
+            self._exact = re.compile(self.pattern, FLAGS)
+        return self._exact
 
     def _target(self, text: str):
         low = lowered(text) if self._fast is not None else None

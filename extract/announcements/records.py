@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
@@ -269,6 +270,13 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             if len(starts) >= 2 and not all(starts) and name not in person and len(name) >= 3]
 
 
+@lru_cache(maxsize=4096)
+def _whole_name_re(name: str) -> re.Pattern:
+    """The name as a whole word; kept per name because `re`'s own cache (512) is outrun by an
+    article's many names, which were compiled again for every sentence."""
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
 def _names_known_anywhere(analyses: list[Analysis]) -> None:
     """A name the article once shows to be a company ("Masdar will build ...") is that company
     wherever it stands, also where the sentence gives no evidence of its own."""
@@ -287,6 +295,6 @@ def _names_known_anywhere(analyses: list[Analysis]) -> None:
         for name in [known[i] for i in sorted(i for w in words & by_word.keys() for i in by_word[w])]:
             if name in have:
                 continue
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", an.text):
+            for m in _whole_name_re(name).finditer(an.text):
                 if not any(s <= m.start() < e for _, s, e in an.companies):
                     an.companies.append((name, m.start(), m.end()))
