@@ -2,9 +2,9 @@
 import pytest
 
 from kzmon import storage
-from kzmon.storage.dedup import assign_story, link_projects, project_timeline
-from kzmon.storage.dedup.evaluation import store_article
+from kzmon.storage.dedup import project_timeline
 from kzmon.storage.dedup.projects import pair_score
+from dedup_support import add_article as add
 
 PLANNED = {"kind": "project", "title": "ferroalloy plant", "status": "planned", "sector": "metallurgy",
            "regions": ["KZ-55"], "companies": ["Silk Road Ferro"], "investment_usd": 250_000_000, "jobs": 600,
@@ -16,14 +16,6 @@ def db(tmp_path):
     return storage.open_db(tmp_path / "kzmon.db")
 
 
-def add(db, number, text, published, records, source="test", language="en"):
-    doc = {"id": str(number), "source": source, "language": language, "published": published, "title": text[:40],
-           "text": text, "records": records}
-    with db.conn:
-        article_id = store_article(db, doc, number)
-        assign_story(db, article_id)
-        link_projects(db, article_id)
-    return article_id
 
 
 def project_of(db, article_id):

@@ -7,9 +7,9 @@ import pytest
 
 from kzmon import storage
 from kzmon.storage.dedup import assign_story, link_projects, project_timeline
-from kzmon.storage.dedup.evaluation import store_article
 from kzmon.storage.dedup.identity import name_keys, strong_name_keys
 from kzmon.storage.dedup.projects import MAX_CANDIDATES_PER_KEY, _keyed_projects, pair_score, project_keys
+from dedup_support import add_article as add, projects_of
 
 
 @pytest.fixture
@@ -17,19 +17,8 @@ def db(tmp_path):
     return storage.open_db(tmp_path / "kzmon.db")
 
 
-def add(db, number, text, published, records, source="test", language="en"):
-    doc = {"id": str(number), "source": source, "language": language, "published": published, "title": text[:40],
-           "text": text, "records": records}
-    with db.conn:
-        article_id = store_article(db, doc, number)
-        assign_story(db, article_id)
-        link_projects(db, article_id)
-    return article_id
 
 
-def projects_of(db, article_id):
-    return [r[0] for r in db.execute("SELECT project_id FROM announcements WHERE article_id = ? ORDER BY position",
-                                     [article_id])]
 
 
 def project_row(db, project_id):

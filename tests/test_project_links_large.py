@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from kzmon import storage
-from kzmon.storage.dedup import assign_story, link_projects
-from kzmon.storage.dedup.evaluation import store_article
+from dedup_support import add_article
 from kzmon.storage.dedup.projects import MAX_ANNOUNCEMENTS_PER_PROJECT, SUMMARY_WINDOW, _project_announcements
 
 REPORTS = SUMMARY_WINDOW + 15
@@ -23,13 +22,8 @@ def grown(tmp_path):
         record = {"kind": "project", "title": "EuroChem fertilizer plant", "companies": ["EuroChem"],
                   "regions": ["KZ-31"], "sector": "chemicals", "status": status,
                   "investment_kzt": 500_000_000_000, "jobs": 900}
-        doc = {"id": str(n), "source": f"outlet{n % 7}", "language": "en",
-               "published": (start + timedelta(days=9 * n)).isoformat(),
-               "title": f"EuroChem plant in Zhambyl region, report {n}", "text": record["title"], "records": [record]}
-        with db.conn:
-            article_id = store_article(db, doc, n)
-            assign_story(db, article_id)
-            link_projects(db, article_id)
+        add_article(db, n, record["title"], (start + timedelta(days=9 * n)).isoformat(), [record],
+                    source=f"outlet{n % 7}", title=f"EuroChem plant in Zhambyl region, report {n}")
     return db
 
 

@@ -4,9 +4,8 @@ an article that names two facilities still keeps them apart."""
 import pytest
 
 from kzmon import storage
-from kzmon.storage.dedup import assign_story, link_projects
-from kzmon.storage.dedup.evaluation import store_article
 from kzmon.storage.dedup.projects import PROJECT_MIN_SCORE, pair_score
+from dedup_support import add_article as add, projects_of
 
 
 @pytest.fixture
@@ -14,19 +13,8 @@ def db(tmp_path):
     return storage.open_db(tmp_path / "kzmon.db")
 
 
-def add(db, number, text, published, records, source="test"):
-    doc = {"id": str(number), "source": source, "language": "en", "published": published, "title": text[:40],
-           "text": text, "records": records}
-    with db.conn:
-        article_id = store_article(db, doc, number)
-        assign_story(db, article_id)
-        link_projects(db, article_id)
-    return article_id
 
 
-def projects_of(db, article_id):
-    return [r[0] for r in db.execute("SELECT project_id FROM announcements WHERE article_id = ? ORDER BY position",
-                                     [article_id])]
 
 
 AIRPORT = {"kind": "project", "sector": "infrastructure", "regions": ["KZ-33"], "companies": ["Skyhansa"],

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from kzmon import storage
-from kzmon.storage.dedup import assign_story, link_projects, project_timeline
-from kzmon.storage.dedup.evaluation import store_article
+from kzmon.storage.dedup import project_timeline
+from dedup_support import add_article
 from kzmon.storage.dedup.summary import best_title, company_set, latest_status, most_common, region_set
 
 
@@ -47,13 +47,7 @@ def db(tmp_path):
 
 
 def _add(db, number, published, record, source, language):
-    doc = {"id": str(number), "source": source, "language": language, "published": published,
-           "title": record["title"], "text": record["title"], "records": [record]}
-    with db.conn:
-        article_id = store_article(db, doc, number)
-        assign_story(db, article_id)
-        link_projects(db, article_id)
-    return article_id
+    return add_article(db, number, record["title"], published, [record], source, language, title=record["title"])
 
 
 def test_project_overview_reads_one_clean_line_per_facility(db):
