@@ -106,3 +106,21 @@ def test_short_boilerplate_bodies_do_not_merge_articles(db):
     _, a = add(db, {"id": "a", "text": "Фото: пресс-служба акимата", "title": "Гость из Китая"})
     _, b = add(db, {"id": "b", "text": "Фото: пресс-служба акимата", "title": "Новый мост"})
     assert a != b
+
+
+def test_firms_that_share_only_a_generic_word_of_their_names_are_two_events(db):
+    # Real reports (dev corpus): Samruk-Energy meeting Masdar about a wind farm in Zhambyl, and a
+    # SANY Renewable Energy parts plant opened in Zhambyl region three days earlier: "Energy"
+    # names neither firm.
+    from kzmon.extract.announcements import extract_announcements
+
+    texts = Path(__file__).parent / "data" / "reporting" / "dev" / "texts"
+    ids = []
+    for name, lang, day in (("kk-baq-2025-09-02-sany-zhel-generator-zauyty", "kk", "2025-09-02"),
+                            ("en-trend-2025-09-05-samruk-energy-masdar-zhambyl", "en", "2025-09-05")):
+        text = (texts / f"{name}.txt").read_text(encoding="utf-8")
+        title, body = text.split("\n", 1)
+        records = extract_announcements(body, None, lang, title)
+        ids.append(add(db, {"id": name, "text": body, "title": title, "language": lang, "published": day,
+                            "records": records})[1])
+    assert ids[0] != ids[1]

@@ -19,7 +19,7 @@ from quality import measure  # noqa: E402
 # split -> per-language record F1 floor, and the other floors of the split
 F1_FLOORS = {"dev": {"en": 0.82, "ru": 0.79, "kk": 0.79}, "blind": {"en": 0.70, "ru": 0.72, "kk": 0.81}}
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.66, "max_leaks": 9, "max_noisy_negatives": 1,
+    "dev": {"field_accuracy": 0.85, "companies": 0.65, "max_leaks": 9, "max_noisy_negatives": 1,
             "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.90,
             "project_precision": 0.8, "project_recall": 0.3},
     "blind": {"field_accuracy": 0.85, "companies": 0.66, "max_leaks": 17, "max_noisy_negatives": 4,

@@ -36,6 +36,7 @@ def test_gazetteer_has_the_17_regions_and_3_cities():
     ("Mangistau region's oil workers.", "KZ-47"),
     ("The Turkestan region hosts the cluster.", "KZ-61"),
     ("A feedlot opened in Jambyl region.", "KZ-31"),
+    ("Masdar will start building a 1 GW wind power plant in Zhambyl.", "KZ-31"),
     ("Investors came to Jetisu region.", "KZ-33"),
     ("The Abay region governor said.", "KZ-10"),
     ("Ulytau region was created in 2022.", "KZ-62"),
