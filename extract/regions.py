@@ -28,6 +28,11 @@ _FOLD_PAIRS = tuple(zip(_FOLD_FROM, _FOLD_TO))
 _LIST_SEPARATOR = re.compile(r"(?:\s*(?:,|;|&|\band\b|\bи\b|\bжане\b|\bмен\b|\bбен\b|\bпен\b)\s*)+")
 
 
+# A Russian place adjective ("Алматинская", "Шымкентского"): in a list that ends in a region
+# word it is the region, whatever the number of that word ("области" is also singular).
+_RU_ADJECTIVE = re.compile(r"ск(?:ая|ой|ую|ою|ое|ого|ому|ом|ий|ие|их|им|ими)$")
+
+
 @dataclass(frozen=True)
 class RegionMatch:
     code: str        # ISO 3166-2:KZ, e.g. "KZ-35"
@@ -246,8 +251,9 @@ def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gaz
         clash = [m for m in matches if m.start < end and start < m.end]
         if any(m.level == "region" or m.start != start for m in clash):
             continue                      # a longer match owns these letters
-        if clash and not follows_plural:
-            continue                      # "Almaty, Zhambyl region": Almaty stays the city
+        if clash and not follows_plural and not _RU_ADJECTIVE.search(folded, start, end):
+            continue                      # "Almaty, Zhambyl region": Almaty stays the city; but
+            # "Алматинская и Жамбылская области": an adjective agrees with the region word
         accepted.append(RegionMatch(heads[start][1].code, start, end, text[start:end], "region"))
         plural_at[start] = follows_plural
     if not accepted:

@@ -169,11 +169,19 @@ def test_east_kazakhstan_is_not_also_kazakhstan():
     ("в Алматинской и Жамбылской областях", ["KZ-19", "KZ-31"]),
     ("Павлодарской, Костанайской и Акмолинской областях", ["KZ-55", "KZ-39", "KZ-11"]),
     ("Алматы және Жамбыл облыстарында", ["KZ-19", "KZ-31"]),
+    # "области" is plural here, and the adjective agrees with it: the region, not Almaty city
+    ("Алматинская и Жамбылская области получат заводы.", ["KZ-19", "KZ-31"]),
+    ("Павлодарская и Карагандинская области лидируют.", ["KZ-55", "KZ-35"]),
 ])
 def test_coordinated_lists_of_regions(text, expected):
     found = find_regions(text)
     assert [m.code for m in found] == expected
     assert all(m.level == "region" for m in found)
+
+
+def test_a_city_before_a_region_adjective_stays_the_city():
+    assert [(m.code, m.level) for m in find_regions("в Алматы и Жамбылской области")] == [
+        ("KZ-75", "city"), ("KZ-31", "region")]
 
 
 def test_bare_region_adjective_outside_a_list_is_not_a_region():
@@ -213,3 +221,16 @@ def test_cardinal_regions_named_without_the_word_region():
     for text, code in cases.items():
         assert [m.code for m in find(text)] == [code], text
     assert find("В Казахстане построят завод") == [] and find("Қазақстанда зауыт салынады") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    # a facility named after its town with a Russian adjective (real headlines of the corpus)
+    ("Казахстан и Китай взялись за проект расширения Шымкентского НПЗ до 12 млн тонн", "KZ-79"),
+    ("расширение Актауского морского международного торгового порта", "KZ-47"),
+    ("Павлодарский алюминиевый завод нарастил выпуск", "KZ-55"),
+    ("Экибастузская ГРЭС-1 ввела энергоблок", "KZ-55"),
+    ("Таразский металлургический завод", "KZ-31"),
+])
+def test_town_adjectives_name_the_town(text, code):
+    assert codes(text) == [code]
+
