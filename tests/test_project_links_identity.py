@@ -89,6 +89,21 @@ def test_what_a_facility_is_alone_links_nothing_across_stories():
     assert pair_score(named, named | {"status": "under_construction"}) >= 3.0
 
 
+def test_a_report_that_names_no_firm_does_not_bridge_two_firms_plants_of_one_region(db):
+    # Real case (dev corpus): Masdar's 1 GW wind farm and China Power's Zhanatas wind farm, both in
+    # Zhambyl region; a Kazakh report of "a wind power station" in the region names no firm.
+    wind = {"kind": "project", "sector": "energy", "regions": ["KZ-31"]}
+    masdar = add(db, 1, "Masdar will build a 1 GW wind farm in Zhambyl region.", "2023-06-06",
+                 [wind | {"title": "Masdar wind farm", "status": "planned", "companies": ["Masdar"]}])
+    unnamed = add(db, 2, "Жамбыл облысында жел электр станциясы салынып жатыр.", "2023-09-01",
+                  [wind | {"title": "жел электр станциясы", "status": "under_construction"}], language="kk")
+    china = add(db, 3, "China Power builds a 100 MW wind farm in Zhanatas.", "2023-12-01",
+                [wind | {"title": "China Power International Holding Limited wind farm", "status": "under_construction",
+                         "companies": ["China Power International Holding Limited"]}])
+    assert projects_of(db, masdar) != projects_of(db, china)
+    assert projects_of(db, masdar) != projects_of(db, unnamed)
+
+
 def test_a_later_announcement_joins_two_halves_of_one_plant(db):
     glass = {"kind": "project", "sector": "building_materials", "regions": ["KZ-43"]}
     a = add(db, 1, "A float glass plant of 197,100 tonnes a year is to be built.", "2020-02-21",

@@ -239,6 +239,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue
         if len(name) < 2 or name.isdigit() or name.lower() in voc.number_words:
             continue
+        if name in stop:
+            continue    # a name listed whole: "Central Asia", "Kassym-Jomart Tokayev"
         if NOT_A_NAME_RE.fullmatch(name):
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
         if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:

@@ -211,13 +211,15 @@ def pair_score(a: dict, b: dict) -> float:
     if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
         return float("-inf")
     score = 0.0
-    anchored = False  # a name, a figure (or a place) shared: what tells one plant from its kind
+    anchored = False  # a name or a figure shared: what tells one plant from its kind
     regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
     if regions_a and regions_b:
         # Weighs against a shared name: one company's plant in another region is another plant.
         # Not a veto: extracted regions include incidental mentions (where the ore comes from).
         score += 0.5 if regions_a & regions_b else -OTHER_REGION_PENALTY
-        anchored |= bool(regions_a & regions_b)
+        # A place shared anchors nothing: a report that names no firm ("жел электр станциясы",
+        # Zhambyl region) fits every wind farm of the region, and through it Masdar's and China
+        # Power's became one project. Dev pairs: precision 0.761 -> 0.839, recall 0.392 -> 0.362.
     names_a, names_b = name_keys(a), name_keys(b)
     if names_a and names_b:
         # A small penalty only: outlets name different partners, extractors cut names short.
