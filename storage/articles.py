@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import sqlite_utils
 
@@ -261,6 +261,36 @@ def _site(url: str) -> str:
     return host.removeprefix("www.").removeprefix("m.")
 
 
+_URL_LANGUAGES = {"en": "en", "eng": "en", "ru": "ru", "rus": "ru", "kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk"}
+
+
+def url_language(url: str) -> str | None:
+    """The language a URL asks for: a `lang=` (or `language=`, `locale=`) parameter, else a path
+    segment ("/ru/", "/kz/"); None when it names none."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in ("lang", "language", "locale", "hl"):
+            return _URL_LANGUAGES.get(value.lower().split("-")[0].split("_")[0])
+    for segment in parts.path.lower().split("/"):
+        if segment in _URL_LANGUAGES:
+            return _URL_LANGUAGES[segment]
+    return None
+
+
+def _prefer_own_language_url(db: sqlite_utils.Database, article_id: int, edition: ArticleRecord) -> None:
+    """An English item first received under `?lang=ru` (gov.kz's fallback) and then under
+    `?lang=en` is shown under the URL that asks for its own language: readers and the digest
+    link to the page in the language the article is written in."""
+    row = db.execute("SELECT canonical_url, language FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or not row[1]:
+        return
+    stored, language = row
+    if url_language(stored) in (None, language) or url_language(edition.canonical_url) != language:
+        return
+    db.execute("UPDATE articles SET url = ?, canonical_url = ? WHERE id = ?",
+               [edition.url or edition.canonical_url, edition.canonical_url, article_id])
+
+
 def same_edition(db: sqlite_utils.Database, article: ArticleRecord, body_hash: str) -> int | None:
     """The stored article that is this very edition under another URL: the same body text
     (text_hash) on the same site. A site that serves one item under several language URLs
@@ -288,6 +318,7 @@ def store_article(db: sqlite_utils.Database, article: ArticleRecord) -> int | No
         twin = same_edition(db, article, body_hash)
         if twin is not None:
             _add_urls(db, twin, urls)
+            _prefer_own_language_url(db, twin, article)
             return None
         html = article.html.encode("utf-8") if isinstance(article.html, str) else article.html
         article_id = db["articles"].insert({

@@ -60,6 +60,8 @@ def test_an_item_answered_in_two_languages_is_one_article_in_its_own(tmp_path, t
     article_id = owners[en_url]
     # ... which is English, whatever language its first URL asked for
     assert db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()[0] == "en"
+    # ... and is shown under the URL that asks for English, whichever URL arrived first
+    assert db.execute("SELECT canonical_url FROM articles WHERE id = ?", [article_id]).fetchone()[0] == en_url
     title_matches = db.execute("SELECT count(*) FROM articles WHERE title = ?", [english["title"]]).fetchone()[0]
     assert title_matches == 1
     # the item's date came from the API
@@ -97,3 +99,24 @@ def test_one_body_on_one_site_is_one_article_and_a_reprint_elsewhere_is_another(
     assert _store(db, "https://www.gov.kz/news/2", text="Фото: пресс-служба") is not None
     assert _store(db, "https://www.gov.kz/news/3", text="Фото: пресс-служба") is not None
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+
+
+def test_an_edition_first_stored_under_another_languages_url_moves_to_its_own(tmp_path):
+    # gov.kz lists the English item under lang=ru first: the article keeps both URLs and is shown
+    # under the one that asks for English once that one arrives
+    from kzmon import storage
+    from kzmon.storage.articles import url_language
+    db = storage.open_db(tmp_path / "kzmon.db")
+    db.execute("INSERT INTO sources (id) VALUES ('s')")
+    first = _store(db, "https://www.gov.kz/news/1?lang=ru")
+    assert _store(db, "https://www.gov.kz/news/1?lang=en") is None
+    assert db.execute("SELECT canonical_url, url FROM articles WHERE id = ?", [first]).fetchone() == (
+        "https://www.gov.kz/news/1?lang=en", "https://www.gov.kz/news/1?lang=en")
+    owners = {r[0] for r in db.execute("SELECT article_id FROM article_urls WHERE url LIKE 'https://www.gov.kz/news/1%'")}
+    assert owners == {first}
+    # a URL that names no language, or the right one, stays
+    _store(db, "https://www.gov.kz/news/1?lang=kk")
+    assert db.execute("SELECT canonical_url FROM articles WHERE id = ?", [first]).fetchone()[0].endswith("lang=en")
+    assert [url_language(u) for u in ("https://x.kz/kz/news/1", "https://x.kz/news/1?lang=ru-RU",
+                                       "https://x.kz/en/a", "https://x.kz/news/1")] == ["kk", "ru", "en", None]
+
