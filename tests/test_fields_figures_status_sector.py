@@ -63,3 +63,21 @@ def test_a_programmes_name_is_no_industrial_zone():
     # "индустриализации", "индустриально-инновационного": the name of a state programme
     assert sector_of("проекты Карты индустриализации")[0] is None
     assert sector_of("в индустриальной зоне города")[0] == "infrastructure"
+
+
+@pytest.mark.parametrize("text, status", [
+    # the cue nearest the facility is its status; a future elsewhere in the sentence is its output
+    ("The plant, put into operation in May, will employ 300 people.", "commissioned"),
+    ("Завод, который ввели в эксплуатацию в мае, будет выпускать 200 тысяч тонн.", "commissioned"),
+    ("Зауыт биыл пайдалануға берілді, келесі жылы екінші кезеңі салынады.", "commissioned"),
+    # a modal right before the verb governs it
+    ("The factory will be put into operation next year.", "planned"),
+    ("Завод планируется ввести в эксплуатацию в 2026 году.", "planned"),
+])
+def test_the_status_of_a_facility_is_the_cue_nearest_it(text, status):
+    from kzmon.extract.announcements import extract_announcements
+    from kzmon.extract.announcements.vocabulary import status_near
+
+    head = min(i for i in (text.find("plant"), text.find("factory"), text.find("Завод"), text.find("Зауыт")) if i >= 0)
+    assert status_near(text, head) == status
+    assert [r["status"] for r in extract_announcements(text, None)][:1] in ([status], [])

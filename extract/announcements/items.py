@@ -10,7 +10,7 @@ from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
 from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, with_company
-from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_of, vocabulary
+from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION = compile_folded(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
@@ -265,7 +265,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         d.companies = companies
         d.regions = regions or regions_in(an, (a, b))
         d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
-        d.status = status_of(item) or (parent.status if parent else status_of(an.text))
+        d.status = (status_near(item, phrase.head_start if phrase else hint or 0)
+                    or (parent.status if parent else status_of(an.text)))
         # the clause's own time, not that of another clause ("... back in 2021; this week a factory opened")
         d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, _clause_of(an, span)))
         apply_figures(d, an, (a, b), a, st.currency, only_missing=True)

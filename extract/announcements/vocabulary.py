@@ -407,6 +407,39 @@ def status_of(text: str) -> str | None:
     return None
 
 
+MODAL_REACH = 30   # "will be launched", "планируется запустить": a modal this close before a verb governs it
+
+
+def status_near(text: str, pos: int) -> str | None:
+    """The status of the cue nearest to `pos` (the facility's head noun) in `text`, not the first
+    class of status.yaml's order anywhere in it: "the plant, put into operation in May, will
+    employ 300" is a working plant, "Завод, который ввели в эксплуатацию в мае, будет выпускать"
+    too. A planned cue just before another cue is its modal ("will be put into operation") and
+    makes the pair planned; order decides among cues that overlap. Nearness is not syntax: a
+    participle before the noun ("запущенный в мае завод будет ...") is still read as planned."""
+    cues: list[tuple[int, int, int, str]] = []   # start, end, class order, class
+    for order, (name, rx) in enumerate(vocabulary().status_patterns.items()):
+        for m in rx.finditer(text):
+            cues.append((m.start(), m.end(), order, name))
+    if not cues:
+        return None
+    cues.sort()
+    groups: list[list[tuple[int, int, int, str]]] = []
+    for cue in cues:
+        if groups and cue[0] - groups[-1][-1][1] <= MODAL_REACH and any(c[3] == "planned" for c in groups[-1]) \
+                or groups and cue[0] < max(c[1] for c in groups[-1]):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+
+    def distance(group: list[tuple[int, int, int, str]]) -> int:
+        start, end = group[0][0], max(c[1] for c in group)
+        return 0 if start <= pos < end else min(abs(pos - start), abs(pos - end))
+
+    best = min(groups, key=distance)
+    return min(best, key=lambda c: c[2])[3]
+
+
 def _is_literal(fragment: str) -> bool:
     return all(c.isalnum() or c in " -/'" for c in fragment)
 
