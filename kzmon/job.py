@@ -127,7 +127,9 @@ def run_daily(
         log_level=log_level, progress=progress is not None,
     ), while_waiting=processor.step if process_while_crawling else None)
     processing_started = time.monotonic()
-    cpu_crawled = _cpu()  # the crawl child has been reaped; the workers (still alive) are not counted yet
+    # the crawl child has been reaped; the workers (still alive) are not counted yet: they are
+    # once the pool has closed (spawned workers reaped, or the fork server that reaped its forks)
+    cpu_crawled = _cpu()
     processed = processor.finish()
     cpu_after = _cpu()
     stage_times = {"crawl_s": round(processing_started - crawl_started, 2),  # processing overlaps it

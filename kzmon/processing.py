@@ -8,8 +8,8 @@ writer, in fetch order (results are taken in the order the pages were fetched, w
 worker finishes first). `kzmon reextract` uses the same pool (`ordered_map`) for its
 extractor runs.
 
-While the crawl runs, the first raw page starts the pool (its workers import trafilatura and
-the extractor, about a second each, while the crawl goes on) and this process only feeds it and
+While the crawl runs, the first raw page starts the pool (trafilatura and the extractor are
+imported and warmed, about a second, while the crawl goes on) and this process only feeds it and
 stores: it never extracts a page itself, which would stall the pool behind its imports. After
 the crawl, a handful of pages left is done in this process: starting workers would cost more
 than it saves, and a quiet day pays nothing.
@@ -95,8 +95,17 @@ def announcements_of(article: dict[str, Any]) -> list[dict[str, Any]]:
     return extract_announcements(article.get("text") or "", day, article.get("language"), article.get("title"))
 
 
+# The process that ran _warm(): this one, or for a worker forked from the warm fork server, the server
+_warmed_in: int | None = None
+
+
 def _warm() -> None:
-    """Import the heavy modules once per worker, while the parent is still reading pages."""
+    """Import the heavy modules, while the parent is still reading pages: once in the fork
+    server (kzmon/worker_warm.py), whose forked workers inherit it and skip this, or once per
+    worker where each one is spawned."""
+    global _warmed_in
+    if _warmed_in is not None:
+        return
     import kzmon.extract.announcements  # noqa: F401
     import kzmon.extract.stemming  # noqa: F401
     import kzmon.extract.text  # noqa: F401
@@ -114,6 +123,7 @@ def _warm() -> None:
                          "requested_url": f"https://example.kz/{lang}/1"}, None)
         except Exception:  # noqa: BLE001 - warming is best effort; the real page reports its own errors
             pass
+    _warmed_in = os.getpid()
 
 
 _WARM_SAMPLES = {
@@ -127,13 +137,68 @@ _WARM_SAMPLES = {
 
 
 # -- the pool ---------------------------------------------------------------------------
+def _start_method() -> str:
+    """"forkserver" on Linux, else "spawn" (the fork server is only used, and its stopping and
+    CPU accounting only tested, where the job runs: Linux).
+
+    Either way a worker inherits nothing from this process (no reactor, no SQLite handle): the
+    fork server is a fresh interpreter too. Forking the workers from it, warmed once by
+    importing kzmon/worker_warm.py, saves each worker its own start-up (about a second of CPU
+    each: the imports and `_warm()`); spawned workers pay it one by one."""
+    import sys
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        return "forkserver"
+    return "spawn"
+
+
+def _fork_server_pid() -> int | None:
+    from multiprocessing import forkserver
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+
+
+def _start_fork_server() -> bool:
+    """Start the warm fork server, unless one runs already; True if this call started it (its
+    starter stops it: `_stop_fork_server`). It warms in its own process: this returns at once,
+    and the first worker asked for waits for the warm-up to end. (Starting it with the job,
+    before the first raw page, to overlap the crawl's start-up, was measured: no clear gain on
+    the 181-page bench, and a quiet day would pay the warm-up for nothing.)"""
+    from multiprocessing import forkserver
+    if _start_method() != "forkserver" or _fork_server_pid() is not None:
+        return False
+    forkserver.set_forkserver_preload(["kzmon.worker_warm"])
+    forkserver.ensure_running()
+    return True
+
+
+def _stop_fork_server() -> None:
+    """Stop the fork server (multiprocessing's one per process) and reap it, so that its CPU,
+    and its reaped workers', count in this process's RUSAGE_CHILDREN like spawned workers' did
+    (kzmon/job.py's `workers_cpu_s`), and its memory is not held after the pool. `_stop` is
+    private (CPython's own tests use it): without it the server lingers until this process
+    exits, which is harmless."""
+    from multiprocessing import forkserver
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        try:
+            stop()
+        except OSError:
+            pass
+
+
 class WorkerPool:
-    """ProcessPoolExecutor (spawn: no reactor or SQLite handles inherited) whose results are
-    taken in submission order, with a bounded number of items in flight."""
+    """ProcessPoolExecutor whose results are taken in submission order, with a bounded number
+    of items in flight. Its workers are forked from a warm fork server (see `_start_method`),
+    or spawned and warmed one by one (initializer `_warm`, a no-op in a forked worker).
+
+    The fork server is multiprocessing's, one per process: the pool that starts it stops it on
+    close, so each pool (a job's processing stage, one `kzmon reextract`) warms once and leaves
+    nothing behind; a server someone else started is used as it is and left running."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or worker_count()
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        method = _start_method()
+        self.owns_fork_server = method == "forkserver" and _start_fork_server()
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
                                         initializer=_warm)
 
     def ordered(self, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[tuple[Any, Future]]:
@@ -153,6 +218,8 @@ class WorkerPool:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.owns_fork_server:
+            _stop_fork_server()
 
 
 class _Done(Future):
