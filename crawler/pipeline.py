@@ -19,7 +19,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from twisted.internet.defer import Deferred
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from kzmon.storage.articles import compress_html
 from kzmon.storage.pages import store_raw_page
@@ -43,11 +43,13 @@ class ArticlePipeline:
     def from_crawler(cls, crawler: Crawler) -> "ArticlePipeline":
         return cls(crawler)
 
-    def process_item(self, item: dict[str, Any]) -> Deferred:
+    async def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A coroutine awaiting the writer's Deferred: Scrapy 2.19 deprecates returning the
+        Deferred itself (maybe_deferred_to_future: awaitable on either reactor)."""
         spider = self._part(item["source_id"])
         done = self.writer.call(self._work, item, getattr(spider, "run_id", None))
         done.addCallbacks(self._counted, self._failed, errbackArgs=(item,))
-        return done
+        return await maybe_deferred_to_future(done)
 
     def _part(self, source_id: str) -> Any:
         """The source's part of the one crawl spider (its counters and errors)."""

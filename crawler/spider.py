@@ -428,6 +428,11 @@ class CrawlSpider(scrapy.Spider):
         if part is not None:
             part.on_spider_error(failure, response)
 
-    def closed(self, reason: str) -> Any:
+    async def closed(self, reason: str) -> None:
+        """Every part's counters saved before the crawl ends. A coroutine: Scrapy 2.19
+        deprecates a Deferred returned by Spider.close (which calls this)."""
+        from scrapy.utils.defer import maybe_deferred_to_future
         from twisted.internet.defer import DeferredList
-        return DeferredList([d for d in (part.closed(reason) for part in self.parts.values()) if d is not None])
+        saving = [d for d in (part.closed(reason) for part in self.parts.values()) if d is not None]
+        if saving:
+            await maybe_deferred_to_future(DeferredList(saving))
