@@ -773,7 +773,6 @@ XFAIL: dict[str, str] = {
     "cat06-portfolio-ru": "'64 инвестпроекта' and 'двенадцать производств, из них семь' give no pools",
     "cat06-count-grew-kk": "'саны 15-тен 40-қа жетті' gives no pool",
     "cat06-as-a-result-kk": "'27 инвестициялық жоба ..., олардың 9-ы' gives no pools, no jobs",
-    "cat07-trillion-k-en": "'KZT2.3 trillion' and '2k jobs' not parsed",
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",
     "cat08-two-sites-en": "visited firm and sugar refinery give no records",
     "cat08-quote-pool-en": "400 bn not joined with 'three projects'; region put on the national pool",
@@ -793,7 +792,6 @@ XFAIL: dict[str, str] = {
     "cat16-investor-share-en": "investor's share (50 m) taken instead of the project's 100 m; future jobs lost",
     "cat16-construction-jobs-ru": "permanent jobs 'после запуска – 500' not read",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",
-    "cat19-no-space-cut-ru": "'акимате.В министерстве' not split: the pipe shop gives no record",
 }
 
 

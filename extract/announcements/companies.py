@@ -106,7 +106,7 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
-NOT_A_NAME_RE = re.compile(r"(?:KZT|USD|US|EUR|RUB)\d[\d.,]*|[IVXLC]+|[IVXLC]+-\w+")
+NOT_A_NAME_RE = re.compile(r"(?:KZT|USD|US|EUR|RUB)\d[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
 
 

@@ -111,7 +111,13 @@ def _by_start(token: tuple) -> int:
     return token[1]
 
 
+GLUED_THOUSANDS_RE = re.compile(r"[kK](?![^\W\d_])")   # "2k jobs", "$300K": thousands written on the number
+
+
 def _scale_after(text: str, pos: int, voc: Vocabulary) -> tuple[float, int]:
+    glued = GLUED_THOUSANDS_RE.match(text, pos)
+    if glued:
+        return 1e3, glued.end()
     sm = voc.scale_re.match(text, SPACES_RE.match(text, pos).end())
     if sm:
         return voc.scale_of(sm.group(0)), sm.end()

@@ -318,6 +318,7 @@ PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|di
 PERSON_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|enko|sky)$")
 
 
+CURRENCY_GLUED = re.compile(r"(?:KZT|USD|US\$|EUR|RUB)\d")
 SMALL_WORDS = frozenset("a an the of in on at for to by with and or from as its new".split())
 TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?![\w-])")
 
@@ -365,6 +366,8 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
         name = re.sub(r"['’]s$", "", m.group(0).strip(" ."))
         if name.lower() in _common_title_words() or name.split()[0].lower() in _common_title_words():
             continue
+        if CURRENCY_GLUED.match(name):
+            continue    # "worth KZT2.3 trillion": an amount, not the plant's name
         if PERSON_BEFORE.search(item[max(0, m.start() - 30):m.start()]) or \
                 (len(name.split()) >= 2 and PERSON_SURNAME.search(name.split()[-1])):
             continue    # "Prime Minister Olzhas Bektenov", "Askar Mamin": people, not the plant's name
