@@ -780,7 +780,6 @@ XFAIL: dict[str, str] = {
     "cat11-visit-ru": "jobs 'наняла 60 человек' lost; the old plant's company and start year 2005 merged in",
     "cat12-brand-en": "'supplier park for auto parts' gives no record",
     "cat12-paint-shop-kk": "'бояу цехы ашылмақ' gives a pool 'өндіріс' without title or region",
-    "cat14-company-name-place-en": "region taken from the company name 'Turkistan Textile'",
     "cat14-distinct-title-en": "'the Syr Salt works' (no 'plant') and 'a new bakery' give no records",
     "cat14-district-kk": "title 'өңдейтін зауыт' loses the product 'мақта'",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",

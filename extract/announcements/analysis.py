@@ -178,6 +178,14 @@ def regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
         if venue.search(an.text, max(0, r.start - 30), r.start) or venue.search(an.text, r.end, r.end + 40):
             continue  # the place of a meeting or forum
         codes.append(r.code)
+    # "Turkistan Textile will build a spinning mill in Taraz": a place inside a firm's name is
+    # where the firm comes from; it counts only when the clause names no other place
+    named = [r.code for r in an.regions if in_span(span, r.start) and r.code in codes
+             and any(s <= r.start and r.end <= e and name != r.surface for name, s, e in an.companies)]
+    if named and len(named) < len(codes):
+        outside = {r.code for r in an.regions if in_span(span, r.start) and r.code in codes
+                   and not any(s <= r.start and r.end <= e and name != r.surface for name, s, e in an.companies)}
+        codes = [c for c in codes if c in outside]
     return codes
 
 
