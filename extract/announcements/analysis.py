@@ -132,9 +132,21 @@ def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: 
         if f.currency:
             last_currency = f.currency
         last_macro, prev_end = macro, f.end
-        if in_span(span, f.start) and not macro and currency:
+        if in_span(span, f.start) and not macro and currency and not _share_of_next(an, f):
             out.append((currency, float(f.value)))
     return out
+
+
+# "will put in 50 million dollars of the project's 100 million": a part of the figure after it
+SHARE_OF = re.compile(r"\s*(?:of|out of|из)\s+(?:the\s+|its\s+)?(?:project'?s\s+|total\s+|overall\s+|общ\w+\s+)?"
+                      r"(?:[$₸]|US\$|KZT\s?)?\d", FLAGS)
+
+
+def _share_of_next(an: Analysis, f) -> bool:
+    """A money figure that is a share of the money figure right after it (the investor's part
+    of the total): the spec counts the project's total, never the share."""
+    m = SHARE_OF.match(an.text, f.end)
+    return m is not None and any(g.kind == "money" and m.end() - 1 <= g.start <= m.end() + 6 for g in an.figures)
 
 
 def apply_figures(d: Draft, an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None,
