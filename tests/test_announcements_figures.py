@@ -128,3 +128,24 @@ def test_output_per_year_in_square_metres_is_capacity_not_area():
 ])
 def test_parse_number(token, lang, value):
     assert parse_number(token, lang) == value
+
+
+@pytest.mark.parametrize("text, language, count", [
+    # tens and units written apart are one number; a Kazakh collective numeral counts too
+    ("Облыста он бір жоба іске асырылады.", "kk", 11),
+    ("В регионе реализуют двадцать пять проектов.", "ru", 25),
+    ("Twenty-five projects are on the list.", "en", 25),
+])
+def test_numbers_written_in_words(text, language, count):
+    assert [f.value for f in find_figures(text, language) if f.kind == "count"] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "Eleven projects in Akmola region costing 88 billion tenge are on the list, and work has begun on five of them.",
+    "В Акмолинской области одиннадцать проектов на 88 млрд тенге, из них пять уже строятся.",
+    "Ақмола облысында 88 млрд теңгеге он бір жоба бар, олардың бесеуі салынып жатыр.",
+])
+def test_a_pool_and_its_part_in_one_sentence(text):
+    from kzmon.extract.announcements import extract_announcements
+    pools = [(r["project_count"], r["investment_kzt"], r["status"]) for r in extract_announcements(text, None)]
+    assert pools == [(11, 88e9, pools[0][2]), (5, None, "under_construction")]

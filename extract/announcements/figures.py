@@ -100,9 +100,17 @@ def _number_tokens(text: str, language: str | None, voc: Vocabulary):
             out.append((parse_number(m.group(1), language), m.start(), m.end(1), m.end()))
         except ValueError:
             continue
-    for m in voc.number_word_re.finditer(text):
-        value = voc.number_words[m.group(0).lower()]
-        out.append((float(value), m.start(), m.end(), m.end()))
+    words = [(voc.number_words[m.group(0).lower()], m.start(), m.end()) for m in voc.number_word_re.finditer(text)]
+    i = 0
+    while i < len(words):
+        value, start, end = words[i]
+        # tens and units written apart are one number: "он бір" 11, "двадцать пять" 25, "twenty-five"
+        if i + 1 < len(words) and value % 10 == 0 and 10 <= value <= 90 and 1 <= words[i + 1][0] <= 9 \
+                and TENS_UNITS_GAP.fullmatch(text, end, words[i + 1][1]):
+            value, end = value + words[i + 1][0], words[i + 1][2]
+            i += 1
+        out.append((float(value), start, end, end))
+        i += 1
     out.sort(key=_by_start)
     return out
 
@@ -111,6 +119,7 @@ def _by_start(token: tuple) -> int:
     return token[1]
 
 
+TENS_UNITS_GAP = re.compile(r"[ -]")
 GLUED_THOUSANDS_RE = re.compile(r"[kK](?![^\W\d_])")   # "2k jobs", "$300K": thousands written on the number
 
 

@@ -12,12 +12,28 @@ from .titles import program_title
 from .vocabulary import _all_sectors, cue_regex, sector_of, status_of, vocabulary
 
 
+NUMBER_WORD_BEFORE = re.compile(r"\b([^\W\d]+)\s+$")
+
+
 def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
     m = vocabulary().cues and cue_regex("subcount_patterns").search(an.text)
     if not m:
         return []
     typed = {f.start: f for f in an.figures}
     out = []
+    # "work has begun on five of them": a number word right before the cue is the count
+    word = NUMBER_WORD_BEFORE.search(an.text, max(0, m.start() - 20), m.start())
+    if word and not m.group(0)[:1].isdigit():
+        value = vocabulary().number_words.get(word.group(1).lower())
+        if value:
+            return [(word.start(1), int(value))]
+    if not m.group(0)[:1].isdigit():   # "из них пять уже строятся": a number word right after the cue
+        after = vocabulary().number_word_re.search(an.text, m.end(), m.end() + 20)
+        if after and not any(f.start < after.start() and f.kind != "count" for f in an.figures
+                             if m.end() <= f.start < after.start()):
+            digits = NUMBER_RE.search(an.text, m.end(), after.start())
+            if digits is None:
+                return [(after.start(), int(vocabulary().number_words[after.group(0).lower()]))]
     # "11 of them ...": the count comes first; elsewhere ("Of these, 14 ...") it follows the cue
     for n in NUMBER_RE.finditer(an.text, m.start() if m.group(0)[:1].isdigit() else m.end()):
         if n.start() in typed:
@@ -52,11 +68,15 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
     return sorted(counts + extra, key=lambda f: f.start)
 
 
-def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool) -> None:
+def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool,
+                    bounds: tuple[int, int] | None = None) -> None:
+    """Pools for the counts of a sentence; `bounds` keeps them to a part of it (a pool and, in a
+    later clause, its part: "Eleven projects ... are on the list, and work has begun on five of them")."""
     text = an.text
     voc = vocabulary()
-    enum = voc.enumeration_re.search(text, counts[0][0])
-    program_end = enum.start() if enum else len(text)
+    lo, hi = bounds or (0, len(text))
+    enum = voc.enumeration_re.search(text, counts[0][0], hi)
+    program_end = enum.start() if enum else hi
     subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
     if subpart and not subcount:
         program_end = min(program_end, subpart.start())
@@ -78,9 +98,9 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     made: list[Draft] = []
     for i, (pos, value) in enumerate(counts):
         nxt = counts[i + 1][0] if i + 1 < len(counts) else program_end
-        clause = (0 if i == 0 else pos, nxt if not respectively else program_end)
+        clause = (lo if i == 0 else pos, nxt if not respectively else program_end)
         if respectively:
-            clause = (0, program_end)
+            clause = (lo, program_end)
         clause_text = text[clause[0]:clause[1]]
         d = Draft("program", "", st_position(an, pos), parent=parent)
         d.project_count = value
@@ -95,7 +115,7 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
                 d.sector = parent.sector
         span = clause if len(counts) == 1 or respectively else (clause[0], nxt)
         if len(counts) == 1:
-            span = (0, program_end)
+            span = (lo, program_end)
         apply_figures(d, an, span, pos, st.currency, only_missing=True)
         d.period = period_in(an, span) or period_in(an, (0, len(text)))
         d.regions = regions_in(an, span)

@@ -105,8 +105,16 @@ def _one_sentence(an: Analysis, st: State) -> None:
         return
     subs = subcount_numbers(an)
     if subs:
+        first_sub = min(start for start, _ in subs)
+        own = [f for f in counts if f.start < first_sub]
+        split = first_sub
+        if own:   # "Eleven projects ... are on the list, and work has begun on five of them": the pool, then its part
+            cut = list(re.finditer(r"[,;]\s+(?:and\s+|и\s+|а\s+|ал\s+)?|\s+(?:and|и|а)\s+", an.text[own[-1].end:first_sub]))
+            split = own[-1].end + cut[-1].start() if cut else first_sub
+            program_records(an, st, [(f.start, int(f.value)) for f in coordinated_counts(an, own)], subcount=False,
+                            bounds=(0, split))
         if st.program is not None:
-            program_records(an, st, subs, subcount=True)
+            program_records(an, st, subs, subcount=True, bounds=(split, len(an.text)) if own else None)
         return
     if counts:
         counts = coordinated_counts(an, counts)

@@ -451,7 +451,11 @@ def better_phrase(phrase: Phrase | None, candidates: list[Phrase]) -> Phrase | N
 def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
     """What the pool is: the sector's word and the counted noun ("metallurgical projects")."""
     voc = vocabulary()
-    count = voc.count_after_re.match(text, re.compile(r"\S+").match(text, pos).end()) if re.compile(r"\S+").match(text, pos) else None
+    token = re.compile(r"\S+").match(text, pos)
+    after = token.end() if token else pos
+    while (word := re.compile(r"\s+(\S+)").match(text, after)) and word.group(1).lower() in voc.number_words:
+        after = word.end()   # "он бір жоба": the units of a number written in words
+    count = voc.count_after_re.match(text, after) if token else None
     noun = count.group(0).strip() if count else None
     if not noun:
         nouns = list(voc.count_noun_re.finditer(text[:pos])) or list(voc.count_noun_re.finditer(text))
