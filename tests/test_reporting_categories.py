@@ -771,7 +771,6 @@ XFAIL: dict[str, str] = {
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",
     "cat08-two-sites-en": "visited firm and sugar refinery give no records",
     "cat08-quote-pool-en": "400 bn not joined with 'three projects'; region put on the national pool",
-    "cat08-two-sites-kk": "'салып жатқан' plant read as planned, not under_construction",
     "cat09-output-and-capex-en": "'is expanding its bottling output ... with an investment of' gives no record",
     "cat09-output-and-capex-ru": "'увеличит выпуск ..., вложив 9 млрд' gives no record",
     "cat11-visit-en": "visited firm with investment and hires gives no record",
