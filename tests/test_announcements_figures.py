@@ -149,3 +149,13 @@ def test_a_pool_and_its_part_in_one_sentence(text):
     from kzmon.extract.announcements import extract_announcements
     pools = [(r["project_count"], r["investment_kzt"], r["status"]) for r in extract_announcements(text, None)]
     assert pools == [(11, 88e9, pools[0][2]), (5, None, "under_construction")]
+
+
+@pytest.mark.parametrize("text, language, count", [
+    # a count told as a change: the number now, not the number before
+    ("The number of projects in the pipeline of Pavlodar region rose from 31 to 64 this year.", "en", 64),
+    ("Количество инвестиционных проектов в области выросло с 31 до 64.", "ru", 64),
+    ("Түркістан облысындағы индустриялық жобалардың саны 15-тен 40-қа жетті.", "kk", 40),
+])
+def test_a_count_told_as_a_change(text, language, count):
+    assert [f.value for f in find_figures(text, language) if f.kind == "count"] == [count]

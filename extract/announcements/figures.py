@@ -282,6 +282,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         currency, cur_end = _currency_after(text, m.end(), voc)
         if currency and voc.scale_of(m.group(0)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
             figures.append(Figure("money", voc.scale_of(m.group(0)), m.start(), cur_end, currency=currency))
+    figures.extend(_changed_counts(text, figures, language, voc))
     # "Больше всего проектов – 52 – относится к металлургии": the noun before a dash and the number
     for m in (NOUN_DASH_COUNT_RE.finditer(text) if "–" in text or "—" in text else ()):
         if not any(f.start == m.start(1) for f in figures):
@@ -329,3 +330,41 @@ def _capacity_text(text: str, start: int, end: int, voc: Vocabulary) -> str:
     if m:
         start = start - (len(lead) - m.start())
     return " ".join(text[start:end].split())
+
+
+@lru_cache(maxsize=1)
+def _change_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = _load("figures.yaml")
+    voc = vocabulary()
+    nouns = _count_noun_alternation()
+    # "the number of projects", "количество проектов", "жобалардың саны" (the noun before "саны")
+    subject = compile_folded(r"(?:(?:" + "|".join(data["count_change_before"][:-1]) + r")\s+(?:[^\W\d]+\s+){0,2}?(?:"
+                             + nouns + r")|(?:" + nouns + r")\w*\s+" + data["count_change_before"][-1] + r")")
+    # "from 31 to 64", "с 31 до 64", "15-тен 40-қа"
+    to = compile_folded(r"(?:\b(?:" + "|".join(data["count_change_to"]) + r")\s+(\d{1,5})(?![\d.,]\d)"
+                        r"|\d{1,5}-?(?:ден|дан|тен|тан|нен|нан)\s+(\d{1,5})-?(?:ге|ға|ке|қа|не|на)\b)")
+    del voc
+    return subject, to
+
+
+@lru_cache(maxsize=1)
+def _count_noun_alternation() -> str:
+    return "|".join(vocabulary().cues["count_nouns"])
+
+
+def _changed_counts(text: str, figures: list[Figure], language: str | None, voc: Vocabulary) -> list[Figure]:
+    """The count now of a count told as a change (figures.yaml count_change_*): one figure, at
+    the number after "to" / "до" / the dative, in the clause that names what is counted."""
+    subject_re, to_re = _change_patterns()
+    subject = subject_re.search(text)
+    if subject is None:
+        return []
+    m = to_re.search(text, subject.end(), subject.end() + 120)
+    if m is None or COMMA_RE.search(text, subject.end(), m.start()):
+        return []
+    group = 1 if m.group(1) else 2
+    start, end = m.start(group), m.end(group)
+    if any(f.start <= start < f.end for f in figures):
+        return []
+    return [Figure("count", int(m.group(group)), start, end)]
+
