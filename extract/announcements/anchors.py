@@ -143,8 +143,9 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     return parses[0].tag.number == "plur"
 
 
-def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[int, int], int | None, bool] | None:
-    """The clause that states a new project (or an uncounted pool), if any."""
+def project_anchor(an: Analysis, current: Draft | None = None,
+                   after: int = 0) -> tuple[tuple[int, int], int | None, bool] | None:
+    """The first clause (from `after` on) that states a new project (or an uncounted pool), if any."""
     voc = vocabulary()
     clauses = []
     start = 0
@@ -153,6 +154,8 @@ def project_anchor(an: Analysis, current: Draft | None = None) -> tuple[tuple[in
         start = m.end()
     clauses.append((start, len(an.text)))
     for a, b in clauses:
+        if a < after:
+            continue
         clause = an.text[a:b]
         if not voc.facility_re.search(clause):
             continue

@@ -232,7 +232,7 @@ def _clause_of(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
-                  status_hint: int | None = None, listed: bool = False) -> list[Draft]:
+                  status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
     must name a company, a place or a figure, or they are kinds of plants, not projects."""
     made = []
@@ -278,7 +278,7 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
     for d in made:
         d.listed = len(made) > 1
     # figures outside every item (before the first) belong to a single project
-    if len(made) == 1:
+    if len(made) == 1 and whole_sentence:   # (not when another clause of the sentence opens a record of its own)
         apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)
         if not made[0].regions:
             made[0].regions = regions_in(an, (0, len(an.text)))   # and so does the sentence's place

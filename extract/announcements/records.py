@@ -168,7 +168,18 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if anchor is not None:
         span, status_pos, plural = anchor
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
-        made = item_records(an, st, span, parent=parent, status_hint=status_pos)
+        # "A flour mill opened in Arkalyk in May, and a pasta factory was launched in Zhitikara in
+        # June": a later clause that states a facility of its own opens its own record
+        later = project_anchor(an, None, after=span[1])
+        later = later if later is not None and not later[2] else None
+        made = item_records(an, st, span, parent=parent, status_hint=status_pos, whole_sentence=later is None)
+        while made and later is not None:
+            more = item_records(an, st, later[0], parent=parent, status_hint=later[1], whole_sentence=False)
+            if not more:
+                break
+            made = made + more
+            later = project_anchor(an, None, after=later[0][1])
+            later = later if later is not None and not later[2] else None
         if made:
             if borrowed and len(made) == 1 and not made[0].companies:
                 made[0].companies = list(borrowed)
