@@ -751,7 +751,6 @@ CASES = [
 # Cases the current extractor fails: id -> what fails (strict: a case that passes must lose its mark).
 XFAIL: dict[str, str] = {
     "cat01-cement-kk": "sentence-initial 'Зауыт' gives title 'жоба' (no 'цемент'); 'салынып жатыр' read as planned",
-    "cat03-production-of-en": "company 'Volt Energo Systems' ('the project of X') not taken",
     "cat03-crushing-en": "'invest ... in crushing rapeseed' opens no record",
     "cat03-rail-spur-en": "a rail spur gives no record",
     "cat03-poultry-ru": "'возводят три птицефабрики' opens no record (the cue 'возводят' changed 5 blind project links for the worse, reason unseen: left out)",
@@ -774,7 +773,6 @@ XFAIL: dict[str, str] = {
     "cat11-visit-ru": "jobs 'наняла 60 человек' lost; the old plant's company and start year 2005 merged in",
     "cat12-brand-en": "'supplier park for auto parts' gives no record",
     "cat12-paint-shop-kk": "'бояу цехы ашылмақ' gives a pool 'өндіріс' without title or region",
-    "cat14-distinct-title-en": "'the Syr Salt works' (no 'plant') and 'a new bakery' give no records",
     "cat14-district-kk": "title 'өңдейтін зауыт' loses the product 'мақта'",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
     "cat15-agency-model-group-ru": "'автозавод' is not read as a facility: no record",

@@ -27,6 +27,8 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
     np = before[m.end(1):] + head
     if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS) or find_companies(np):
         return False
+    if re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z][\w-]*\s+)*$", before[m.end(1):]):
+        return False    # "opened the Syr Salt works": a facility called by its own name is named, not referred to
     sector = sector_of(np)[0]
     return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
 

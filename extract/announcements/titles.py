@@ -405,8 +405,12 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         if level is not None:
             if level in ("town", "city") and not CYRILLIC.search(item):
                 title = f"{title} in {name}"   # "KIA car plant in Kostanay"; a region is the record's place, not its name
+        elif phrase and item.find(name) < phrase.start:
+            last = name.split()[-1]
+            # "the Syr Salt works": the name and the phrase share "Salt"; written once
+            title = f"{name}{title[len(last):]}" if title.lower().startswith(last.lower() + " ") else f"{name} {title}"
         else:
-            title = f"{name} {title}" if phrase and item.find(name) < phrase.start else f"{title} {name}"
+            title = f"{title} {name}"
         known = title.lower()
     return title
 
