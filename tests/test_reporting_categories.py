@@ -763,7 +763,6 @@ XFAIL: dict[str, str] = {
     "cat04-joined-clauses-kk": "first clause (flour mill) gives no record",
     "cat06-regional-pools-en": "regional sums (210 bn, 9.5 bn) give no pools; regions merged onto the total",
     "cat06-ministry-sector-en": "'Nine of the projects ... and 23' give no sub-pools with sectors",
-    "cat06-as-a-result-kk": "'27 инвестициялық жоба ..., олардың 9-ы' gives no pools, no jobs",
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",
     "cat08-two-sites-en": "visited firm and sugar refinery give no records",
     "cat08-quote-pool-en": "400 bn not joined with 'three projects'; region put on the national pool",

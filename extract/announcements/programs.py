@@ -29,7 +29,7 @@ def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
             return [(word.start(1), int(value))]
     if not m.group(0)[:1].isdigit():   # "из них пять уже строятся": a number word right after the cue
         after = vocabulary().number_word_re.search(an.text, m.end(), m.end() + 20)
-        if after and not any(f.start < after.start() and f.kind != "count" for f in an.figures
+        if after and an.text[m.end():after.start()].strip(" ,") == "" and not any(f.start < after.start() and f.kind != "count" for f in an.figures
                              if m.end() <= f.start < after.start()):
             digits = NUMBER_RE.search(an.text, m.end(), after.start())
             if digits is None:
