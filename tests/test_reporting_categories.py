@@ -774,7 +774,6 @@ XFAIL: dict[str, str] = {
     "cat14-district-kk": "title 'өңдейтін зауыт' loses the product 'мақта'",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
     "cat15-agency-model-group-ru": "'автозавод' is not read as a facility: no record",
-    "cat16-construction-jobs-ru": "permanent jobs 'после запуска – 500' not read",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",
 }
 

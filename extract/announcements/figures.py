@@ -283,6 +283,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         if currency and voc.scale_of(m.group(0)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
             figures.append(Figure("money", voc.scale_of(m.group(0)), m.start(), cur_end, currency=currency))
     figures.extend(_changed_counts(text, figures, language, voc))
+    figures.extend(_labelled_jobs(text, figures, language, voc))
     # "Больше всего проектов – 52 – относится к металлургии": the noun before a dash and the number
     for m in (NOUN_DASH_COUNT_RE.finditer(text) if "–" in text or "—" in text else ()):
         if not any(f.start == m.start(1) for f in figures):
@@ -367,4 +368,28 @@ def _changed_counts(text: str, figures: list[Figure], language: str | None, voc:
     if any(f.start <= start < f.end for f in figures):
         return []
     return [Figure("count", int(m.group(group)), start, end)]
+
+
+JOBS_LABEL_RE = compile_folded(r"(?:рабочих мест|рабочие места|jobs|new jobs|workplaces|жұмыс орындары|жұмыс орны)\s*[:–—]\s*")
+
+
+def _labelled_jobs(text: str, figures: list[Figure], language: str | None, voc: Vocabulary) -> list[Figure]:
+    """"Рабочих мест: на этапе стройки – 2 тыс., после запуска – 500": numbers under a jobs label
+    are jobs, construction-phase ones where a construction word stands before them."""
+    label = JOBS_LABEL_RE.search(text)
+    if label is None:
+        return []
+    out = []
+    for value, start, token_end, end in _number_tokens(text, language, voc):
+        if start < label.end() or any(f.start <= start < f.end for f in figures):
+            continue
+        scale, pos = _scale_after(text, end, voc)
+        if scale > 1e3 or _currency_after(text, pos, voc)[0] or PERCENT_AFTER_RE.match(text, pos):
+            continue
+        f = Figure("jobs", int(round(value * scale)), start, pos)
+        prior = CLAUSE_BREAK_RE.split(text[max(label.end(), start - 40):start])[-1]
+        if voc.jobs_construction_re.search(prior) or _extra()["construction"].search(prior):
+            f.notes.add("construction")
+        out.append(f)
+    return out
 
