@@ -135,6 +135,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a reference with nothing before it to refer to ("The project, worth $1.1 billion, ...") may open a record
     referring = opens_with_reference(an, st.current) and (
         st.current is not None or not any(f.kind in ("money", "jobs") for f in an.figures))
+    if referring and ANOTHER_FACILITY.search(an.text):
+        referring = False   # "Зауыт аумағында тағы бір өндіріс – бояу цехы ашылмақ": one more facility, a new one
     # "Stadler Kazakhstan was set up this year ... The company plans to launch production of
     # passenger cars": with no project open, "the company" is the one named just before, and
     # what it plans is a project of its own
@@ -258,6 +260,9 @@ def _project_figures(an: Analysis) -> Analysis | None:
     return other
 
 
+ANOTHER_FACILITY = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:plant|factory|facility|workshop|production|завод|фабрик|цех|производств|предприяти|"
+                              r"зауыт|фабрика|цех|өндіріс|кәсіпорын)", re.IGNORECASE)
 ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
