@@ -773,7 +773,6 @@ XFAIL: dict[str, str] = {
     "cat12-paint-shop-kk": "the paint shop is found (title, status) but not placed: the only place stands in a sentence of no record",
     "cat14-district-kk": "title 'өңдейтін зауыт' loses the product 'мақта'",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
-    "cat15-agency-model-group-ru": "'автозавод' is not read as a facility: no record",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",
 }
 

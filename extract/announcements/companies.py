@@ -106,6 +106,18 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
+MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модели|модель|марки|марка|маркой|бренда?|үлгі\w*)"
+                             r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _all_caps_place(name: str) -> bool:
+    """An all-caps word that is a place once written as a name ("КОСТАНАЙ" -> "Костанай")."""
+    from ..regions import find_regions
+    found = find_regions(name.capitalize())
+    return len(found) == 1 and found[0].end - found[0].start == len(name)
+
+
 NOT_A_NAME_RE = re.compile(r"(?:KZT|USD|US|EUR|RUB)\d[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
 
@@ -243,6 +255,10 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # a name listed whole: "Central Asia", "Kassym-Jomart Tokayev"
         if NOT_A_NAME_RE.fullmatch(name):
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
+        if MODEL_BEFORE_RE.search(before):
+            continue    # "будут выпускать модели Tulpar и Arlan": products, not firms
+        if name.isupper() and len(kept) == 1 and _all_caps_place(name):
+            continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
         if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
         if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
