@@ -102,6 +102,19 @@ def _one_sentence(an: Analysis, st: State) -> None:
         own = _project_figures(an)
         if own and st.current is not None and st.current.kind == "project":
             continue_record(own, st)
+        elif own and own.companies and not an.national:
+            # "ТОО «Жайык Мет» увеличит выпуск продукции до 80 тыс. тонн, вложив в модернизацию цеха
+            # 9 млрд тенге": a firm's output is the economy, what it invests in its plant a project,
+            # named by the facility of the figure's own clause
+            money = next(f for f in own.figures)
+            cuts = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(an.text)] + [len(an.text)]
+            clause = (max(c for c in cuts if c <= money.start), min((c for c in cuts if c > money.start), default=len(an.text)))
+            if vocabulary().facility_re.search(an.text, *clause):
+                made = item_records(own, st, clause, parent=None, whole_sentence=False)
+                for d in made:
+                    d.companies = d.companies or [name for name, _, _ in own.companies][:1]
+                    d.regions = d.regions or regions_in(an, (0, len(an.text)))
+                    d.title = with_company(d.title, d.companies)
         return
     subs = subcount_numbers(an)
     if subs:
