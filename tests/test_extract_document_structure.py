@@ -156,3 +156,17 @@ def test_a_company_described_by_its_product_is_a_partner_not_an_item_en():
         "The facility, with a total investment of $1 billion, is expected to bring 2,400 new jobs.")
     projects = [r for r in records if r["kind"] == "project"]
     assert len(projects) == 1 and projects[0]["jobs"] == 2400
+
+
+def test_a_first_mention_with_the_opens_a_record_a_later_one_refers_back():
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    # nothing named before: "the new facility" (no word of an industry) is the first mention of one
+    first = ("Khorgos gets a new investor\n\nThe new facility will be built near Khorgos in Zhetysu region by "
+             "Dostyk Logistics. It is due to open in 2026.")
+    assert [r["kind"] for r in extract_announcements(first, date(2025, 3, 1))] == ["project"]
+    # named before (a sports facility, no industrial project): "The facility" refers back and opens nothing
+    social = ("Stadium for Turkestan\n\nHe said the sports facility will measure 22,286 sq m. "
+              "The facility will be commissioned in December 2020, and about 100 workplaces will be created then.")
+    assert extract_announcements(social, date(2019, 5, 1)) == []

@@ -40,6 +40,10 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     doc_regions = find_regions(text)
     st = State(language=language, published=published)
     analyses = [analyse(s, doc_regions, language, published) for s in sentences]
+    seen_facility = False
+    for an in analyses:   # whether "the plant" of a sentence can refer to a facility named before it
+        an.facility_before = seen_facility
+        seen_facility = seen_facility or bool(vocabulary().facility_re.search(an.text))
     _names_known_anywhere(analyses)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
