@@ -170,3 +170,13 @@ def test_a_first_mention_with_the_opens_a_record_a_later_one_refers_back():
     social = ("Stadium for Turkestan\n\nHe said the sports facility will measure 22,286 sq m. "
               "The facility will be commissioned in December 2020, and about 100 workplaces will be created then.")
     assert extract_announcements(social, date(2019, 5, 1)) == []
+
+
+def test_the_items_of_a_pool_announced_in_the_sentence_before():
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    text = ("Новые производства\n\nВ этом году в стране откроются новые производства. Среди них – производство "
+            "оконного профиля (Актобе), а также медной катанки (Балхаш).")
+    found = {(r["regions"][0], r["status"]) for r in extract_announcements(text, date(2024, 5, 15)) if r["kind"] == "project"}
+    assert found == {("KZ-15", "planned"), ("KZ-35", "planned")}

@@ -78,6 +78,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
             prev_paragraph = an.sentence.paragraph
         _one_sentence(an, st)
         st.prev_companies = [name for name, _, _ in an.companies]
+        st.prev_text = an.text
     return finish(st.records, headline_drafts, analyses, published)
 
 
@@ -145,6 +146,14 @@ def _one_sentence(an: Analysis, st: State) -> None:
         enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
         item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
+        return
+    pool_status = status_of(st.prev_text) if enum and st.prev_text and cue_regex("plural_facility_patterns").search(st.prev_text) else None
+    if enum and pool_status and enum.start() <= 15 and (st.current is None or st.current.kind != "project"):
+        # "В этом году откроются новые производства. Среди них – производство оконного профиля (Актобе),
+        # а также медной катанки (Балхаш)": the items of a pool the sentence before announced, listed
+        # by a sentence that opens with the list ("Среди них", "Among them", not "..., including ...")
+        for d in item_records(an, st, (enum.end(), len(an.text)), parent=None, listed=True):
+            d.status = d.status or pool_status
         return
     if an.total:
         continue_record(an, st)
