@@ -20,6 +20,8 @@ import math
 import re
 from datetime import date
 
+import pytest
+
 from kzmon.extract.announcements import extract_announcements
 
 PUB = date(2024, 5, 15)
@@ -180,3 +182,17 @@ def test_the_items_of_a_pool_announced_in_the_sentence_before():
             "оконного профиля (Актобе), а также медной катанки (Балхаш).")
     found = {(r["regions"][0], r["status"]) for r in extract_announcements(text, date(2024, 5, 15)) if r["kind"] == "project"}
     assert found == {("KZ-15", "planned"), ("KZ-35", "planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "Plants for copper wire, roofing sheets and PVC windows, among others, are due to start up in Kostanay region this year.",
+    "В Костанайской области в этом году откроются заводы по производству медной проволоки, кровли и окон ПВХ.",
+])
+def test_a_plural_head_over_products_is_a_plant_per_product(text):
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    records = extract_announcements(text, date(2024, 5, 15))
+    projects = [r for r in records if r["kind"] == "project"]
+    assert len(projects) == 3 and all(r["regions"] == ["KZ-39"] and r["status"] == "planned" for r in projects)
+    assert not any(r["companies"] for r in records)   # "PVC" / "ПВХ" is a material, no firm

@@ -192,6 +192,14 @@ def _one_sentence(an: Analysis, st: State) -> None:
             d.add_evidence(an.text)
             st.records.append(d)
             st.current = st.program = d
+            # "Plants for copper wire, roofing sheets and PVC windows ... are due to start up": a plural
+            # head over a list of products is one plant per product
+            for product in _product_list(an.text, span):
+                p = Draft("project", product, st_position(an, span[0]), parent=d)
+                p.status, p.regions, p.period, p.national = d.status, list(d.regions), d.period, d.national
+                p.sector, p.listed = sector_of(product)[0], True
+                p.add_evidence(an.text)
+                st.records.append(p)
             return
     if anchor is not None:
         span, status_pos, plural = anchor
@@ -284,6 +292,34 @@ def _project_figures(an: Analysis) -> Analysis | None:
     other = copy.copy(an)
     other.figures = keep
     return other
+
+
+PLURAL_HEAD_FOR = re.compile(r"\b(plants|factories|facilities|workshops|заводы|фабрики|цеха|предприятия|зауыттар)\s+"
+                             r"(for(?: the production of| processing| producing| making)?|producing|making|processing|по производству|по выпуску|"
+                             r"по переработке)\s+", re.IGNORECASE)
+MODIFIER_END = re.compile(r"(?:ых|их|ой|ого|ый|ий|ая|яя|ое|ее|ous|al|ic|ive|ed)$", re.IGNORECASE)
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен)\s+", re.IGNORECASE)
+LIST_END = re.compile(r",\s*(?:among others|and others|и другие|в том числе|etc)\b|\s+(?:are|is|will|were|was|будут|будет|в|in|at)\b"
+                      r"|[.;:(]", re.IGNORECASE)
+
+
+def _product_list(text: str, span: tuple[int, int]) -> list[str]:
+    """The products of a plural facility head, one title each ("copper wire plant"), when two or more
+    are coordinated after it; none otherwise."""
+    m = PLURAL_HEAD_FOR.search(text, span[0], span[1])
+    if m is None:
+        return []
+    end = LIST_END.search(text, m.end())
+    products = [p.strip() for p in LIST_SEP.split(text[m.end():end.start() if end else len(text)]) if p.strip()]
+    if len(products) < 2 or any(len(p.split()) > 4 for p in products):
+        return []
+    if all(len(p.split()) == 1 for p in products[:-1]) and len(products[-1].split()) > 1 or \
+            any(MODIFIER_END.search(p.split()[-1]) for p in products[:-1]):
+        return []   # "non-ferrous and ferrous metal scrap", "лома черных и цветных металлов": modifiers of one product
+    head = m.group(1).lower()
+    singular = {"plants": "plant", "factories": "factory", "facilities": "facility", "workshops": "workshop",
+                "заводы": "завод", "фабрики": "фабрика", "цеха": "цех", "предприятия": "предприятие", "зауыттар": "зауыт"}[head]
+    return [f"{singular} {m.group(2)} {p}" for p in products]
 
 
 ANOTHER_FACILITY = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+(?:[\w-]+\s+){0,2}?"
