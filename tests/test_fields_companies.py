@@ -64,3 +64,12 @@ def test_two_firms_up_front_lend_none():
             "A brick plant of Saz LLP will open in Khromtau.")
     tannery = next(r for r in extract_announcements(text, date(2024, 3, 1)) if "tannery" in r["title"])
     assert tannery["companies"] == []     # the article does not say whose tannery it is
+
+
+def test_partners_listed_after_a_partner_cue_are_firms():
+    found = companies("The project, carried out in partnership with Sinopharm, Sinovac, and Kangtai Biological "
+                      "Technology, will create around 60 jobs.")
+    assert {"Sinopharm", "Sinovac", "Kangtai Biological Technology"} <= set(found)
+    # a list of countries is no list of firms
+    assert companies("Kazakhstan, Russia and China signed the declaration.") == []
+

@@ -106,6 +106,7 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
+COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+|және\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)\s*")
 MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модели|модель|марки|марка|маркой|бренда?|үлгі\w*)"
                              r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
 
@@ -175,6 +176,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
     voc = vocabulary()
     found: list[tuple[str, int, int]] = []
+    chain_end: int | None = None
     for m in RUN_RE.finditer(text):
         tokens = m.group(0).split()
         pos = m.start()
@@ -247,6 +249,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or _role_patterns()[0].match(after) is not None
             or _role_patterns()[1].search(before) is not None
         )
+        listed = bool(chain_end is not None and COORDINATED_RE.fullmatch(text, chain_end, start))
+        if not evidence and listed:
+            evidence = True   # "in partnership with Sinopharm, Sinovac and Kangtai": names listed after a partner cue
         if not evidence:
             continue
         if len(name) < 2 or name.isdigit() or name.lower() in voc.number_words:
@@ -273,6 +278,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         if sm and not opens_quote and kept[-1] not in suffixes:
             name = f"{name} {sm.group(1)}"
         found.append((name, start, end))
+        # a list of partners runs on from a name the partner cue introduced
+        chain_end = end if (prefix_re.search(before) is not None or listed) else None
     # "Huaxin Building Materials Co., Ltd.": one name with two legal forms, not two companies
     chained: list[tuple[str, int, int]] = []
     for name, start, end in found:
