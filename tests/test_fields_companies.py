@@ -42,6 +42,10 @@ def test_company_names_of_real_reporting(text, name):
     ("The launch was attended by Kassym-Jomart Tokayev and Kia Corporation's chairman.", "Kassym-Jomart Tokayev"),
     ("Крупнейшая в Центральной Азии ветряная электростанция компании Visor заработала.", "Центральной Азии"),
     ("Завод Orda Glass выпустил первую продукцию. ПОДЕЛИТЬСЯ", "ПОДЕЛИТЬСЯ"),
+    # a person named by office: no firm
+    ("Kazakh Minister of Industry and Infrastructure Development Beibut Atamkulov announced the cluster.",
+     "Beibut Atamkulov"),
+    ("Samruk-Energy Chairman Kairat Maksutov held a meeting with Masdar.", "Kairat Maksutov"),
     # an amount with its currency and scale typed on ("a KZT35bn plant"): the plant's price, no name
     ("The governor spoke about the construction of a KZT35bn plant to produce technical silicon.", "KZT35bn"),
 ])

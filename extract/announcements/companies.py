@@ -106,6 +106,11 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
+PERSON_NAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-Я][a-zа-я]+)?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]*"
+                            r"(?:ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко)")
+PERSON_TITLE_BEFORE_RE = re.compile(r"(?:minister|president|premier|akim|governor|chairman|chairwoman|head|director|ceo|deputy|"
+                                    r"министр|президент|премьер|аким|глава|председател|директор|әкім|төраға|басшы)\w*"
+                                    r"(?:\s+(?:of|for|и|and|мен|[A-ZА-Я][\w-]*|the))*\s+$", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+|және\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)\s*")
 MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модели|модель|марки|марка|маркой|бренда?|үлгі\w*)"
                              r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
@@ -266,6 +271,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
         if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
+        if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(before + " "):
+            continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
         if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
