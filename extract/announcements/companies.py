@@ -271,7 +271,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
         if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
-        if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(before + " "):
+        if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(text[max(0, start - 90):start]):
             continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
         if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
