@@ -196,3 +196,16 @@ def test_a_plural_head_over_products_is_a_plant_per_product(text):
     projects = [r for r in records if r["kind"] == "project"]
     assert len(projects) == 3 and all(r["regions"] == ["KZ-39"] and r["status"] == "planned" for r in projects)
     assert not any(r["companies"] for r in records)   # "PVC" / "ПВХ" is a material, no firm
+
+
+def test_russian_compound_facility_nouns():
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    day = date(2024, 5, 15)
+    titles = [r["title"] for r in extract_announcements(
+        "В этом году в области откроют мясокомбинат, а также построят тепличный комплекс и молочную ферму.", day)]
+    assert titles == ["мясокомбинат", "тепличный комплекс", "молочная ферма"]
+    pools = extract_announcements("Четыре новых фармзавода построят в Казахстане.", day)
+    assert [(r["kind"], r["project_count"]) for r in pools] == [("program", 4)]
+    assert [r["investment_kzt"] for r in extract_announcements("В Шымкенте открылся хлебозавод стоимостью 2 млрд тенге.", day)] == [2e9]

@@ -225,6 +225,11 @@ def _modifies_next(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _ru_noun(word: str) -> bool:
+    parses = ru_parses(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
 def _ru_genitive(word: str) -> bool:
     return any(p.tag.case == "gent" for p in ru_parses(word))
 
@@ -267,9 +272,13 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
         return None
     # a run of facility nouns is one head, the last of the run: "production plant", "тепличного комплекса"
     heads = []
+    cyrillic_only = bool(CYRILLIC.search(item)) and not _kazakh(item)
     for m in nouns:
         end = WORD_TAIL.match(item, m.end()).end()
         if heads and item[heads[-1][1]:m.start()] == " ":
+            if cyrillic_only and _ru_noun(item[heads[-1][2]:heads[-1][1]]) and _ru_genitive(item[m.start():end]):
+                continue    # "комплекс мясокомбината": a noun and its genitive; the first is the head
+                            # ("тепличного комплекса": an adjective and its noun; the last is)
             heads[-1] = (heads[-1][0], end, m.start(), m.end())
         else:
             heads.append((m.start(), end, m.start(), m.end()))
