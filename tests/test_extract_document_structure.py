@@ -209,3 +209,17 @@ def test_russian_compound_facility_nouns():
     pools = extract_announcements("Четыре новых фармзавода построят в Казахстане.", day)
     assert [(r["kind"], r["project_count"]) for r in pools] == [("program", 4)]
     assert [r["investment_kzt"] for r in extract_announcements("В Шымкенте открылся хлебозавод стоимостью 2 млрд тенге.", day)] == [2e9]
+
+
+def test_russian_visits_and_project_lists():
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    day = date(2024, 5, 15)
+    visit = ("В рамках визита глава государства осмотрел завод «Казцинк», где выпускают цинк, и посетил "
+             "строительство фабрики «Алтын» в Усть-Каменогорске.")
+    assert [r["status"] for r in extract_announcements(visit, day)] == ["commissioned", "under_construction"]
+    progress = "Аким осмотрел ход строительства сахарного завода и птицефабрики в Жамбылской области."
+    assert {r["status"] for r in extract_announcements(progress, day)} == {"under_construction"}
+    listed = "Среди новых проектов — завод по производству шин в Сарани и комплекс по переработке зерна в Кокшетау."
+    assert [r["regions"] for r in extract_announcements(listed, day)] == [["KZ-35"], ["KZ-11"]]

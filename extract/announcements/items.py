@@ -266,7 +266,7 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         d.regions = regions or regions_in(an, (a, b))
         d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
         d.status = (status_near(item, phrase.head_start if phrase else hint or 0)
-                    or (parent.status if parent else status_of(an.text)))
+                    or (parent.status if parent else status_near(an.text, a + (phrase.head_start if phrase else 0))))
         # the clause's own time, not that of another clause ("... back in 2021; this week a factory opened")
         d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, _clause_of(an, span)))
         apply_figures(d, an, (a, b), a, st.currency, only_missing=True)
