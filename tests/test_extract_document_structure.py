@@ -223,3 +223,15 @@ def test_russian_visits_and_project_lists():
     assert {r["status"] for r in extract_announcements(progress, day)} == {"under_construction"}
     listed = "Среди новых проектов — завод по производству шин в Сарани и комплекс по переработке зерна в Кокшетау."
     assert [r["regions"] for r in extract_announcements(listed, day)] == [["KZ-35"], ["KZ-11"]]
+
+
+def test_kazakh_project_lists_and_agricultural_produce():
+    from datetime import date
+
+    from kzmon.extract.announcements import extract_announcements
+    day = date(2024, 5, 15)
+    listed = "Жаңа жобалардың ішінде – Ақтөбедегі ферроқорытпа зауыты және Атыраудағы полипропилен өндірісі."
+    assert [r["regions"] for r in extract_announcements(listed, day)] == [["KZ-15"], ["KZ-23"]]
+    # "ауыл шаруашылығы" is agriculture, not the rural social word "ауыл"
+    produce = "Ауыл шаруашылығы өнімдерін өңдейтін кәсіпорын биыл пайдалануға беріледі, онда 200 адам жұмыс істейді."
+    assert [(r["sector"], r["jobs"]) for r in extract_announcements(produce, day)] == [("agro_food", 200)]
