@@ -159,3 +159,11 @@ def test_a_pool_and_its_part_in_one_sentence(text):
 ])
 def test_a_count_told_as_a_change(text, language, count):
     assert [f.value for f in find_figures(text, language) if f.kind == "count"] == [count]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Kazakhstan will build three new oil refineries by 2030.", 3),
+    ("Two wind farms with a combined capacity of 600 MW will be built in Zhambyl region.", 2),
+])
+def test_whole_facilities_counted_in_the_plural(text, count):
+    assert [f.value for f in find_figures(text, "en") if f.kind == "count"] == [count]
