@@ -192,11 +192,14 @@ def regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
         codes.append(r.code)
     # "Turkistan Textile will build a spinning mill in Taraz": a place inside a firm's name is
     # where the firm comes from; it counts only when the clause names no other place
-    named = [r.code for r in an.regions if in_span(span, r.start) and r.code in codes
-             and any(s <= r.start and r.end <= e and name != r.surface for name, s, e in an.companies)]
-    if named and len(named) < len(codes):
-        outside = {r.code for r in an.regions if in_span(span, r.start) and r.code in codes
-                   and not any(s <= r.start and r.end <= e and name != r.surface for name, s, e in an.companies)}
+    inside, outside = [], set()
+    for r in an.regions:
+        if in_span(span, r.start) and r.code in codes:
+            if any(s <= r.start and r.end <= e and name != r.surface for name, s, e in an.companies):
+                inside.append(r.code)
+            else:
+                outside.add(r.code)
+    if inside and len(inside) < len(codes):
         codes = [c for c in codes if c in outside]
     return codes
 

@@ -40,20 +40,26 @@ DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|этот|эта|это|�
 NEXT_WORD = re.compile(r"(?!(?:a|an|the|week|year|month|day|time|неделе|недели|году|месяце|апта\w*|жыл\w*)\b)[\w-]+\s+", FLAGS)
 
 
-def _points_back(clause: str) -> bool:
-    """A facility noun after a demonstrative ("this enterprise", "этого завода", "осы зауыт") anywhere
-    in the clause: the clause speaks of a facility named before, whatever else it names."""
+def facility_after(text: str, marker: re.Pattern) -> bool:
+    """A facility noun right after a marker, or up to three words after it ("this modern
+    high-tech enterprise", "тағы бір өндіріс")."""
     voc = vocabulary()
-    for m in DEMONSTRATIVE.finditer(clause):
+    for m in marker.finditer(text):
         pos = m.end()
-        for _ in range(4):      # the noun, or up to three words before it ("this modern high-tech enterprise")
-            if voc.facility_re.match(clause, pos):
+        for _ in range(4):
+            if voc.facility_re.match(text, pos):
                 return True
-            word = NEXT_WORD.match(clause, pos)
+            word = NEXT_WORD.match(text, pos)
             if word is None:
                 break
             pos = word.end()
     return False
+
+
+def _points_back(clause: str) -> bool:
+    """A facility noun after a demonstrative ("this enterprise", "этого завода", "осы зауыт") anywhere
+    in the clause: the clause speaks of a facility named before, whatever else it names."""
+    return facility_after(clause, DEMONSTRATIVE)
 
 
 def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None) -> bool:

@@ -124,7 +124,10 @@ def _all_caps_place(name: str) -> bool:
     return len(found) == 1 and found[0].end - found[0].start == len(name)
 
 
-NOT_A_NAME_RE = re.compile(r"(?:KZT|USD|US|EUR|RUB)\d[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
+# an amount with its currency typed on ("KZT35bn", "USD4"): a figure, never a name
+AMOUNT_TOKEN = r"(?:KZT|USD|US\$?|EUR|RUB)\d"
+AMOUNT_TOKEN_RE = re.compile(AMOUNT_TOKEN)
+NOT_A_NAME_RE = re.compile(AMOUNT_TOKEN + r"[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
 
 

@@ -71,13 +71,16 @@ def parse_number(token: str, language: str | None) -> float:
     return float(token)
 
 
+JOBS_NOUNS = r"(?:jobs|job places|workplaces|working places|work places|рабочих мест|рабочие места|рабочих места|жұмыс орн\w*)"
+
+
 @lru_cache(maxsize=1)
 def _extra() -> dict:
     """The job wordings of figures.yaml: praise words before "jobs", hires told as people,
     construction-phase words, the permanent figure after "после запуска", coordinated pairs."""
     data = _load("figures.yaml")
     adjectives = "|".join(data["jobs_after_adjectives"])
-    nouns = r"(?:jobs|job places|workplaces|working places|work places|рабочих мест|рабочие места|рабочих места|жұмыс орн\w*)"
+    nouns = JOBS_NOUNS
     permanent, temporary = "|".join(data["jobs_permanent_words"]), "|".join(data["jobs_temporary_words"])
     return {
         "after": compile_folded(r"\s*(?:(?:new |permanent |новых |постоянных |жаңа |тұрақты )?(?:(?:" + adjectives + r")[\s,]+(?:and\s+)?){1,2}"
@@ -282,7 +285,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         currency, cur_end = _currency_after(text, m.end(), voc)
         if currency and voc.scale_of(m.group(0)) >= 1e6 and not any(f.start <= m.start() < f.end for f in figures):
             figures.append(Figure("money", voc.scale_of(m.group(0)), m.start(), cur_end, currency=currency))
-    figures.extend(_changed_counts(text, figures, language, voc))
+    figures.extend(_changed_counts(text, figures))
     figures.extend(_labelled_jobs(text, figures, language, voc))
     # "Больше всего проектов – 52 – относится к металлургии": the noun before a dash and the number
     for m in (NOUN_DASH_COUNT_RE.finditer(text) if "–" in text or "—" in text else ()):
@@ -336,24 +339,17 @@ def _capacity_text(text: str, start: int, end: int, voc: Vocabulary) -> str:
 @lru_cache(maxsize=1)
 def _change_patterns() -> tuple[re.Pattern, re.Pattern]:
     data = _load("figures.yaml")
-    voc = vocabulary()
-    nouns = _count_noun_alternation()
+    nouns = "|".join(vocabulary().cues["count_nouns"])
     # "the number of projects", "количество проектов", "жобалардың саны" (the noun before "саны")
     subject = compile_folded(r"(?:(?:" + "|".join(data["count_change_before"][:-1]) + r")\s+(?:[^\W\d]+\s+){0,2}?(?:"
                              + nouns + r")|(?:" + nouns + r")\w*\s+" + data["count_change_before"][-1] + r")")
     # "from 31 to 64", "с 31 до 64", "15-тен 40-қа"
     to = compile_folded(r"(?:\b(?:" + "|".join(data["count_change_to"]) + r")\s+(\d{1,5})(?![\d.,]\d)"
                         r"|\d{1,5}-?(?:ден|дан|тен|тан|нен|нан)\s+(\d{1,5})-?(?:ге|ға|ке|қа|не|на)\b)")
-    del voc
     return subject, to
 
 
-@lru_cache(maxsize=1)
-def _count_noun_alternation() -> str:
-    return "|".join(vocabulary().cues["count_nouns"])
-
-
-def _changed_counts(text: str, figures: list[Figure], language: str | None, voc: Vocabulary) -> list[Figure]:
+def _changed_counts(text: str, figures: list[Figure]) -> list[Figure]:
     """The count now of a count told as a change (figures.yaml count_change_*): one figure, at
     the number after "to" / "до" / the dative, in the clause that names what is counted."""
     subject_re, to_re = _change_patterns()
@@ -370,7 +366,7 @@ def _changed_counts(text: str, figures: list[Figure], language: str | None, voc:
     return [Figure("count", int(m.group(group)), start, end)]
 
 
-JOBS_LABEL_RE = compile_folded(r"(?:рабочих мест|рабочие места|jobs|new jobs|workplaces|жұмыс орындары|жұмыс орны)\s*[:–—]\s*")
+JOBS_LABEL_RE = compile_folded(JOBS_NOUNS + r"\s*[:–—]\s*")
 
 
 def _labelled_jobs(text: str, figures: list[Figure], language: str | None, voc: Vocabulary) -> list[Figure]:

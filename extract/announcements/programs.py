@@ -21,19 +21,16 @@ def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
         return []
     typed = {f.start: f for f in an.figures}
     out = []
-    # "work has begun on five of them": a number word right before the cue is the count
-    word = NUMBER_WORD_BEFORE.search(an.text, max(0, m.start() - 20), m.start())
-    if word and not m.group(0)[:1].isdigit():
-        value = vocabulary().number_words.get(word.group(1).lower())
-        if value:
-            return [(word.start(1), int(value))]
-    if not m.group(0)[:1].isdigit():   # "из них пять уже строятся": a number word right after the cue
+    if not m.group(0)[:1].isdigit():
+        # a number word right before the cue ("work has begun on five of them") or right after
+        # it ("из них пять уже строятся", "олардың бесеуі") is the count
+        number_words = vocabulary().number_words
+        word = NUMBER_WORD_BEFORE.search(an.text, max(0, m.start() - 20), m.start())
+        if word and number_words.get(word.group(1).lower()):
+            return [(word.start(1), int(number_words[word.group(1).lower()]))]
         after = vocabulary().number_word_re.search(an.text, m.end(), m.end() + 20)
-        if after and an.text[m.end():after.start()].strip(" ,") == "" and not any(f.start < after.start() and f.kind != "count" for f in an.figures
-                             if m.end() <= f.start < after.start()):
-            digits = NUMBER_RE.search(an.text, m.end(), after.start())
-            if digits is None:
-                return [(after.start(), int(vocabulary().number_words[after.group(0).lower()]))]
+        if after and not an.text[m.end():after.start()].strip(" ,"):
+            return [(after.start(), int(number_words[after.group(0).lower()]))]
     # "11 of them ...": the count comes first; elsewhere ("Of these, 14 ...") it follows the cue
     for n in NUMBER_RE.finditer(an.text, m.start() if m.group(0)[:1].isdigit() else m.end()):
         if n.start() in typed:

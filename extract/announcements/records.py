@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
-from .anchors import COMPANY_OPENING, opens_with_reference, project_anchor
+from .anchors import COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
@@ -40,10 +40,10 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     doc_regions = find_regions(text)
     st = State(language=language, published=published)
     analyses = [analyse(s, doc_regions, language, published) for s in sentences]
-    seen_facility = False
+    facility_re, seen_facility = vocabulary().facility_re, False
     for an in analyses:   # whether "the plant" of a sentence can refer to a facility named before it
         an.facility_before = seen_facility
-        seen_facility = seen_facility or bool(vocabulary().facility_re.search(an.text))
+        seen_facility = seen_facility or bool(facility_re.search(an.text))
     _names_known_anywhere(analyses)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
@@ -111,10 +111,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
             # "ТОО «Жайык Мет» увеличит выпуск продукции до 80 тыс. тонн, вложив в модернизацию цеха
             # 9 млрд тенге": a firm's output is the economy, what it invests in its plant a project,
             # named by the facility of the figure's own clause
-            money = next(f for f in own.figures)
-            cuts = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(an.text)] + [len(an.text)]
-            clause = (max(c for c in cuts if c <= money.start), min((c for c in cuts if c > money.start), default=len(an.text)))
-            if vocabulary().facility_re.search(an.text, *clause):
+            clause = _clause_around(an.text, own.figures[0].start)
+            if voc.facility_re.search(an.text, *clause):
                 made = item_records(own, st, clause, parent=None, whole_sentence=False)
                 for d in made:
                     d.companies = d.companies or [name for name, _, _ in own.companies][:1]
@@ -161,7 +159,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a reference with nothing before it to refer to ("The project, worth $1.1 billion, ...") may open a record
     referring = opens_with_reference(an, st.current) and (
         st.current is not None or not any(f.kind in ("money", "jobs") for f in an.figures))
-    if referring and ANOTHER_FACILITY.search(an.text):
+    if referring and facility_after(an.text, ANOTHER_MARKER):
         referring = False   # "Зауыт аумағында тағы бір өндіріс – бояу цехы ашылмақ": one more facility, a new one
     # "Stadler Kazakhstan was set up this year ... The company plans to launch production of
     # passenger cars": with no project open, "the company" is the one named just before, and
@@ -271,17 +269,21 @@ def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bo
 CLAUSE_PUNCT = re.compile(r"[,;:()]|\s(?:and|while|but|и|а|но|ал|және)\s")
 
 
+def _clause_around(text: str, pos: int) -> tuple[int, int]:
+    """The stretch of the sentence between punctuation (or a coordinator) that holds pos."""
+    cuts = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text)]
+    return max(c for c in cuts if c <= pos), min((c for c in cuts if c > pos), default=len(text))
+
+
 def _project_figures(an: Analysis) -> Analysis | None:
     """The sentence with only the money and jobs figures whose clause (between punctuation) has no
     macro or economy cue, or None when there are none."""
     voc = vocabulary()
     keep = []
-    cuts = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(an.text)] + [len(an.text) + 1]
     for f in an.figures:
         if f.kind not in ("money", "jobs"):
             continue
-        a = max(c for c in cuts if c <= f.start)
-        b = min(c for c in cuts if c > f.start)
+        a, b = _clause_around(an.text, f.start)
         clause = an.text[a:b]
         if voc.macro_re.search(clause) or cue_regex("economy_patterns").search(clause) or "%" in clause:
             continue
@@ -294,9 +296,16 @@ def _project_figures(an: Analysis) -> Analysis | None:
     return other
 
 
-PLURAL_HEAD_FOR = re.compile(r"\b(plants|factories|facilities|workshops|заводы|фабрики|цеха|предприятия|зауыттар)\s+"
-                             r"(for(?: the production of| processing| producing| making)?|producing|making|processing|по производству|по выпуску|"
-                             r"по переработке)\s+", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _product_list_head() -> tuple[re.Pattern, dict[str, str]]:
+    """cues.yaml product_list_heads / product_list_leads as one pattern, and the singular of each head."""
+    cues = vocabulary().cues
+    heads = {k.lower(): v for k, v in cues["product_list_heads"].items()}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, heads)) + r")\s+(" + "|".join(cues["product_list_leads"]) + r")\s+",
+                         re.IGNORECASE)
+    return pattern, heads
+
+
 MODIFIER_END = re.compile(r"(?:ых|их|ой|ого|ый|ий|ая|яя|ое|ее|ous|al|ic|ive|ed)$", re.IGNORECASE)
 LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|және|мен)\s+", re.IGNORECASE)
 LIST_END = re.compile(r",\s*(?:among others|and others|и другие|в том числе|etc)\b|\s+(?:are|is|will|were|was|будут|будет|в|in|at)\b"
@@ -306,7 +315,8 @@ LIST_END = re.compile(r",\s*(?:among others|and others|и другие|в том
 def _product_list(text: str, span: tuple[int, int]) -> list[str]:
     """The products of a plural facility head, one title each ("copper wire plant"), when two or more
     are coordinated after it; none otherwise."""
-    m = PLURAL_HEAD_FOR.search(text, span[0], span[1])
+    head_re, singular = _product_list_head()
+    m = head_re.search(text, span[0], span[1])
     if m is None:
         return []
     end = LIST_END.search(text, m.end())
@@ -316,15 +326,10 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
     if all(len(p.split()) == 1 for p in products[:-1]) and len(products[-1].split()) > 1 or \
             any(MODIFIER_END.search(p.split()[-1]) for p in products[:-1]):
         return []   # "non-ferrous and ferrous metal scrap", "лома черных и цветных металлов": modifiers of one product
-    head = m.group(1).lower()
-    singular = {"plants": "plant", "factories": "factory", "facilities": "facility", "workshops": "workshop",
-                "заводы": "завод", "фабрики": "фабрика", "цеха": "цех", "предприятия": "предприятие", "зауыттар": "зауыт"}[head]
-    return [f"{singular} {m.group(2)} {p}" for p in products]
+    return [f"{singular[m.group(1).lower()]} {m.group(2)} {p}" for p in products]
 
 
-ANOTHER_FACILITY = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+(?:[\w-]+\s+){0,2}?"
-                              r"(?:plant|factory|facility|workshop|production|завод|фабрик|цех|производств|предприяти|"
-                              r"зауыт|фабрика|цех|өндіріс|кәсіпорын)", re.IGNORECASE)
+ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+", re.IGNORECASE)
 ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)

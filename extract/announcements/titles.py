@@ -230,6 +230,7 @@ def _ru_noun(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
+@lru_cache(maxsize=8192)
 def _ru_genitive(word: str) -> bool:
     return any(p.tag.case == "gent" for p in ru_parses(word))
 
@@ -327,7 +328,6 @@ PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|di
 PERSON_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|enko|sky)$")
 
 
-CURRENCY_GLUED = re.compile(r"(?:KZT|USD|US\$|EUR|RUB)\d")
 SMALL_WORDS = frozenset("a an the of in on at for to by with and or from as its new".split())
 TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?![\w-])")
 
@@ -355,7 +355,7 @@ def _sentence_case(item: str) -> str:
 def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -> list[str]:
     lo, hi = (phrase.start - NAME_REACH, phrase.end + NAME_REACH) if phrase else (0, len(item))
     names = []
-    from .companies import _quote_patterns
+    from .companies import AMOUNT_TOKEN_RE, _quote_patterns
     zone_before = _quote_patterns()[2]
     for m in QUOTED_NAME.finditer(item):
         if zone_before.search(item[max(0, m.start() - 30):m.start()]):
@@ -375,7 +375,7 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
         name = re.sub(r"['’]s$", "", m.group(0).strip(" ."))
         if name.lower() in _common_title_words() or name.split()[0].lower() in _common_title_words():
             continue
-        if CURRENCY_GLUED.match(name):
+        if AMOUNT_TOKEN_RE.match(name):
             continue    # "worth KZT2.3 trillion": an amount, not the plant's name
         if PERSON_BEFORE.search(item[max(0, m.start() - 30):m.start()]) or \
                 (len(name.split()) >= 2 and PERSON_SURNAME.search(name.split()[-1])):

@@ -19,7 +19,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WORD_START = r"(?<![\w])"
 
 
+@lru_cache(maxsize=None)
 def _load(name: str) -> dict:
+    """A data file of extract/data, parsed once per process (read-only: callers build their
+    patterns from it and never change it); companies.yaml alone has six readers."""
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         return load_yaml(fh)
 
