@@ -14,6 +14,18 @@ from kzmon.extract.data_files import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "language.yaml"
 
+# How pages and URLs name a language (hreflang, <html lang>, "?lang=", "/kz/"): ISO 639-1 and
+# 639-2 codes, and "kz"/"qaz"/"qq" that Kazakh sites use for Kazakh.
+LANGUAGE_CODES = {"en": "en", "eng": "en", "ru": "ru", "rus": "ru",
+                  "kk": "kk", "kaz": "kk", "kz": "kk", "qaz": "kk", "qq": "kk"}
+
+
+def language_code(value: str | None) -> str | None:
+    """'en', 'ru' or 'kk' for a language tag ("ru-RU", "kz", "eng"); None for any other."""
+    if not value:
+        return None
+    return LANGUAGE_CODES.get(value.strip().lower().replace("_", "-").split("-")[0])
+
 _LATIN = re.compile(r"[A-Za-z]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")

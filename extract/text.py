@@ -19,11 +19,10 @@ from pathlib import Path
 import lxml.html
 
 from .dates import dated_tree, drop_copyright_lines
-from .language import detect_language
+from .language import detect_language, language_code
 from kzmon.extract.data_files import load_yaml
 
 KZ_TIME = timezone(timedelta(hours=5))
-LANG_CODES = {"en": "en", "ru": "ru", "kk": "kk", "kz": "kk", "qq": "kk"}
 MIN_TEXT_CHARS = 80
 
 
@@ -51,12 +50,6 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)
 
 
-def _lang_code(value: str | None) -> str | None:
-    if not value:
-        return None
-    return LANG_CODES.get(value.strip().lower().replace("_", "-").split("-")[0])
-
-
 def _page_links(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, dict[str, str], str | None]:
     canonical = None
     for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
@@ -66,10 +59,10 @@ def _page_links(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | Non
             break
     alternates: dict[str, str] = {}
     for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]'):
-        lang = _lang_code(link.get("hreflang"))
+        lang = language_code(link.get("hreflang"))
         if lang:
             alternates.setdefault(lang, urljoin(url or "", link.get("href").strip()))
-    html_lang = _lang_code((tree.xpath("/html/@lang") or [None])[0])
+    html_lang = language_code((tree.xpath("/html/@lang") or [None])[0])
     return canonical, alternates, html_lang
 
 
@@ -214,4 +207,4 @@ def page_from_api_item(title: str, body_html: str, published: datetime | None, l
         return None
     return Page(title=_clean_title(title), text=text, published=published,
                 published_source="api" if published else None,
-                language=detect_language(f"{title}\n{text}") or _lang_code(language), canonical_url=url)
+                language=detect_language(f"{title}\n{text}") or language_code(language), canonical_url=url)

@@ -261,19 +261,18 @@ def _site(url: str) -> str:
     return host.removeprefix("www.").removeprefix("m.")
 
 
-_URL_LANGUAGES = {"en": "en", "eng": "en", "ru": "ru", "rus": "ru", "kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk"}
-
-
 def url_language(url: str) -> str | None:
     """The language a URL asks for: a `lang=` (or `language=`, `locale=`) parameter, else a path
     segment ("/ru/", "/kz/"); None when it names none."""
+    from kzmon.extract.language import LANGUAGE_CODES, language_code
+
     parts = urlsplit(url)
     for key, value in parse_qsl(parts.query):
         if key.lower() in ("lang", "language", "locale", "hl"):
-            return _URL_LANGUAGES.get(value.lower().split("-")[0].split("_")[0])
+            return language_code(value)
     for segment in parts.path.lower().split("/"):
-        if segment in _URL_LANGUAGES:
-            return _URL_LANGUAGES[segment]
+        if segment in LANGUAGE_CODES:
+            return LANGUAGE_CODES[segment]
     return None
 
 

@@ -36,22 +36,30 @@ DATED = trusted_sql("a")
 STORY_LAST_DATED = f"(SELECT max(julianday({trusted_sql('s')})) FROM articles s WHERE s.story_id = a.story_id)"
 
 
+def undigested_announcements(db: sqlite_utils.Database, columns: str, condition: str, params: list,
+                             order: str = "a.published, n.article_id, n.position") -> list[dict]:
+    """Announcements (n) no digest has listed yet, of the articles (a) that meet `condition`."""
+    return rows(
+        db,
+        f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
+        "LEFT JOIN digest_items d ON d.announcement_id = n.id "
+        f"WHERE d.announcement_id IS NULL AND ({condition}) ORDER BY {order}",
+        params,
+    )
+
+
 def old_announcements(db: sqlite_utils.Database, config: Config, as_of: datetime, columns: str) -> list[dict]:
     """Undigested announcements of articles older than the window; of undated articles whose
     story's dated reports are all older than the window (an old story found again); and of
     undated articles of a source that has never been in a digest (a new source's archive)."""
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
-    return rows(
-        db,
-        f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
-        "LEFT JOIN digest_items d ON d.announcement_id = n.id "
-        "WHERE d.announcement_id IS NULL AND ("
-        f"  julianday({DATED}) < julianday(?) "
-        f"  OR ({DATED} IS NULL AND {STORY_LAST_DATED} < julianday(?)) "
-        f"  OR ({DATED} IS NULL AND a.source_id NOT IN ("
-        "    SELECT DISTINCT a2.source_id FROM digest_items d2 JOIN announcements n2 ON n2.id = d2.announcement_id "
-        "    JOIN articles a2 ON a2.id = n2.article_id WHERE a2.source_id IS NOT NULL))) "
-        "ORDER BY a.published, n.article_id, n.position",
+    return undigested_announcements(
+        db, columns,
+        f"julianday({DATED}) < julianday(?) "
+        f"OR ({DATED} IS NULL AND {STORY_LAST_DATED} < julianday(?)) "
+        f"OR ({DATED} IS NULL AND a.source_id NOT IN ("
+        "  SELECT DISTINCT a2.source_id FROM digest_items d2 JOIN announcements n2 ON n2.id = d2.announcement_id "
+        "  JOIN articles a2 ON a2.id = n2.article_id WHERE a2.source_id IS NOT NULL))",
         [since, since],
     )
 
@@ -63,14 +71,9 @@ def uncertain_announcements(db: sqlite_utils.Database, config: Config, as_of: da
     edition after a backfill (history mode) cannot tell it from the years of reporting the
     backfill fetched the same night, and summarises it with them instead of calling it new."""
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
-    return rows(
-        db,
-        f"SELECT {columns} FROM announcements n JOIN articles a ON a.id = n.article_id "
-        "LEFT JOIN digest_items d ON d.announcement_id = n.id "
-        f"WHERE d.announcement_id IS NULL AND {DATED} IS NULL "
-        f"AND coalesce({STORY_LAST_DATED} < julianday(?), 1) "
-        "ORDER BY n.article_id, n.position",
-        [since],
+    return undigested_announcements(
+        db, columns, f"{DATED} IS NULL AND coalesce({STORY_LAST_DATED} < julianday(?), 1)", [since],
+        order="n.article_id, n.position",
     )
 
 

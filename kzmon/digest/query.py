@@ -16,7 +16,7 @@ import sqlite_utils
 from kzmon.config import Config
 
 from . import labels, titles
-from .history import DATED, STORY_LAST_DATED, uncertain_announcements
+from .history import DATED, STORY_LAST_DATED, uncertain_announcements, undigested_announcements
 from .history import gone_quiet as _gone_quiet
 from .history import history_summary
 from .history import rows as _rows
@@ -63,13 +63,10 @@ def candidate_announcements(db: sqlite_utils.Database, config: Config, as_of: da
     since = (as_of - timedelta(days=config.crawl.window_days)).isoformat()
     # An undated article (no trustworthy date) counts by its fetch day only while its story has
     # no dated report older than the window: an old story found again is not news.
-    return _rows(
-        db,
-        f"SELECT {_ANNOUNCEMENT_COLUMNS} FROM announcements n JOIN articles a ON a.id = n.article_id "
-        "LEFT JOIN digest_items d ON d.announcement_id = n.id "
-        f"WHERE d.announcement_id IS NULL AND (julianday({DATED}) >= julianday(?) OR ({DATED} IS NULL "
-        f"  AND julianday(a.fetched_at) >= julianday(?) AND coalesce({STORY_LAST_DATED} >= julianday(?), 1))) "
-        "ORDER BY a.published, n.article_id, n.position",
+    return undigested_announcements(
+        db, _ANNOUNCEMENT_COLUMNS,
+        f"julianday({DATED}) >= julianday(?) OR ({DATED} IS NULL "
+        f"AND julianday(a.fetched_at) >= julianday(?) AND coalesce({STORY_LAST_DATED} >= julianday(?), 1))",
         [since, since, since],
     )
 
