@@ -37,6 +37,13 @@ def _fill_from(target: Draft, an: Analysis, st: State) -> None:
             target.period, took = p, True
     if target.status is None and not economy:
         target.status = status_of(an.text)
+    elif target.status == "planned" and target.kind == "project" and not economy \
+            and status_of(an.text) == "under_construction" \
+            and not vocabulary().status_patterns["planned"].search(an.text):
+        # "... looked at the project to build an auto parts cluster. Construction of the localization
+        # centre is already under way": a plan the next sentence says is being carried out (not one
+        # whose building "would get under way in autumn": a sentence with a modal stays a plan)
+        target.status = "under_construction"
     if target.kind == "project" and target.sector is None and not economy:
         target.sector = sector_of(an.text)[0]
     if not target.regions and not an.ranking and not cue_regex("market_patterns").search(an.text):

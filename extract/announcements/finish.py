@@ -9,7 +9,7 @@ from .analysis import Analysis
 from .companies import lend_lead_companies, lend_referred_companies
 from .draft import Draft
 from .titles import facility_phrase, is_bare, with_company
-from .vocabulary import cue_regex
+from .vocabulary import cue_regex, sector_of
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -162,6 +162,15 @@ def _fill(into: Draft, other: Draft) -> None:
             into.companies.append(c)
 
 
+def _title_sector(d: Draft) -> str | None:
+    """The sector of a record's title with its companies' names blanked ("Kazakhstan Investment Fund
+    JSC", "Агро Трейд" name no product of this facility)."""
+    title = d.title or ""
+    for name in sorted(d.companies, key=len, reverse=True):
+        title = title.replace(name, " ")
+    return sector_of(title)[0]
+
+
 def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], published: date | None) -> list[Draft]:
     # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
     kept: list[Draft] = []
@@ -279,6 +288,12 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         elif d.period is None and d.parent is None and last_program is not None:
             d.context_period = last_program.period
     for d in kept:
+        if d.kind == "project" and d.sector is None:
+            # "шыны зауыты", "крупяной завод" named in a title the sentence that opened the record did not
+            # carry (the headline, a later restatement): the facility's own product noun gives the sector;
+            # else an item of a pool is of the pool's industry ("два крупяных производства ... В частности,
+            # начнет работу завод за 3,8 млрд тенге")
+            d.sector = _title_sector(d) or (d.parent.sector if d.parent is not None else None)
         if d.status is None and d.parent is not None:
             d.status = d.parent.status
         if d.status is None:

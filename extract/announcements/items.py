@@ -156,9 +156,40 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
         sub = sorted(set(sub))
         sub.append(b)
-        for x, y in zip(sub, sub[1:]):
-            final.append((x, y, own))
+        pairs = list(zip(sub, sub[1:]))
+        for i, (x, y) in enumerate(pairs):
+            final.append((x, y, _item_places(an, own, pairs, i)))
     return final
+
+
+KK_LOCATIVE_END = re.compile(r"(?:да|де|та|те)$")   # "... мен кірпіш зауыты Шиелі ауданында"
+LOCATIVE_BEFORE = compile_folded(r"(?:\b(?:in|near|at|around|outside|в|во|под|близ)\s+(?:the\s+)?)$")
+
+
+def _item_places(an: Analysis, own: list[str], pairs: list[tuple[int, int]], i: int) -> list[str]:
+    """The places of item i of a run split at conjunctions: a place written inside one item's
+    noun phrase ("..., домостроительный комбинат, проект расширения Актауского порта") is that item's
+    alone; a place the run ends with after "in"/"в" ("plants for wire and PVC windows in Aktobe"), or
+    in front of it, is everyone's."""
+    if len(pairs) < 2 or not own:
+        return own
+    last = len(pairs) - 1
+    private: dict[str, int] = {}
+    for r in an.regions:
+        for j, (x, y) in enumerate(pairs):
+            if not (x <= r.start < y) or r.code not in own:
+                continue
+            word_end = re.match(r"\w*", an.text[r.end:]).end() + r.end
+            shared = j == last and bool(LOCATIVE_BEFORE.search(an.text, max(x, r.start - 12), r.start)
+                                        or KK_LOCATIVE_END.search(an.text, r.start, word_end))
+            if j == 0 and r.start - x <= 3:
+                shared = True   # "Актобеде X мен Y": a place in front of the run
+            if not shared:
+                private.setdefault(r.code, j)
+    if not private:
+        return own
+    mine = [c for c in own if private.get(c, i) == i]
+    return mine
 
 
 def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:

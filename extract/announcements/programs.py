@@ -127,7 +127,10 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     if not subcount:
         st.program = made[0]
     if enum:
-        item_records(an, st, (enum.end(), len(text)), parent=made[0], listed=True)
+        # "12 projects were put into operation; 5 more are to be launched in 2019, among them solar
+        # power plants ...": the items belong to the pool counted just before the list
+        owner = next((d for (pos, _), d in reversed(list(zip(counts, made))) if pos < enum.start()), made[0])
+        item_records(an, st, (enum.end(), len(text)), parent=owner, listed=True)
     elif subpart and not subcount:
         # "45 projects ..., of which 12 will be launched by the end of the year"
         parts = [(n.start(), int(n.group(1))) for n in NUMBER_RE.finditer(text, subpart.end())
