@@ -86,5 +86,5 @@ class ArticlePipeline:
         hints = {"hint_published": item.get("hint_published"), "hint_title": item.get("hint_title"),
                  "hint_language": item.get("hint_language"), "api": api}
         self.writer.run(store_raw_page, canonical_url(item["requested_url"]), item["source_id"], run_id,
-                        item["requested_url"], item["url"], compress_html(body or ""), hints)
+                        item["requested_url"], item["url"], item.get("html_gz") or compress_html(body or ""), hints)
         return {"source_id": item["source_id"], "url": item["url"], "requested_url": item["requested_url"]}

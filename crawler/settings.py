@@ -47,6 +47,9 @@ def crawl_settings(config: Config, database: str, *, replay_address: str | None 
         # The fetch policy (crawler/policy.py) sees every request first, redirects included.
         "DOWNLOADER_MIDDLEWARES": {"kzmon.crawler.policy.FetchPolicyMiddleware": 50,
                                    "kzmon.crawler.conditional.ConditionalGetMiddleware": 580,
+                                   # after HttpCompressionMiddleware (590) in the request order, so
+                                   # its process_response sees the body still gzip'd
+                                   "kzmon.crawler.gzip_body.KeepGzipBodyMiddleware": 595,
                                    # before RetryMiddleware (550): a 429/503 with Retry-After waits, then retries
                                    "kzmon.crawler.retry_after.RetryAfterMiddleware": 560,
                                    # Scrapy 2.19's let some first requests to a site past robots.txt

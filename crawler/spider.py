@@ -32,6 +32,7 @@ from .database import crawl_db, crawl_writer
 from .discovery import KZ_TIME, Link, feed_links, listing_links, sitemap_entries
 from .failures import database_reason, describe
 from .govkz import ticket_request
+from .gzip_body import KEEP as KEEP_GZIP, stored_gzip
 from .items import item_hints
 from .policy import refusal
 from .urls import canonical_url
@@ -276,7 +277,7 @@ class SourceSpider(scrapy.Spider):
         for link in links:
             yield Request(link.url, callback=self.parse_article, errback=self.on_article_error,
                           meta={"kzmon_hint": {"published": link.published, "title": link.title},
-                                "kzmon_source": self.source.id})
+                                "kzmon_source": self.source.id, KEEP_GZIP: True})
 
     def parse_article(self, response: Response) -> Iterable[dict[str, Any]]:
         self.counters["pages_fetched"] += 1
@@ -288,6 +289,8 @@ class SourceSpider(scrapy.Spider):
             "requested_url": (response.request.meta.get("redirect_urls") or [response.request.url])[0]
             if response.request else response.url,
             "html": response.text,
+            # the server's own gzip of the page when it is already what is stored (crawler/gzip_body.py)
+            "html_gz": stored_gzip(response),
             **item_hints(response.meta.get("kzmon_hint")),
         }
 
