@@ -120,6 +120,8 @@ def run_daily(
     crawl_started = time.monotonic()
     cpu_before = _cpu()
     processor = Processor(db, run_id=run_id, window_start=window_start, stop=_stop_requested)
+    if process_while_crawling:
+        processor.start_warming()
     exit_code = run_crawl(CrawlJob(
         config=config.model_dump(mode="json"), database=str(config.database), run_id=run_id,
         window_start=window_start, backfill=backfill_since is not None,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import signal
 import sqlite3
 import time
 from collections import Counter, deque
@@ -123,6 +124,8 @@ def _warm() -> None:
                          "requested_url": f"https://example.kz/{lang}/1"}, None)
         except Exception:  # noqa: BLE001 - warming is best effort; the real page reports its own errors
             pass
+    from kzmon.extract.dates import warm_dateparser
+    warm_dateparser()
     _warmed_in = os.getpid()
 
 
@@ -159,9 +162,7 @@ def _fork_server_pid() -> int | None:
 def _start_fork_server() -> bool:
     """Start the warm fork server, unless one runs already; True if this call started it (its
     starter stops it: `_stop_fork_server`). It warms in its own process: this returns at once,
-    and the first worker asked for waits for the warm-up to end. (Starting it with the job,
-    before the first raw page, to overlap the crawl's start-up, was measured: no clear gain on
-    the 181-page bench, and a quiet day would pay the warm-up for nothing.)"""
+    and the first worker asked for waits for the warm-up to end."""
     from multiprocessing import forkserver
     if _start_method() != "forkserver" or _fork_server_pid() is not None:
         return False
@@ -170,13 +171,20 @@ def _start_fork_server() -> bool:
     return True
 
 
-def _stop_fork_server() -> None:
+def _stop_fork_server(now: bool = False) -> None:
     """Stop the fork server (multiprocessing's one per process) and reap it, so that its CPU,
     and its reaped workers', count in this process's RUSAGE_CHILDREN like spawned workers' did
     (kzmon/job.py's `workers_cpu_s`), and its memory is not held after the pool. `_stop` is
     private (CPython's own tests use it): without it the server lingers until this process
-    exits, which is harmless."""
+    exits, which is harmless. `now`: a server that forked nothing is terminated rather than
+    asked, so that a quiet day does not wait for a warm-up it will not use."""
     from multiprocessing import forkserver
+    pid = _fork_server_pid()
+    if now and pid is not None:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
     stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
     if stop is not None:
         try:
@@ -194,10 +202,11 @@ class WorkerPool:
     close, so each pool (a job's processing stage, one `kzmon reextract`) warms once and leaves
     nothing behind; a server someone else started is used as it is and left running."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, *, owns_fork_server: bool = False) -> None:
         self.workers = workers or worker_count()
         method = _start_method()
-        self.owns_fork_server = method == "forkserver" and _start_fork_server()
+        # a server the caller started ahead (Processor.start_warming) is this pool's to stop
+        self.owns_fork_server = method == "forkserver" and (_start_fork_server() or owns_fork_server)
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
                                         initializer=_warm)
 
@@ -277,6 +286,18 @@ class Processor:
         self.submitted: set[int] = set()
         self.last_id = 0
         self.done = Processed()
+        self.owns_fork_server = False
+
+    def start_warming(self) -> None:
+        """Start the workers' warm fork server now, before the crawl stores its first page.
+
+        Its interpreter, imports and first-page set-up (about a second of CPU) then overlap
+        the crawl child's own start-up, on the core that start-up leaves idle, instead of
+        holding back the first page handed to the pool (on the 181-page bench the pool had
+        taken nothing until the downloads were done). A day with nothing new pays that CPU
+        for nothing, on the other core: its wall time and first request do not move."""
+        if self.workers > 1 and self.pool is None and _start_method() == "forkserver":
+            self.owns_fork_server = _start_fork_server()
 
     def _limit(self) -> int:
         return max(self.workers, 1) * IN_FLIGHT_PER_WORKER
@@ -300,7 +321,8 @@ class Processor:
         if not ids:
             return 0
         if self.pool is None and self.workers > 1 and (crawling or len(self.submitted) + len(ids) >= INLINE_BELOW):
-            self.pool = WorkerPool(self.workers)
+            self.pool = WorkerPool(self.workers, owns_fork_server=self.owns_fork_server)
+            self.owns_fork_server = False  # the pool stops it
         for page in load_raw_pages(self.db, ids):
             self.submitted.add(page["id"])
             self.last_id = max(self.last_id, page["id"])
@@ -346,6 +368,9 @@ class Processor:
             if self.pool is not None:
                 self.pool.close()
                 self.pool = None
+            elif self.owns_fork_server:  # warmed ahead, and no page came
+                _stop_fork_server(now=True)
+                self.owns_fork_server = False
         if self.stop():
             self.done.interrupted = True
         if self.run_id is not None:

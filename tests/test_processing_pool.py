@@ -53,3 +53,39 @@ def test_spawned_workers_warm_themselves(monkeypatch):
     assert all(loaded for _, _, loaded in answers)
     assert all(where == pid for pid, where, _ in answers)  # each worker ran its own warm-up
     assert os.getpid() not in {pid for pid, _, _ in answers}
+
+
+def _raw_db(tmp_path, pages: int):
+    from kzmon.storage import open_db
+    from kzmon.storage.articles import compress_html
+    from kzmon.storage.pages import store_raw_page
+    from kzmon.storage.runs import sync_sources
+
+    db = open_db(str(tmp_path / "kzmon.db"))
+    sync_sources(db, [{"id": "plants", "name": "Plants", "kind": "feed", "languages": ["en"], "home": None}])
+    for n in range(pages):
+        url = f"https://plants.example.kz/news/{n}"
+        html = (f"<html lang='en'><head><title>Plant {n}</title></head><body><article><h1>Plant {n}</h1>"
+                f"<p>A cement plant number {n} worth {n + 1}0 billion tenge will be built in Shymkent, creating "
+                f"{n + 1}00 jobs, the akimat said.</p><p>Construction starts in spring.</p></article></body></html>")
+        store_raw_page(db, url, "plants", None, url, url, compress_html(html), {})
+    return db
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is used on Linux")
+@pytest.mark.parametrize("pages", [0, 2 * processing.INLINE_BELOW])
+def test_a_server_warmed_ahead_is_used_by_the_pool_or_stopped(tmp_path, pages):
+    """The job starts the fork server before the crawl stores anything (Processor.start_warming):
+    with pages, the pool forks its workers from that server and stops it; on a day with no page,
+    finish() stops it at once: nothing lingers either way."""
+    db = _raw_db(tmp_path, pages)
+    processor = processing.Processor(db, run_id=None, window_start=None, workers=2)
+    processor.start_warming()
+    server = processing._fork_server_pid()
+    assert server is not None
+    done = processor.finish()
+
+    assert done.pages == pages
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == pages
+    assert processing._fork_server_pid() is None
+    assert not os.path.exists(f"/proc/{server}")
