@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from kzmon.extract.data_files import load_yaml
+
 # The starter config shipped inside the package (a copy of the repository's config.yaml, kept
 # identical by tests/test_config_discovery.py): `kzmon init` writes it out, and it is the last
 # place find_config() looks, so a non-editable install works from any directory.
@@ -349,7 +351,7 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"{path}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
                           f"save the file as UTF-8") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "?"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
-import yaml
+
+from kzmon.extract.data_files import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 REGIONS_YAML = Path(__file__).resolve().parent.parent / "extract" / "data" / "regions.yaml"
@@ -70,12 +71,12 @@ def m_regions_and_sectors(db: sqlite_utils.Database) -> None:
     """Lookup tables: `regions` (ISO 3166-2:KZ code, names in en/ru/kk, from the gazetteer
     extract/data/regions.yaml) and `sectors` (slug, NACE Rev. 2 divisions, names, from
     storage/data/sectors.yaml)."""
-    regions = yaml.safe_load(REGIONS_YAML.read_text(encoding="utf-8"))["regions"]
+    regions = load_yaml(REGIONS_YAML)["regions"]
     db["regions"].create({"code": str, "name_en": str, "name_ru": str, "name_kk": str}, pk="code")
     db["regions"].insert_all(
         ({"code": code, "name_en": entry["name"]["en"], "name_ru": entry["name"]["ru"], "name_kk": entry["name"]["kk"]}
          for code, entry in sorted(regions.items())))
-    sectors = yaml.safe_load((DATA / "sectors.yaml").read_text(encoding="utf-8"))
+    sectors = load_yaml(DATA / "sectors.yaml")
     db["sectors"].create({"slug": str, "nace": str, "name_en": str, "name_ru": str, "name_kk": str}, pk="slug")
     db["sectors"].insert_all(sectors)
 

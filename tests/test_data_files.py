@@ -8,7 +8,8 @@ import yaml
 from kzmon.extract.data_files import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "extract" / "data").glob("*.yaml")) + sorted((ROOT / "storage" / "data").glob("*.yaml"))
+FILES = [path for folder in ("extract/data", "storage/data", "kzmon/digest/data", "kzmon/data")
+         for path in sorted((ROOT / folder).glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 LABELS_PATH = Path(__file__).with_name("data") / "labels.yaml"
 
@@ -13,7 +13,7 @@ LABELS_PATH = Path(__file__).with_name("data") / "labels.yaml"
 @lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
     with LABELS_PATH.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def region_label(code: str, lang: str = "en") -> str:

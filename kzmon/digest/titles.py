@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kzmon.extract.data_files import load_yaml
 
 from . import labels
 
@@ -24,7 +24,7 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 @lru_cache(maxsize=1)
 def data() -> dict:
     with DATA.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def concept_in(text: str | None) -> str | None:
