@@ -93,6 +93,9 @@ def word_name_keys(word: str) -> frozenset[str]:
     lower = word.lower().replace("ё", "е")
     if len(lower) < 3 or lower in _not_names() or any(c.isdigit() for c in lower):
         return frozenset()
+    if "-" in lower and all(part in _not_names() or part.startswith(_not_name_stems())
+                            for part in lower.split("-") if part):
+        return frozenset()  # "China-Kazakhstan", "Kazakh-Turkish": countries joined, no one named
     if lower.startswith(_not_name_stems()) or concepts_in(lower) or _is_place(word):
         return frozenset()
     spelt = "".join(lexicon()["translit"].get(c, c) for c in lower)
@@ -147,10 +150,30 @@ def _head(words: list[str]) -> frozenset[str]:
     return frozenset()
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_STRAY_EDGES = re.compile(r"^([\u0400-\u04FF]{1,2})(?=[A-Za-z]{2})|(?<=[A-Za-z]{2})([\u0400-\u04FF]{1,2})$")
+
+
+@lru_cache(maxsize=65536)
+def clean_company(name: str) -> str:
+    """A company name less the stray letters of the other script stuck to a Latin word: quotes
+    mis-decoded from one code page into another turn “Khorgos Gateway” into "УKhorgos GatewayФ",
+    and the transliterated Cyrillic letters then make another name of it."""
+    name = unicodedata.normalize("NFKC", name or "")
+    if not (_LATIN.search(name) and _CYRILLIC.search(name)):
+        return name
+    return " ".join(_STRAY_EDGES.sub("", word) for word in name.split())
+
+
+def company_names(rec: dict) -> tuple[str, ...]:
+    """The record's company names, cleaned (clean_company)."""
+    return tuple(clean_company(c) for c in rec.get("companies") or ())
+
+
 def _names(rec: dict) -> tuple[frozenset[str], frozenset[str]]:
     """Cached by the values it reads: a record is scored against many candidates, and a
     candidate's announcements are read again for every new record."""
-    return _names_of(rec.get("title") or "", tuple(rec.get("companies") or ()))
+    return _names_of(rec.get("title") or "", company_names(rec))
 
 
 @lru_cache(maxsize=65536)
@@ -259,3 +282,110 @@ def kzt_equivalent(rec: dict) -> float | None:
         return float(rec["investment_usd"]) * kzt_per_usd(rec.get("_year"))
     return None
 
+
+
+# --- where exactly: a town below its region ------------------------------------------------
+# A region holds many plants of one kind; a town few. "Wind farm in Zhanatas" and "жел электр
+# станциясы, Жаңатас қаласында" are one facility more surely than two wind farms of Zhambyl
+# region. Towns come from the regions gazetteer (extract/data/regions.yaml), one identity per
+# town across its en/ru/kk spellings. A town that shares its region's name (Kostanay,
+# Kyzylorda) is the region's capital, where half the region's plants stand: it tells nothing
+# the region does not.
+
+EVIDENCE_CHARS = 600  # the head of a record's evidence: its own sentence, not the article's list
+
+
+@lru_cache(maxsize=1)
+def _town_stems() -> tuple[tuple[str, str, str], ...]:
+    """(region code, folded lower-case stem, town id), longest stem first."""
+    from kzmon.extract.data_files import load_yaml
+    from kzmon.extract.regions import DATA_FILE, fold
+
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        data = load_yaml(fh)
+    out = []
+    for code, spec in data["regions"].items():
+        region_stems = {fold(stem).lower() for stems in (spec.get("region") or {}).values() for stem in stems}
+        for number, place in enumerate(spec.get("places") or []):
+            if place.get("level") != "town":
+                continue
+            stems = set()
+            for lang in ("en", "ru", "kk"):
+                for surface in place.get(lang) or []:
+                    surface = surface.replace("~", "")
+                    for prefix in ("г. ", "город ", "город"):
+                        surface = surface.removeprefix(prefix)
+                    surface = surface.split(" қала")[0].strip()
+                    if surface:
+                        stems.add(fold(surface).lower())
+            if stems & region_stems or any(r.startswith(s) or s.startswith(r) for s in stems for r in region_stems
+                                           if min(len(s), len(r)) >= 5):
+                continue  # the region's namesake capital
+            out += [(code, stem, f"{code}:{number}") for stem in stems]
+    return tuple(sorted(out, key=lambda t: -len(t[1])))
+
+
+@lru_cache(maxsize=65536)
+def _towns_in(text: str) -> frozenset[str]:
+    from kzmon.extract.regions import find_regions, fold
+
+    found = set()
+    for match in find_regions(text):
+        if match.level != "town":
+            continue
+        surface = fold(match.surface).lower()
+        for code, stem, town in _town_stems():
+            if code == match.code and surface.startswith(stem):
+                found.add(town)
+                break
+    return frozenset(found)
+
+
+def towns(rec: dict) -> frozenset[str]:
+    """Towns (below their region) the record's title names; for a record that names no firm,
+    also those the head of its evidence names. A record with a firm shares its evidence
+    sentence with its article's other facilities ("the Zhanatas and Shokpar wind farms"): the
+    town there may be the other's."""
+    found = _towns_in(rec.get("title") or "")
+    if found or name_keys(rec):
+        return found
+    return _towns_in((rec.get("evidence") or "")[:EVIDENCE_CHARS])
+
+
+# --- names in the evidence ------------------------------------------------------------------
+# An extractor that lists one partner ("Samruk Energy") may leave out the other its own
+# evidence sentence names ("... with Masdar's director"): the other outlet's "Masdar wind
+# farms" is the same project. A record's firm named in the other's evidence counts as a
+# name shared, at the weight of one word of a longer name.
+
+@lru_cache(maxsize=65536)
+def _evidence_names(evidence: str) -> frozenset[str]:
+    text = unicodedata.normalize("NFKC", evidence or "")
+    words = _WORD.findall(text)
+    latin = sum(bool(_LATIN.match(w)) for w in words)
+    cyrillic_text = latin < len(words) - latin
+    keys: set[str] = set()
+    for word in words:
+        if not word[0].isupper() and not (cyrillic_text and _LATIN.match(word)):
+            continue
+        keys |= word_name_keys(word)
+    return frozenset(keys)
+
+
+def evidence_name_keys(rec: dict) -> frozenset[str]:
+    """Name keys of the capitalised words of the head of the record's evidence."""
+    return _evidence_names((rec.get("evidence") or "")[:EVIDENCE_CHARS])
+
+
+@lru_cache(maxsize=1)
+def _related_concepts() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(pair) for pair in lexicon().get("related_concepts") or [])
+
+
+def concepts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two concept sets name one facility: a concept shared, or a part and its whole
+    (data/lexicon.yaml, related_concepts: a cargo terminal and its airport)."""
+    if a & b:
+        return True
+    related = _related_concepts()
+    return any(frozenset((x, y)) in related for x in a for y in b)

@@ -18,8 +18,8 @@ import json
 import math
 
 from .fingerprints import amounts_agree, company_key
-from .identity import (capacity_values, concepts, kzt_equivalent, name_keys, strong_name_keys, title_concepts,
-                       title_stems)
+from .identity import (capacity_values, company_names, concepts, concepts_agree, evidence_name_keys, kzt_equivalent,
+                       name_keys, strong_name_keys, title_concepts, title_stems, towns)
 from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 from .summary import best_title, company_set, latest_status, most_common, region_set
 
@@ -34,6 +34,8 @@ MAX_ANNOUNCEMENTS_PER_PROJECT = 20
 OTHER_REGION_PENALTY = 4.0   # another place is another plant (not a veto: an ore's origin is a region too)
 WEAK_NAME_SCORE = 1.5        # one word of a longer company name shared
 UNANCHORED_MAX = 2.0         # kind of facility alone: may link within a story, never across
+EVIDENCE_NAME_SCORE = 1.5    # one record's firm named in the other's evidence, not in its company list
+TOWN_SCORE = 1.5             # one kind of facility in one town (below the region): see identity.towns
 MAX_INDEXED_CONCEPTS = 2     # an evidence sentence naming more is a list, not one facility
 
 
@@ -114,7 +116,7 @@ def contradict(a: dict, b: dict) -> bool:
     if regions_a and regions_b and not regions_a & regions_b:
         return True
     concepts_a, concepts_b = title_concepts(a), title_concepts(b)
-    return bool(concepts_a and concepts_b and not concepts_a & concepts_b)
+    return bool(concepts_a and concepts_b and not concepts_agree(concepts_a, concepts_b))
 
 
 def _join_projects(db, a: int, b: int, history: dict[int, list[dict]]) -> int:
@@ -178,7 +180,7 @@ def _project_announcements(db, project_ids: set[int]) -> dict[int, list[dict]]:
 
 
 def _company_keys(rec: dict) -> set[str]:
-    return {k for k in (company_key(c) for c in rec.get("companies") or []) if k}
+    return {k for k in (company_key(c) for c in company_names(rec)) if k}
 
 
 def project_keys(rec: dict, probe: bool = False) -> list[str]:
@@ -227,9 +229,15 @@ def pair_score(a: dict, b: dict) -> float:
             score += 3.0
         elif names_a & names_b:
             score += WEAK_NAME_SCORE  # one word of a longer name: a holding or a person may share it
+        elif _evidence_names_other(a, b):
+            score += EVIDENCE_NAME_SCORE
+            anchored = True
         else:
             score -= 1.0
         anchored |= bool(names_a & names_b)
+    elif (names_a or names_b) and _evidence_names_other(a, b):
+        score += EVIDENCE_NAME_SCORE  # a report that lists no firm names it in its evidence
+        anchored = True
     money = _money_score(a, b)
     score += money
     anchored |= money > 0
@@ -251,7 +259,12 @@ def pair_score(a: dict, b: dict) -> float:
     concepts_a, concepts_b = concepts(a), concepts(b)
     if concepts_a and concepts_b:
         # one company's copper smelter is not its wind farm
-        score += 1.0 if concepts_a & concepts_b else -3.0
+        same_facility = concepts_agree(concepts_a, concepts_b)
+        score += 1.0 if same_facility else -3.0
+        # Two firms' plants of one kind can stand in one town (two ferroalloy plants in Ekibastuz).
+        if same_facility and towns(a) & towns(b) and not (names_a and names_b and not names_a & names_b):
+            score += TOWN_SCORE  # a wind farm in Zhanatas, not one of the region's wind farms
+            anchored = True
     stems_a, stems_b = title_stems(a), title_stems(b)
     if stems_a and stems_b:
         title_j = len(stems_a & stems_b) / len(stems_a | stems_b)
@@ -259,6 +272,11 @@ def pair_score(a: dict, b: dict) -> float:
     # What a facility is (concept, sector, title words) says the same thing three times and
     # fits every plant of its kind: without a shared name or figure it links nothing.
     return score if anchored else min(score, UNANCHORED_MAX)
+
+
+def _evidence_names_other(a: dict, b: dict) -> bool:
+    """One record's firm (a name that identifies it) named in the head of the other's evidence."""
+    return bool(strong_name_keys(a) & evidence_name_keys(b) or strong_name_keys(b) & evidence_name_keys(a))
 
 
 def _money_score(a: dict, b: dict) -> float:
