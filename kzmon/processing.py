@@ -271,6 +271,18 @@ class Processed:
         return sum(c["new_articles"] for c in self.counts.values())
 
 
+def _warm_writer() -> None:
+    """This process's own first-article set-up, done at the crawl's first wait: no page can
+    be stored before the crawl child has started and downloaded one, and dedup's first record
+    (place names through the gazetteer's pattern, about 0.3 s to compile; concepts; name
+    keys) would otherwise hold up the single writer while the workers' results queue up."""
+    from kzmon.storage.dedup.identity import name_keys, title_concepts, towns
+
+    sample = {"title": "Цементный завод Standard Cement в Шымкенте", "companies": ["Standard Cement"],
+              "evidence": "В Шымкенте построят цементный завод."}
+    name_keys(sample), title_concepts(sample), towns(sample)
+
+
 class Processor:
     """The processing stage over the raw pages, fed as they arrive: `step()` while the crawl
     runs (never blocks: settles the pages whose work is done, hands new raw pages to the
@@ -287,6 +299,7 @@ class Processor:
         self.last_id = 0
         self.done = Processed()
         self.owns_fork_server = False
+        self.writer_warm = False
 
     def start_warming(self) -> None:
         """Start the workers' warm fork server now, before the crawl stores its first page.
@@ -348,6 +361,10 @@ class Processor:
         """While the crawl runs: True when something moved."""
         if self.done.interrupted or self.stop():
             return False
+        if not self.writer_warm:
+            self.writer_warm = True
+            _warm_writer()
+            return True
         try:
             added = self._submit_new(crawling=True)
             return bool(self._drain(block=False) or added)
