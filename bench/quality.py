@@ -324,9 +324,13 @@ def score_grouping(docs: list[Document], predictions: dict[str, list[dict[str, A
             continue   # two unnamed facilities: the labels do not say whether they are one
         if same_gold or same_pred:
             projects.add(same_gold, same_pred)
+            shape = _record_shape(record_of.get((doc_a, key_a, proj_a)), record_of.get((doc_b, key_b, proj_b)))
             if same_pred and not same_gold:
-                project_categories["linked apart: " + _record_shape(record_of.get((doc_a, key_a, proj_a)),
-                                                                   record_of.get((doc_b, key_b, proj_b)))] += 1
+                project_categories["wrongly linked: " + shape] += 1
+            elif same_gold and not same_pred:   # a missed pair: extraction (no record) or linking
+                absent = (proj_a is None) + (proj_b is None)
+                project_categories[f"missed: no record on {'both sides' if absent == 2 else 'one side'}" if absent
+                                   else "missed: not linked: " + shape] += 1
     groups = {d.gold.get("duplicate_group") for d in docs} - {None}
     return GroupingScore(stories, cross, projects, len(docs), len(groups), len(keys - {""}), story_categories,
                          project_categories)
@@ -371,7 +375,7 @@ def print_table(result: dict[str, Any], details: bool) -> None:
     if g.story_categories:
         print("  story failures: " + ", ".join(f"{name} {n}" for name, n in g.story_categories.most_common(8)))
     if g.project_categories:
-        print("  project failures: " + ", ".join(f"{name} {n}" for name, n in g.project_categories.most_common(6)))
+        print("  project failures: " + ", ".join(f"{name} {n}" for name, n in g.project_categories.most_common(8)))
     print(f"  project links     precision {g.projects.precision:.3f} recall {g.projects.recall:.3f} "
           f"(tp {g.projects.true_pos}, fp {g.projects.false_pos}, fn {g.projects.false_neg})")
     if details:
