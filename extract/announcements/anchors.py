@@ -56,6 +56,30 @@ def facility_after(text: str, marker: re.Pattern) -> bool:
     return False
 
 
+ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+", re.IGNORECASE)
+
+
+JOINT_BEFORE = re.compile(r"\b(?:this|that|the|этой|этого|этот|эту|этом|осы|бұл)\s+(?:and|и|және|мен)\s+$", FLAGS)
+
+
+def _another_facility(clause: str) -> int | None:
+    """"another plant has been built next to this one", "тағы бір өндіріс орны бой көтерді": where
+    the facility said to be one more begins; a new facility, whatever the clause points back to."""
+    voc = vocabulary()
+    for m in ANOTHER_MARKER.finditer(clause):
+        if JOINT_BEFORE.search(clause, max(0, m.start() - 25), m.start()):
+            continue    # "в строительство этой и ещё одной станции": the known one and another, together
+        pos = m.end()
+        for _ in range(4):
+            if voc.facility_re.match(clause, pos):
+                return pos
+            word = NEXT_WORD.match(clause, pos)
+            if word is None:
+                break
+            pos = word.end()
+    return None
+
+
 def _points_back(clause: str) -> bool:
     """A facility noun after a demonstrative ("this enterprise", "этого завода", "осы зауыт") anywhere
     in the clause: the clause speaks of a facility named before, whatever else it names."""
@@ -113,6 +137,12 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
         if any(name not in known for name, _, _ in an.companies):
             return False
     if BARE_OPENING.match(an.text):
+        # "Завод Al Khaleej Sugar ... может появиться": the noun followed by its own name is a facility
+        # called by that name, new unless the open project already bears it
+        named = NAMED_AFTER.match(an.text)
+        if named and not (current is not None and named.group(1).lower() in
+                          " ".join([current.title, *current.companies]).lower()):
+            return False
         # "Фабрика бумажных мешков ТОО «Тобыл Пак» заработала": the noun opens a phrase that says
         # which facility it is, not a reference to the one before (unless it names that one again)
         phrase = facility_phrase(an.text[:80])
@@ -124,6 +154,9 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
 
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"
                           r"зауыт|кәсіпорын|кешен|нысан|өндіріс)", FLAGS)
+
+
+NAMED_AFTER = re.compile(r"^\W*\w+\s+[«\"“]?\s*((?=[A-Z])[\w-]{2,}|(?<=[«\"“])[\w-]{2,})")
 
 
 COMPARED = re.compile(r"\b(?:among|one of|среди|одн(?:им|ого|ой|о|а|у) из)\b|\b(?:бірі|қатарында)\b", FLAGS)
@@ -180,20 +213,28 @@ def project_anchor(an: Analysis, current: Draft | None = None,
             if status_m is None:
                 continue
         hint = status_m.start() if status_m else own_figures[0].start - a
-        if current is not None and _points_back(clause):
+        another = _another_facility(clause) if status_m is not None and current is not None else None
+        if another is not None:
+            hint = another
+        elif current is not None and _points_back(clause):
             continue    # "The launch of this modern high-tech enterprise will ...": the plant named before
         phrase = facility_phrase(clause, hint)
         if phrase is not None and phrase.rank == 3 and vocabulary().macro_re.search(clause):
             continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
-        if _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
+        if another is None and _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
             continue
         specific = (sector_of(clause)[0] or regions_in(an, (a, b))
                     or any(in_span((a, b), f.start) and f.kind in ("money", "jobs", "capacity", "area") for f in an.figures)
                     # "...in Kostanay back in 2021; this week a full-cycle factory opened": a facility
                     # said with what kind it is, a status of its own, and a place in its sentence
-                    or (status_m is not None and phrase is not None and _kind_words(phrase) and regions_in(an, (0, len(an.text)))))
-        if not specific or _bare_reference(an, (a, b), current):
+                    or (status_m is not None and phrase is not None and _kind_words(phrase) and regions_in(an, (0, len(an.text))))
+                    # "Осы зауыттың қасында тағы бір өндіріс орны бой көтерді": one more facility beside
+                    # the open project is as specific as the project it stands beside
+                    or (another is not None and current.kind == "project" and bool(current.regions or current.sector)))
+        if not specific or (another is None and _bare_reference(an, (a, b), current)):
             continue
         plural = _plural_head(clause, phrase)
+        if another is not None:
+            return (a + another, b), a + another, plural   # the title is the new facility's, not the one it stands by
         return (a, b), a + hint, plural
     return None

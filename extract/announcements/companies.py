@@ -209,6 +209,11 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         # after "implemented by" a country word may open the name ("China Power")
         prefixed = prefix_re.search(text, max(0, pos - 40), pos) is not None
         latin_in_cyrillic = cyrillic_text and LATIN_RE.match(m.group(0)) is not None and len(tokens) > 1
+        while cyrillic_text and len(kept) > 1 and CYRILLIC_RE.search(kept[0]) and \
+                all(LATIN_RE.match(k) for k in kept[1:]):
+            kept.pop(0)     # "Завод Al Khaleej Sugar": a Cyrillic word before a Latin name is not part of it
+            offsets.pop(0)
+            latin_in_cyrillic = len(kept) > 1
         while full and len(kept) > 1 and kept[0] in _full_name_words()[1]:
             kept.pop(0)
             offsets.pop(0)

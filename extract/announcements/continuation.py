@@ -1,16 +1,18 @@
 """Continuing a record: a sentence that opens nothing fills what the open record still lacks."""
 from __future__ import annotations
 
+import re
+
 from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
 from .draft import Draft
 from .state import State, st_position
-from .titles import facility_title
+from .titles import facility_title, product_sentence
 from .vocabulary import cue_regex, sector_of, status_of, vocabulary
 
 
 def continue_record(an: Analysis, st: State) -> None:
     target = st.current
-    if an.total and st.records:
+    if an.total and st.records and not _open_project_subject(an, st):
         programs = [r for r in st.records if r.kind == "program" and not r.headline]
         target = programs[0] if programs else target
     if target is None:
@@ -25,9 +27,32 @@ def continue_record(an: Analysis, st: State) -> None:
     _fill_from(target, an, st)
 
 
+def _open_project_subject(an: Analysis, st: State) -> bool:
+    """"Всего комплекс стоил 5,6 млрд тенге", "In total, the plant cost ...": a total whose subject is
+    one facility (a singular facility noun right after the total word) is the open project's, not
+    the pool's."""
+    current = st.current
+    if current is None or current.kind != "project":
+        return False
+    m = vocabulary().total_re.search(an.text)
+    if m is None:
+        return False
+    after = an.text[m.end():m.end() + 40]
+    head = re.match(r"\W*(?:(?:the|this|its|этот|данный|бұл|осы)\s+)?", after, re.IGNORECASE)
+    pos = head.end() if head else 0
+    if not vocabulary().facility_re.match(after, pos):
+        return False
+    return not cue_regex("plural_facility_patterns").match(after, pos)
+
+
 def _fill_from(target: Draft, an: Analysis, st: State) -> None:
     """What the sentence says that the record still lacks."""
     took = apply_figures(target, an, (0, len(an.text)), 0, st.currency, only_missing=True)
+    if target.kind == "project" and len(target.title.split()) <= 2 and not sector_of(target.title)[0]:
+        # "Another facility has been built. It will make cast metal parts": what it makes names it
+        product = product_sentence(an.text)
+        if product:
+            target.title, took = f"{target.title} {product}", True
     # a sentence about the economy (shares, markets, growth) says nothing of the project's time
     economy = bool(vocabulary().macro_re.search(an.text)) or "%" in an.text
     if target.period is None and not economy:

@@ -79,7 +79,7 @@ def _same_facility(a: Draft, b: Draft) -> bool:
     return bool((a.sector and a.sector == b.sector) or _head_words(a) & _head_words(b))
 
 
-ANOTHER = re.compile(r"\b(?:second|another|one more|two|both|other|второ\w*|ещё один|еще один|друг\w*|оба|обе|два|две|"
+ANOTHER = re.compile(r"\b(?:second|another|one more|two|both|other|второ\w*|ещ[её] одн\w*|ещ[её] один|друг\w*|оба|обе|два|две|"
                      r"екінші|тағы бір|екі)\b", re.IGNORECASE)
 NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|«[^»]+»")
 

@@ -9,7 +9,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, with_company
+from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, ru_parses, with_company
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION = compile_folded(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+")
@@ -71,6 +71,72 @@ def _shared_heads(text: str, span: tuple[int, int]) -> dict[int, str]:
         if kinds[0] and kinds[1] and kinds[0] != kinds[1]:
             out[m.start(3)] = m.group(6).split()[-1]
     return out
+
+
+CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
+MODIFIER_END = re.compile(r"(?:ous|al|ic|ive|ed|ing)$")
+LEADING_HEAD = re.compile(
+    r"(?<!for )(?<!for the )\b(производство|выпуск|production of|manufacture of)\s+"
+    r"((?:[^\W\d][\w-]*\s+){0,2}?([^\W\d][\w-]*))(\s+(?:и|and)\s+)([^\W\d][\w-]*)", re.IGNORECASE)
+
+
+def _leading_heads(an: Analysis, span: tuple[int, int]) -> dict[int, str]:
+    """"производство оконного профиля и стеклопакетов", "production of window profiles and glass
+    units": one head before two products in the genitive, each a product of its own (the spec's list
+    of products without figures); not "производству сетки и открытию линии" (another noun's case). Returns {position of the "и": the head the right one takes}. Not "черных и
+    цветных металлов" (two adjectives of one product), nor a sentence with money or jobs (one plant
+    making both, with one figure), nor a plant's complement ("завод по производству X и Y", "plant for
+    the production of cables and wires": the head is the production itself, in the nominative)."""
+    text = an.text
+    if any(in_span(span, f.start) and f.kind in ("money", "jobs") for f in an.figures):
+        return {}
+    out = {}
+    for m in LEADING_HEAD.finditer(text, span[0], span[1]):
+        last, right = m.group(3).lower(), m.group(5).lower()
+        if CYRILLIC_WORD.search(last):
+            parses = ru_parses(last)
+            right_parses = ru_parses(right)
+            if not parses or parses[0].tag.POS != "NOUN" or parses[0].tag.case != "gent" or \
+                    not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in right_parses):
+                continue
+        elif not (last.endswith("s") and not MODIFIER_END.search(last)) or right in ("other", "others", "the"):
+            continue
+        out[m.start(4)] = m.group(1)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _infrastructure_to_re() -> re.Pattern:
+    cues = vocabulary().cues
+    return re.compile(r"(?<![\w-])((?:[^\W\d][\w-]*\s+)?(?:" + "|".join(cues["infrastructure_to_nouns"]) + r"))"
+                      r"(?![\w-])[^.;:()]{0,80}?\s(?:" + "|".join(cues["infrastructure_to_leads"]) + r")\s+"
+                      r"(?-i:(?:[A-ZА-ЯЁ«\"][\w»\"-]*\s+){0,3})$", re.IGNORECASE)   # a name may stand before the plant
+
+
+KK_DATIVE = re.compile(r"(?:на|не|ға|ге|қа|ке)$")
+INFRA_MODIFIER = re.compile(r"(?:ых|их|ые|ие|ой|ый|ий|ая|access|approach|service)$", re.IGNORECASE)
+
+
+def _infrastructure_to(item: str, phrase) -> str | None:
+    """"access roads and railway tracks to the KIA plant", "подъездных автодорог ... к заводу KIA",
+    "KIA зауытына дейін жол": the title of the infrastructure that leads up to the facility phrase,
+    or None when the phrase is not the goal of one."""
+    if phrase is None:
+        return None
+    m = _infrastructure_to_re().search(item, max(0, phrase.start - 140), phrase.start)
+    if m is not None:
+        start = m.start(1)
+        first = WORD_RE.match(item, start)
+        if first is not None and first.end() < m.end(1) and not INFRA_MODIFIER.search(first.group(0)):
+            start = WORD_RE.match(item, first.end() + 1).start() if WORD_RE.match(item, first.end() + 1) else start
+        return " ".join(item[start:phrase.end].split())
+    # Kazakh: the plant in the dative before "дейін", the road after it
+    after = KK_DATIVE.search(item[phrase.start:phrase.end])
+    tail = item[phrase.end:phrase.end + 30]
+    kk = re.match(r"\S*\s+(?:дейін|шейін)\s+((?:[^\W\d][\w-]*\s+){0,2}?(?:жол|желі|инфрақұрылым|теміржол)\w*)", tail)
+    if kk is not None and after is not None:
+        return " ".join((item[phrase.start:phrase.end] + " " + tail[:kk.end()]).split())
+    return None
 
 
 def _names_a_product(text: str) -> bool:
@@ -154,6 +220,7 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
                     or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
+        sub.extend(pos for pos in _leading_heads(an, (a, b)) if sub[0] < pos < b)
         sub = sorted(set(sub))
         sub.append(b)
         pairs = list(zip(sub, sub[1:]))
@@ -271,7 +338,10 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         span = (span[0], len(an.text))  # "..., building X (...), and a cable plant (...)": the list runs on past ", and a"
     span = _without_reporting(an, span)
     shared = _shared_heads(an.text, span)
+    leading = _leading_heads(an, span)
     def item_text(a: int, b: int) -> str:
+        if a in leading:    # "и стеклопакетов" + the head before it: "производство стеклопакетов"
+            return leading[a] + " " + re.sub(r"^\s*(?:и|and)\s+", "", an.text[a:b], flags=re.IGNORECASE)
         return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
     items = [(a, b, regions) for a, b, regions in split_items(an, span) if has_substance(item_text(a, b))]
     partners = _partner_items(an, items)
@@ -293,9 +363,18 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             lead = better_phrase(phrase, st.lead_phrases())
             if lead is not None:
                 d.title, d.borrowed_title = with_company(lead.title, companies), True
+        road = _infrastructure_to(item, phrase)
+        if road is not None:
+            # "подъездные автодороги ... к заводу KIA": the road is the record; the plant's name stays in
+            # its title, the plant's firm is not the road's
+            d.title = road
+            plant = (road + " " + item[phrase.end:phrase.end + 40]).lower()   # "... к заводу ... KIA в Костанае"
+            companies = [c for c in companies if c.lower() not in plant]
         d.companies = companies
         d.regions = regions or regions_in(an, (a, b))
         d.sector = sector_of(facility_title(item, [], hint))[0] or sector_of(item)[0]   # the noun phrase, not the name
+        if road is not None:
+            d.sector = "infrastructure"
         d.status = (status_near(item, phrase.head_start if phrase else hint or 0)
                     or (parent.status if parent else status_near(an.text, a + (phrase.head_start if phrase else 0))))
         # the clause's own time, not that of another clause ("... back in 2021; this week a factory opened")
@@ -308,6 +387,9 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         made.append(d)
     for d in made:
         d.listed = len(made) > 1
+    for (a, _, _), left, right in zip(items[1:], made, made[1:]) if len(made) == len(items) else ():
+        if a in leading and not left.regions:
+            left.regions = list(right.regions)   # "производство профиля и стеклопакетов (Актобе)": both in Aktobe
     # figures outside every item (before the first) belong to a single project
     if len(made) == 1 and whole_sentence:   # (not when another clause of the sentence opens a record of its own)
         apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
-from .anchors import COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
+from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
@@ -202,6 +202,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if anchor is not None:
         span, status_pos, plural = anchor
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
+        beside = st.current if st.current is not None and st.current.kind == "project" and \
+            ANOTHER_MARKER.search(an.text, max(0, span[0] - 25), span[0] + 1) else None
         # "A flour mill opened in Arkalyk in May, and a pasta factory was launched in Zhitikara in
         # June": a later clause that states a facility of its own opens its own record
         later = project_anchor(an, None, after=span[1])
@@ -215,6 +217,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
             later = project_anchor(an, None, after=later[0][1])
             later = later if later is not None and not later[2] else None
         if made:
+            for d in made if beside is not None else []:
+                d.regions = d.regions or list(beside.regions)   # one more facility beside the plant: its place
             if borrowed and len(made) == 1 and not made[0].companies:
                 made[0].companies = list(borrowed)
                 made[0].title = with_company(made[0].title, borrowed)
@@ -329,7 +333,6 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
     return [f"{singular[m.group(1).lower()]} {m.group(2)} {p}" for p in products]
 
 
-ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+", re.IGNORECASE)
 ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)

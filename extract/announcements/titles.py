@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import compile_folded
-from .vocabulary import FLAGS, any_of, vocabulary
+from .vocabulary import FLAGS, any_of, sector_of, vocabulary
 
 WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
 WORD_TAIL = re.compile(r"[\w-]*")
@@ -29,6 +29,8 @@ KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
 RU_MODIFIER = {"ADJF", "PRTF"}
 LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[^\W\d][\w-]*\s+){0,3}$", FLAGS)
 # a Kazakh participle ("құрайтын", "өндіретін", "салынған") whose object is a figure is not a modifier
+KK_CONJUNCTIONS = frozenset(("мен", "бен", "пен", "және"))
+KK_PARTICIPLE_OBJECTS = 5   # words of a participle's objects taken before it
 KK_PARTICIPLE = re.compile(r"(?:атын|етін|йтын|йтін|ған|ген|қан|кен)$")
 LEADING_JUNK = re.compile(
     r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*", FLAGS)
@@ -128,11 +130,18 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     lists = _lists()
     words = list(WORD_RE.finditer(text, max(0, head_start - 100), head_start))
     start = head_start
-    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+    reach = 5
+    participle = False
+    for i in range(len(words) - 1, -1, -1):
+        if i <= len(words) - 1 - reach:
+            break
         m = words[i]
         w = m.group(0)
         lw = w.lower()
-        if BREAK.search(text, m.end(), start) or w[0].isdigit() or lw in lists["stop_left"] or PLACE_NOUN.match(w):
+        # "минералды тыңайтқыш пен индустриалды өнім өндіретін химиялық зауыт": the objects of a Kazakh
+        # participle before the head (coordinated ones too) say what the plant makes
+        joined = kazakh and participle and lw in KK_CONJUNCTIONS
+        if BREAK.search(text, m.end(), start) or w[0].isdigit() or (lw in lists["stop_left"] and not joined) or PLACE_NOUN.match(w):
             break
         prev = words[i - 1].group(0) if i > 0 else ""
         money_before = prev and _is_scale(prev) and re.search(r"[$₸€]\s*[\d.,]+\s*$|KZT\s*[\d.,]+\s*$",
@@ -155,6 +164,8 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         if russian and not kazakh and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             break
         start = m.start()
+        if kazakh and not participle and KK_PARTICIPLE.search(lw) and lw not in lists["stop_left"]:
+            participle, reach = True, len(words) - i + KK_PARTICIPLE_OBJECTS
     # generic modifiers at the left edge say nothing of the facility
     for m in WORD_RE.finditer(text, start, head_start):
         if m.group(0).lower() in lists["drop"]:
@@ -402,6 +413,10 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         cleaned = LEADING_JUNK.sub("", item)
         cleaned = re.split(r"\s+(?:in|at|в|во)\s+(?:the\s+)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*\(", cleaned)[0]
         title = " ".join(cleaned.split()[:10])
+    if phrase is not None and not sector_of(phrase.title)[0]:
+        product = _product_clause(item, phrase.end)
+        if product:
+            title = f"{title} {product}"
     title = with_company(title, companies)
     known = title.lower()
     from ..regions import find_regions
@@ -422,6 +437,65 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
             title = f"{title} {name}"
         known = title.lower()
     return title
+
+
+@lru_cache(maxsize=1)
+def _product_clause_re() -> re.Pattern:
+    return compile_folded(r"(?:" + "|".join(vocabulary().cues["title_product_clauses"]) + r")")
+
+
+PRODUCT_REACH = 50     # the relative clause starts this close after the phrase (a name may stand between)
+PRODUCT_WORDS = 5
+RU_ADJECTIVE_PLURAL = re.compile(r"(?:ые|ие)$")
+PRODUCT_STOP = frozenset(("for", "to", "and", "для", "на", "үшін"))   # "parts for machine building": the use, not the product
+
+
+def _product_clause(item: str, end: int) -> str:
+    """"комплекс ..., где производят хлебобулочные изделия": the product a relative clause right after
+    a facility phrase names, up to the next punctuation or figure; empty when there is none."""
+    m = _product_clause_re().search(item, end, min(len(item), end + PRODUCT_REACH + 40))
+    if m is None or m.start() - end > PRODUCT_REACH:
+        return ""
+    return _product_words(item, m.end())
+
+
+@lru_cache(maxsize=1)
+def _product_sentence_res() -> tuple[re.Pattern, re.Pattern]:
+    cues = vocabulary().cues
+    return (compile_folded(r"(?:" + "|".join(cues["product_sentence_leads"]) + r")"),
+            compile_folded(r"(?:" + "|".join(cues["product_sentence_verbs"]) + r")"))
+
+
+def product_sentence(text: str) -> str:
+    """"It will make cast metal parts", "Онда ... құйма металл бөлшектері шығарылады": the product a
+    sentence says the facility named just before makes; empty when it says none."""
+    leads, verbs = _product_sentence_res()
+    m = leads.search(text)
+    if m is not None:
+        return _product_words(text, m.end())
+    m = verbs.search(text)
+    if m is not None:
+        words = [w for w in m.group(1).split() if not w[0].isdigit()]
+        return " ".join(words[-3:])   # the noun phrase right before the verb: its head and two modifiers
+    return ""
+
+
+def _product_words(item: str, start: int) -> str:
+    """Up to five words of a product from `start`, to the next punctuation, figure or verb."""
+    words: list[re.Match] = []
+    for w in WORD_RE.finditer(item, start):
+        gap = item[words[-1].end() if words else start:w.start()]
+        # "хлебобулочные, кондитерские и макаронные изделия": a comma after an adjective goes on to the next one
+        listed = bool(words) and gap.strip() == "," and RU_ADJECTIVE_PLURAL.search(words[-1].group(0))
+        if (BREAK.search(gap) and not listed) or w.group(0)[0].isdigit():
+            break
+        if w.group(0).lower() in _lists()["stop_right"] or w.group(0).lower() in PRODUCT_STOP \
+                or vocabulary().status_any_re.match(w.group(0)):
+            break
+        words.append(w)
+        if len(words) >= PRODUCT_WORDS:
+            break
+    return " ".join(w.group(0) for w in words)
 
 
 def _place_level(name: str, places: dict[str, str]) -> str | None:
