@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from kzmon.extract.compiled_regex import compile_cached
 from kzmon.extract.data_files import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "regions.yaml"
@@ -108,7 +109,7 @@ class _Gazetteer:
 
     def __init__(self, data: dict) -> None:
         endings = {
-            lang: "(?:" + "|".join(re.escape(fold(e)) for e in sorted(set(ends), key=len, reverse=True)) + ")?"
+            lang: "(?:" + "|".join(re.escape(fold(e)) for e in sorted(set(ends), key=lambda e: (-len(e), e))) + ")?"
             for lang, ends in data["endings"].items()
         }
         templates = data["templates"]
@@ -175,7 +176,7 @@ class _Gazetteer:
             for first, child in trie.items():
                 rest = _trie_regex(child, endings)
                 branches.append(re.escape(first) + (rest if abbr else f"(?i:{rest})"))
-        return re.compile("|".join(branches)), entries
+        return compile_cached("|".join(branches)), entries
 
 
 @lru_cache(maxsize=1)
