@@ -40,7 +40,7 @@ def m_foreign_keys_and_whole_money(db: sqlite_utils.Database) -> None:
     digest_items ...) never fires. Each step is idempotent, so a rebuild interrupted half way
     is finished by the next start.
     """
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE announcements SET project_id = NULL "
                    "WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT id FROM projects)")
         db.execute("UPDATE articles SET story_id = NULL "
@@ -58,10 +58,10 @@ def m_foreign_keys_and_whole_money(db: sqlite_utils.Database) -> None:
         triggers = [sql for (sql,) in db.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table])]
         db[table].transform(add_foreign_keys=wanted or None, types=types)
-        with db.conn:
+        with db.atomic():
             for sql in triggers:
                 db.execute(sql)
-    with db.conn:
+    with db.atomic():
         for column in MONEY:
             db.execute(f"UPDATE announcements SET {column} = CAST(ROUND({column}) AS INTEGER) "
                        f"WHERE typeof({column}) = 'real'")

@@ -311,7 +311,7 @@ def store_article(db: sqlite_utils.Database, article: ArticleRecord) -> int | No
     it is a stored edition under another URL (same_edition: its URLs become that one's aliases)."""
     urls = list(dict.fromkeys([article.canonical_url, *article.aliases]))
     body_hash = text_hash(article.text)
-    with db.conn:
+    with db.atomic():
         if known_urls(db, urls):
             return None
         twin = same_edition(db, article, body_hash)
@@ -384,7 +384,7 @@ def replace_announcements(db: sqlite_utils.Database, article_id: int,
     """Atomically bring an article's records up to date (re-extraction after the extractor
     improved), keeping the identity of every record that is still there, so a digest that
     already mailed it does not mail it again."""
-    with db.conn:
+    with db.atomic():
         changes = reconcile_announcements(db, article_id, records)
         _settle_projects(db, article_id, changes)
         dedup.link_projects(db, article_id)  # links the newly found records only

@@ -140,6 +140,9 @@ def migrate(db: sqlite_utils.Database) -> int:
     """Bring the database to the newest schema; returns the version it is now at."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        # not db.atomic(): a migration that rebuilds a table (analyst.m_foreign_keys) must run
+        # outside a transaction, so each one holds its own; each is idempotent, so one cut off
+        # half way is finished at the next start
         with db.conn:
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")

@@ -86,7 +86,7 @@ def create_edition(db: sqlite_utils.Database, day: str, data: dict, announcement
     Claiming is an INSERT into a primary key, so two racing writers cannot both claim an
     announcement: the second transaction fails and nothing of it is kept.
     """
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "INSERT INTO digest_editions (day, created_at, html_path, text_path, data) VALUES (?, ?, ?, ?, ?)",
             [day, _now(), html_path, text_path, json.dumps(data, ensure_ascii=False)],
@@ -115,7 +115,7 @@ def editions_on_day_count(db: sqlite_utils.Database, day: str) -> int:
 def register_recipients(db: sqlite_utils.Database, addresses: Iterable[str]) -> None:
     """A recipient seen for the first time starts with the newest edition, not the whole history."""
     latest = db.execute("SELECT coalesce(max(id), 0) FROM digest_editions").fetchone()[0]
-    with db.conn:
+    with db.atomic():
         for address in addresses:
             db.execute(
                 "INSERT OR IGNORE INTO digest_recipients (address, since_edition, added_at) VALUES (?, ?, ?)",
@@ -138,7 +138,7 @@ def enqueue(db: sqlite_utils.Database, edition_id: int, recipient: str, message_
             message: bytes, *, status: str = PENDING, resend_of: int | None = None, kind: str = "digest") -> int:
     """Queue one message; a second regular ('digest') message for the same edition and recipient
     violates the unique index, which is the point."""
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "INSERT INTO digest_outbox (edition_id, recipient, message_id, subject, message, status, "
             "created_at, kind, resend_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -158,19 +158,19 @@ def unsent(db: sqlite_utils.Database) -> list[dict]:
 
 
 def mark_sending(db: sqlite_utils.Database, outbox_id: int) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE digest_outbox SET status = ?, attempts = attempts + 1 WHERE id = ?", [SENDING, outbox_id])
 
 
 def mark_sent(db: sqlite_utils.Database, outbox_id: int) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE digest_outbox SET status = ?, sent_at = ?, last_error = NULL WHERE id = ?",
                    [SENT, _now(), outbox_id])
 
 
 def mark_failed(db: sqlite_utils.Database, outbox_id: int, error: str) -> None:
     """Back to pending: a failed message is kept and retried on the next run, never dropped."""
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE digest_outbox SET status = ?, last_error = ? WHERE id = ?", [PENDING, error[:500], outbox_id])
 
 

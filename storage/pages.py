@@ -49,7 +49,7 @@ def _now() -> str:
 def store_raw_page(db: sqlite_utils.Database, url: str, source_id: str, run_id: int | None, requested_url: str,
                    fetched_url: str, html_gz: bytes, hints: dict[str, Any]) -> None:
     """A fetched page, durable before anything is made of it (one transaction)."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             """INSERT INTO pages (url, source_id, run_id, requested_url, fetched_url, html_gz, hints, status, fetched_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, 'raw', ?)
@@ -76,7 +76,7 @@ def load_raw_pages(db: sqlite_utils.Database, ids: list[int]) -> Iterator[dict[s
 
 def settle_page(db: sqlite_utils.Database, page_id: int, status: str, reason: str | None = None) -> None:
     """processed (the HTML is dropped: a stored article keeps its own copy) or failed (kept)."""
-    with db.conn:
+    with db.atomic():
         if status == "processed":
             db.execute("UPDATE pages SET status = 'processed', html_gz = NULL, reason = ?, processed_at = ? WHERE id = ?",
                        [reason, _now(), page_id])

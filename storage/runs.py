@@ -24,13 +24,13 @@ def _now() -> str:
 
 def sync_sources(db: sqlite_utils.Database, sources: list[dict[str, Any]]) -> None:
     """Mirror the configured sources into the database (for joins, Datasette, health)."""
-    with db.conn:
+    with db.atomic():
         for source in sources:
             db["sources"].upsert({**source, "languages": json.dumps(source.get("languages", []))}, pk="id")
 
 
 def start_run(db: sqlite_utils.Database, as_of: str | None = None) -> int:
-    with db.conn:
+    with db.atomic():
         return db["runs"].insert({"started_at": _now(), "status": "running", "as_of": as_of}).last_pk
 
 
@@ -38,7 +38,7 @@ def record_source(db: sqlite_utils.Database, run_id: int, source_id: str, **coun
     """Add to a source's counters for this run (called as the crawl goes, so a crash keeps them)."""
     cols = ("pages_fetched", "articles_fetched", "new_articles", "errors", "links_skipped")
     values = [int(counts.get(c, 0)) for c in cols]
-    with db.conn:
+    with db.atomic():
         db.execute(
             f"""INSERT INTO run_sources (run_id, source_id, {', '.join(cols)}, last_error, notes)
                 VALUES (?, ?, {', '.join('?' for _ in cols)}, ?, ?)
@@ -54,7 +54,7 @@ def record_source(db: sqlite_utils.Database, run_id: int, source_id: str, **coun
 def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
     """Runs still marked `running` whose process is gone (killed, power lost): closed as
     `interrupted`. Call only when no live process holds the job lock (kzmon/lock.py)."""
-    with db.conn:
+    with db.atomic():
         ids = [row[0] for row in db.execute("SELECT id FROM runs WHERE status = 'running' ORDER BY id")]
         for run_id in ids:
             db.execute("UPDATE runs SET status = 'interrupted', finished_at = ?, stats = coalesce(stats, ?) WHERE id = ?",
@@ -63,7 +63,7 @@ def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str, stats: dict[str, Any]) -> None:
-    with db.conn:
+    with db.atomic():
         db["runs"].update(run_id, {"finished_at": _now(), "status": status, "stats": json.dumps(stats, ensure_ascii=False)})
 
 

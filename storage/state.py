@@ -55,7 +55,7 @@ def record_discovery(
     `children` are discovery pages it leads to (a sitemap's children, a listing's next page)
     as (URL, JSON of how to read it): pending until read, keeping their validators.
     """
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             """INSERT INTO fetch_state (url, link, source_id, kind, status, published, title, attempts, checked_at)
                VALUES (?, ?, ?, 'article', 'pending', ?, ?, 0, ?) ON CONFLICT(url) DO NOTHING""",
@@ -81,7 +81,7 @@ def record_discovery(
 
 def settle_discovery(db: sqlite_utils.Database, url: str) -> None:
     """A pending discovery page was read (unchanged, or past the end): not pending any more."""
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE fetch_state SET status = 'ok', checked_at = ? WHERE url = ? AND kind = 'discovery' "
                    "AND status = 'pending'", [_now(), url])
 
@@ -104,7 +104,7 @@ def mark_article_url(db: sqlite_utils.Database, url: str, source_id: str, status
     `url` is the canonical identity; `link` the URL as the site linked it (kept when known),
     which is what the next run requests: a page of an http-only site is retried over http,
     not over the https of its canonical form."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             """INSERT INTO fetch_state (url, link, source_id, kind, status, published, reason, attempts, checked_at)
                VALUES (?, ?, ?, 'article', ?, ?, ?, 1, ?)
@@ -146,7 +146,7 @@ def pending_urls(db: sqlite_utils.Database, source_id: str) -> list[tuple[str, s
 
 def drop_stored_pending(db: sqlite_utils.Database, source_id: str) -> None:
     """A pending link stored under another of its forms has left the frontier."""
-    with db.conn:
+    with db.atomic():
         db.execute("""DELETE FROM fetch_state WHERE kind = 'article' AND source_id = ? AND status = 'pending'
                       AND url IN (SELECT url FROM article_urls)""", [source_id])
 
@@ -155,11 +155,11 @@ def note_unstored(db: sqlite_utils.Database, url: str, reason: str) -> None:
     """An article was fetched but could not be stored: its row stays in the frontier as it was
     (pending, or failed with its attempts) for the next run, with the reason noted. A URL
     without a row (a gov.kz API item, found again by the next run's API pages) gets none."""
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE fetch_state SET reason = ?, checked_at = ? WHERE url = ? AND kind = 'article'",
                    [reason, _now(), url])
 
 
 def forget_article_url(db: sqlite_utils.Database, url: str) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM fetch_state WHERE url = ? AND kind = 'article'", [url])

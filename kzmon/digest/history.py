@@ -148,7 +148,7 @@ def mark_stalled(db: sqlite_utils.Database, as_of: datetime, months: int) -> int
     """Record every project silent for `months` (once); forget those with news again."""
     day = as_of.date().isoformat()
     stalled = _stalled_projects(db, as_of, months)
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM digest_stalled WHERE project_id IN (SELECT id FROM projects "
                    "WHERE julianday(last_seen) >= julianday(?))", [_cutoff(as_of, months)])
         for p in stalled:
@@ -186,7 +186,7 @@ def gone_quiet(db: sqlite_utils.Database, config: Config, as_of: datetime, lang:
 
 
 def mark_listed(db: sqlite_utils.Database, edition_id: int, project_ids: list[int], day: str) -> None:
-    with db.conn:
+    with db.atomic():
         for pid in project_ids:
             db.execute("INSERT OR IGNORE INTO digest_stalled (project_id, marked_on) VALUES (?, ?)", [pid, day])
             db.execute("UPDATE digest_stalled SET listed_edition = ? WHERE project_id = ? AND listed_edition IS NULL",

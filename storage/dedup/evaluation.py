@@ -66,7 +66,7 @@ def run_labelled(db, docs: Iterable[dict]) -> dict[str, int]:
     docs = sorted(docs, key=lambda d: (d.get("published") or "", d["id"]))
     ids = {}
     for number, doc in enumerate(docs):
-        with db.conn:
+        with db.atomic():
             article_id = store_article(db, doc, number)
             assign_story(db, article_id)
             link_projects(db, article_id)
