@@ -70,6 +70,11 @@ def _names_by_scanning_every_sentence(analyses) -> None:
             if name in have:
                 continue
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", an.text):
+                # a shorter name found inside the known one gives way to it ("Nobel" in "Nobel Almaty ...")
+                inside = [c for c in an.companies if m.start() <= c[1] and c[2] <= m.end() and c[2] - c[1] < m.end() - m.start()]
+                if inside and all(c[0] in name for c in inside):
+                    for c in inside:
+                        an.companies.remove(c)
                 if not any(s <= m.start() < e for _, s, e in an.companies):
                     an.companies.append((name, m.start(), m.end()))
 

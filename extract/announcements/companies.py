@@ -15,8 +15,9 @@ from functools import lru_cache
 from .folding import compile_folded
 from .vocabulary import FLAGS, _load, vocabulary
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-LOWER = "a-zа-яёәғқңөұүһі"
+# Latin letters of Turkish, German, French names too ("Nobel İlaç", "Çalık", "Müller")
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-ÞİŞĞ"
+LOWER = "a-zа-яёәғқңөұүһіß-öø-ÿışğ"
 # A name token: Capitalised, CamelCase, ALLCAPS, with inner hyphens/digits ("Kas-Beton", "KamaTyresKZ").
 TOKEN = rf"[{UPPER}][{UPPER}{LOWER}0-9]*(?:[-&][{UPPER}{LOWER}0-9]+)*"
 RUN_RE = re.compile(rf"(?<![\w])(?:{TOKEN})(?:\s+(?:{TOKEN}))*")
@@ -55,13 +56,20 @@ def _quote_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, after, not_after
 
 
+@lru_cache(maxsize=1)
+def _quote_not_before_re() -> re.Pattern:
+    return compile_folded(r"\s*(?:" + "|".join(_load("companies.yaml")["quote_not_before"]) + r")(?!\w)")
+
+
 def _quoted_company(text: str, start: int, end: int, voc) -> bool:
     """«Name» as a company: a legal form or company noun beside it, or a facility noun it names
     ("кирпичный завод «Кызылорда Саз-М»", "«Алтын таға» бетон өнімдері зауыты") unless a zone,
     a deposit or a programme stands before it."""
     before_re, after_re, not_after_re = _quote_patterns()
     before = text[max(0, start - 30):start]
-    if before_re.search(before) or after_re.match(text, end, min(len(text), end + 20)):
+    if _quote_not_before_re().match(text, end):
+        return False    # "«Қаратау» фосфорит бассейнінің кен орындары": a basin's own name
+    if before_re.search(before) or after_re.match(text, end, min(len(text), end + 30)):
         return True
     if not_after_re.search(before):
         return False
@@ -84,13 +92,41 @@ def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -
     return any(s <= pos < e for s, e in region_spans)
 
 
-APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}(?:maker|producer|manufacturer|company|operator|holding|investor|firm)", FLAGS)
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """companies.yaml: an appositive after a name, an organisation noun and comma before it, a title
+    holder after it, a state body's unit word after it."""
+    data = _load("companies.yaml")
+    nouns = "|".join(sorted(data["appositive_nouns"], key=len, reverse=True))
+    appositive = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:" + nouns + r")\b", FLAGS)
+    before = compile_folded(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["appositive_before"]) + r"),\s*$")
+    titles = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in data["title_after_name"]) + r")\b")
+    units = re.compile(r"\s+(?:and\s+[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*\s+)?(?:" + "|".join(data["state_unit_ends"]) + r")\b")
+    return appositive, before, titles, units
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """cues.yaml not_names: countries, titles, months, words of origin."""
+    return frozenset(vocabulary().cues.get("not_names", []))
+
+
+@lru_cache(maxsize=1)
+def _firm_owner_re() -> re.Pattern:
+    """"General Director of Total Eren": a title that only a firm has (not "President of", "Head of")."""
+    return compile_folded(r"(?:" + "|".join(_load("companies.yaml")["firm_owner_words"]) + r")\s*$")
+
+
+@lru_cache(maxsize=1)
+def _origin_words() -> frozenset[str]:
+    return frozenset(_load("companies.yaml")["origin_words"])
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 # "AKTOBE – ...", "ASTANA, March 3 – ...": a capitalised place opening a paragraph before a dash is a dateline
 DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
+COUNTRY_TAILS = {"Kazakhstan", "Qazaqstan", "Kazakstan", "KZ", "Central Asia", "Asia"}
 LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
 QUOTES = "«\"“„"
@@ -209,25 +245,56 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         # after "implemented by" a country word may open the name ("China Power")
         prefixed = prefix_re.search(text, max(0, pos - 40), pos) is not None
         latin_in_cyrillic = cyrillic_text and LATIN_RE.match(m.group(0)) is not None and len(tokens) > 1
+        first_latin = next((i for i, k in enumerate(kept) if LATIN_RE.match(k)), None) if cyrillic_text else None
+        if first_latin is not None and not LATIN_RE.match(kept[-1]):
+            # "ERG Директорлар кеңесінің төрағасы": the Latin name ends where Cyrillic begins again
+            cut = next(i for i in range(first_latin, len(kept)) if not LATIN_RE.match(kept[i]))
+            kept, offsets = kept[:cut], offsets[:cut]
+            latin_in_cyrillic = len(kept) - first_latin > 1
         while cyrillic_text and len(kept) > 1 and CYRILLIC_RE.search(kept[0]) and \
                 all(LATIN_RE.match(k) for k in kept[1:]):
             kept.pop(0)     # "Завод Al Khaleej Sugar": a Cyrillic word before a Latin name is not part of it
             offsets.pop(0)
             latin_in_cyrillic = len(kept) > 1
-        while full and len(kept) > 1 and kept[0] in _full_name_words()[1]:
-            kept.pop(0)
+        while full and len(kept) > 1 and (kept[0] in _full_name_words()[1] or kept[0] in _origin_words()):
+            kept.pop(0)     # "the Swiss Stadler Rail AG": the word of origin describes the firm
             offsets.pop(0)
+        # "General Director of Total Eren", "Central Asian Green Power, a joint venture ...": where the
+        # context says an organisation is named, a capitalised word that opens it is part of it
+        appositive, _, titled, _ = _context_patterns()
+        context = prefixed or _firm_owner_re().search(text, max(0, pos - 40), pos) is not None or \
+            appositive.match(text, m.end()) is not None
+        # "Khorgos Gateway CEO Karl Gheysen": a title holder's organisation keeps its place word
+        titled_after = any(titled.match(text, o + len(k)) is not None for k, o in zip(kept, offsets))
         while not full and kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], places, offsets[0])):
             if prefixed and len(kept) > 1 and kept[1] not in stop and kept[0] not in ARTICLES:
+                break
+            if context and len(kept) > 1 and kept[1] not in stop and kept[0] not in _full_name_words()[1] and \
+                    kept[0] not in _origin_words() and kept[0] not in _not_names() and \
+                    not _is_region_word(kept[0], places, offsets[0]) and not _is_region_word(kept[1], places, offsets[1]):
+                break
+            if titled_after and len(kept) > 1 and kept[1] not in stop and _is_region_word(kept[0], places, offsets[0]) \
+                    and not _is_region_word(kept[1], places, offsets[1]):
                 break
             if len(kept) > 1 and kept[0] not in ARTICLES and kept[1] not in stop and (
                     latin_in_cyrillic or len(kept) == 2 and kept[0] not in stop and _place_opens_name(text, kept, offsets, pos)):
                 break   # "Kazakhstan Lihua" in Russian text, "Kyzylorda Saz-M": the place word opens the name
             kept.pop(0)
             offsets.pop(0)
-        # cut at the first stop word or region word after the name
+        # cut at the first stop word or region word after the name, but "Stadler Kazakhstan, a world
+        # leader ...": a country word that ends a name the appositive describes stays in it
+        # "Nobel Almaty Pharmaceutical Factory will build": a place word inside a run that a
+        # company's verb follows is part of the name
+        inner_place_ok = len(kept) > 2 and _role_patterns()[0].match(text, m.end()) is not None
         for i in range(1, len(kept) if not full else 0):
+            if inner_place_ok and 0 < i < len(kept) - 1 and kept[i] not in stop and kept[i + 1] not in stop:
+                continue
             if kept[i] in stop or _is_region_word(kept[i], places, offsets[i]):
+                if i == len(kept) - 1 and kept[i] in COUNTRY_TAILS and kept[i - 1] not in stop and (
+                        appositive.match(text, m.end()) or prefixed or _role_patterns()[0].match(text, m.end())):
+                    break   # "between the Agriculture Ministry and Mars Petcare Kazakhstan"
+                if latin_in_cyrillic and kept[i] not in ARTICLES and LATIN_RE.match(kept[i]):
+                    continue    # "West China Cement" in Russian text: a Latin name keeps its country word
                 kept, offsets = kept[:i], offsets[:i]
                 break
         if kept and kept[-1] in RU_LEGAL and text[offsets[-1] + len(kept[-1]):].lstrip()[:1] in QUOTES:
@@ -256,7 +323,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or (cyrillic_text and LATIN_RE.match(name) is not None)
             or (sm is not None and not opens_quote)
             or prefix_re.search(before) is not None
-            or APPOSITIVE_RE.match(after) is not None
+            or _context_patterns()[0].match(after) is not None
+            or _context_patterns()[1].search(before) is not None
+            or _context_patterns()[2].match(after) is not None
             or PRODUCT_AFTER_RE.match(after) is not None
             or (not at_sentence_start and _facility_follows(after, voc))
             or _role_patterns()[0].match(after) is not None
@@ -281,6 +350,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
         if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(text[max(0, start - 90):start]):
             continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
+        if not legal and not full and _context_patterns()[3].match(text, end):
+            continue    # "the Oil Transportation and Refining Department": a unit of a ministry
         if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
@@ -298,7 +369,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     # "Huaxin Building Materials Co., Ltd.": one name with two legal forms, not two companies
     chained: list[tuple[str, int, int]] = []
     for name, start, end in found:
-        if chained and re.fullmatch(r"\.?,\s*", text[chained[-1][2]:start]) and name in LEGAL_TAILS:
+        gap = text[chained[-1][2]:start] if chained else ""
+        if chained and name in LEGAL_TAILS and (re.fullmatch(r"\.?,\s*", gap) or   # "Co., Ltd.", "Co. Ltd"
+                                                re.fullmatch(r"\.\s*", gap) and chained[-1][0].split()[-1] in LEGAL_TAILS):
             prev = chained.pop()
             tail = re.match(r"\.", text[end:end + 1])
             stop = end + (1 if tail else 0)
@@ -373,8 +446,9 @@ FIRM_REACH = 2
 
 @lru_cache(maxsize=1)
 def _firm_reference_re() -> re.Pattern:
-    words = _load("companies.yaml")["firm_references"]
-    return compile_folded(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    data = _load("companies.yaml")
+    words = [re.escape(w) for w in data["firm_references"]] + list(data["firm_reference_patterns"])
+    return compile_folded(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
 
 
 def lend_referred_companies(drafts: list, analyses: list) -> None:
@@ -390,8 +464,45 @@ def lend_referred_companies(drafts: list, analyses: list) -> None:
         if i is None or not _firm_reference_re().search(analyses[i].text):
             continue
         for an in reversed(analyses[max(0, i - FIRM_REACH):i]):
-            named = [n for n, s, e in an.companies
+            named = [n for n, s, e in sorted(an.companies, key=lambda c: c[1])
                      if not (before_re.search(an.text[max(0, s - 30):s]) or after_re.match(an.text, e))]
             if named:
                 d.companies.append(named[-1])
                 break
+
+
+SOLE_FIRM_PROJECTS = 3
+
+
+def _firm_families(names: list[str]) -> list[str]:
+    """Names that are one firm written shorter or longer ("Mars Petcare", "Mars Petcare Kazakhstan")
+    as one: the longest of each family, in order of first mention."""
+    out: list[str] = []
+    for n in sorted(dict.fromkeys(names), key=len, reverse=True):
+        if not any(n.lower() in o.lower() for o in out):
+            out.append(n)
+    return sorted(out, key=lambda n: min(i for i, m in enumerate(names) if m.lower() in n.lower()))
+
+
+def lend_sole_company(drafts: list, analyses: list) -> None:
+    """An article that names one firm in all (its outlet and photo credits aside) is about that
+    firm's project: "An agreement to build the plant was concluded between the Ministry and Mars
+    Petcare Kazakhstan. ... The plant will create 200 jobs". A project of the article that names no
+    firm of its own takes it, when the article has few projects (a visit report touring many
+    plants names one firm for one of them); a pool takes it only where its own sentences name it
+    ("компания China Energy намерена реализовать два проекта")."""
+    before_re, after_re = _source_patterns()
+    names = [n for an in analyses for n, s, e in an.companies
+             if not (before_re.search(an.text[max(0, s - 30):s]) or after_re.match(an.text, e))]
+    families = _firm_families(names)
+    if len(families) != 1:
+        return
+    name = families[0]
+    projects = [d for d in drafts if d.kind == "project"]
+    if len(projects) > SOLE_FIRM_PROJECTS:
+        return
+    for d in drafts:
+        if d.companies:
+            continue
+        if d.kind == "project" or any(n.lower() in name.lower() for e in d.evidence for n in names if n in e):
+            d.companies.append(name)

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from .analysis import Analysis
-from .companies import lend_lead_companies, lend_referred_companies
+from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from .draft import Draft
 from .titles import facility_phrase, is_bare, with_company
 from .vocabulary import cue_regex, sector_of
@@ -260,6 +260,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 projects[0].companies.append(name)
     lend_lead_companies(kept, analyses)   # the firm named up front is the firm of "the plant" further on
     lend_referred_companies(kept, analyses)   # "The firm has put ...": the firm of the sentence before
+    lend_sole_company(kept, analyses)   # the one firm an article names is the firm of its few projects
     # places: the article's one place is the place of its projects (and of its programs when
     # the headline or the first sentence names it), unless a record speaks of the whole country
     place_codes = {c for d in kept for c in d.regions}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Analysis, apply_figures, period_in, regions_in
+from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
 from .draft import Draft
 from .figures import NUMBER_RE, Figure, parse_number
 from .items import item_records
@@ -118,6 +118,10 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
         d.regions = regions_in(an, span)
         d.national = an.national
         d.title = program_title(text, pos, d.sector, clause_text)
+        if len(counts) == 1 and not subcount:
+            # "«Камлит кз» серіктестігі Қостанайда үш ірі жобаны іске асырып жатыр", "компания China Energy
+            # намерена реализовать два проекта": the firm named before the count carries out the pool
+            d.companies = companies_in(an, (lo, pos))
         d.add_evidence(an.text)
         if parent is not None and d.period is None:
             d.period = parent.period

@@ -167,7 +167,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     borrowed: list[str] = []
     if (referring and st.prev_companies and COMPANY_OPENING.match(an.text) and not an.companies
             and (st.current is None or st.current.kind != "project")):
-        referring, borrowed = False, st.prev_companies[:1]
+        referring, borrowed = False, list(dict.fromkeys(st.prev_companies))
     anchor = None if referring else project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
@@ -337,6 +337,12 @@ ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:та�
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
+STATE_BODY_BEFORE = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Ministers?)\s+(?:of|for)\s+(?:the\s+)?$")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
+# "Li Ming, Head of Gezhouba Group": a name with an office after it is a person
+PERSON_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:head|director|general director|ceo|chairman|"
+                                r"chairwoman|president|general manager|founder|minister|akim|governor|mayor|manager)\b|"
+                                r"(?:глав|директор|председател|министр|аким|президент|руководител)\w*)", re.IGNORECASE)
 REPEATED_NAME = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])(?:\s+[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9]){0,3}")
 
 
@@ -348,6 +354,7 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
     stop = _lists()[2]
     seen: dict[str, list[bool]] = {}
     person: set[str] = set()
+    named_free: set[str] = set()
     for an in analyses:
         region_spans = an.region_spans()
         for m in REPEATED_NAME.finditer(an.text):
@@ -357,11 +364,17 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             if re.search(r"\d[\s\u00a0]*$", an.text[max(0, m.start() - 3):m.start()]):
                 continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
             before = an.text[max(0, m.start() - 30):m.start()]
-            if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2:
+            if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2 or \
+                    PERSON_TITLE_AFTER.match(an.text, m.end()):
                 person.add(name)
+            if STATE_BODY_BEFORE.search(before):
+                person.add(name)    # "the Ministry of Energy": a ministry's field, not a firm
+            if not PLACE_PREPOSITION.search(before) or len(name.split()) > 1:
+                named_free.add(name)
             seen.setdefault(name, []).append(bool(re.search(r"[.!?:;]\s*$", before)) or m.start() == 0)
+    # "presented in Dubai", "the largest SEZ of Dubai": a word written only after a preposition is a place
     return [name for name, starts in seen.items()
-            if len(starts) >= 2 and not all(starts) and name not in person and len(name) >= 3]
+            if len(starts) >= 2 and not all(starts) and name not in person and len(name) >= 3 and name in named_free]
 
 
 @lru_cache(maxsize=4096)
@@ -390,5 +403,10 @@ def _names_known_anywhere(analyses: list[Analysis]) -> None:
             if name in have:
                 continue
             for m in _whole_name_re(name).finditer(an.text):
+                inside = [c for c in an.companies if m.start() <= c[1] and c[2] <= m.end() and c[2] - c[1] < m.end() - m.start()]
+                if inside and all(c[0] in name for c in inside):
+                    # "Nobel" found where "Nobel Almaty Pharmaceutical Factory" is written: the whole name
+                    for c in inside:
+                        an.companies.remove(c)
                 if not any(s <= m.start() < e for _, s, e in an.companies):
                     an.companies.append((name, m.start(), m.end()))
