@@ -167,3 +167,15 @@ def test_foreign_city_after_preposition_is_no_company():
             "The container terminal of the dry port will start operating in July.\n"
             "The project has been presented in Dubai with success.")
     assert not any(c == "Dubai" for c in all_companies(text))
+
+
+def test_a_round_up_does_not_lend_one_projects_firm_to_the_others():
+    """Three projects of a day's news, one firm named for one of them: the others have none."""
+    text = ("A steel pipe plant worth 45 billion tenge will be built in Karaganda region by 2028, creating 600 "
+            "permanent jobs, the Ministry of Industry and Construction said. Separately, a 50 MW solar power plant "
+            "worth $45 million was commissioned in Turkistan region on Monday. In Pavlodar region, Silk Road Ferro "
+            "will build a ferroalloy plant worth 131.5 billion tenge with 650 jobs.")
+    records = extract_announcements(text, None, "en", "Industry news of the day")
+    firms = {next(k for k in ("steel pipe", "solar", "ferroalloy") if k in r["title"]): r.get("companies") or []
+             for r in records}
+    assert firms == {"steel pipe": [], "solar": [], "ferroalloy": ["Silk Road Ferro"]}

@@ -22,6 +22,8 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
                   before, FLAGS)    # not "this week a full-cycle factory": "this" there is the week
     if not m:
         return False
+    if re.search(r"\bthat\s+$", before) and SAYING_THAT.search(before[:before.rstrip().rfind(" ") + 1]):
+        return False    # "added that plants ... have been commissioned": what was said, no reference
     if m.group(1).lower() != "the":
         return True
     np = before[m.end(1):] + head
@@ -35,7 +37,13 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
     return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
 
 
-DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|этот|эта|это|этого|этому|этом|этой|эти|этих|данн\w+|"
+# "The President added that plants ... have been commissioned": "that" after a verb of saying opens
+# what was said, it points back to nothing
+SAYING_THAT = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|stated|states|announced|announces|reported|reports|"
+                         r"explained|stressed|emphasi[sz]ed|informed|told\s+\w+|believes|expects|hopes|recalled|"
+                         r"pointed out|made it clear|confirmed)\s+(?:that\s+)?$", re.IGNORECASE)
+
+DEMONSTRATIVE = re.compile(r"\b(?:this|(?<!said )(?<!added )(?<!noted )(?<!stated )(?<!announced )that|these|those|этот|эта|это|этого|этому|этом|этой|эти|этих|данн\w+|"
                            r"бұл|осы|аталған)\s+", FLAGS)
 NEXT_WORD = re.compile(r"(?!(?:a|an|the|week|year|month|day|time|неделе|недели|году|месяце|апта\w*|жыл\w*)\b)[\w-]+\s+", FLAGS)
 

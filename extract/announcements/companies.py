@@ -471,7 +471,9 @@ def lend_referred_companies(drafts: list, analyses: list) -> None:
                 break
 
 
-SOLE_FIRM_PROJECTS = 3
+# An article of one project lends its one firm; a round-up of several (a steel pipe plant, a
+# solar plant, Silk Road Ferro's ferroalloy plant) does not lend one firm to all of them.
+SOLE_FIRM_PROJECTS = 1
 
 
 def _firm_families(names: list[str]) -> list[str]:
@@ -488,8 +490,8 @@ def lend_sole_company(drafts: list, analyses: list) -> None:
     """An article that names one firm in all (its outlet and photo credits aside) is about that
     firm's project: "An agreement to build the plant was concluded between the Ministry and Mars
     Petcare Kazakhstan. ... The plant will create 200 jobs". A project of the article that names no
-    firm of its own takes it, when the article has few projects (a visit report touring many
-    plants names one firm for one of them); a pool takes it only where its own sentences name it
+    firm of its own takes it when the article has one project (a round-up or a visit report
+    touring several plants names one firm for one of them); a pool takes it only where its own sentences name it
     ("компания China Energy намерена реализовать два проекта")."""
     before_re, after_re = _source_patterns()
     names = [n for an in analyses for n, s, e in an.companies

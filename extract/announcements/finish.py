@@ -58,6 +58,10 @@ def _twin(d: Draft, kept: list[Draft]) -> Draft | None:
             return k
         if conflict == 0 and agree and d.kind == "program" and _uncounted_part(k, d):
             return k
+        if conflict == 0 and agree and d.kind == "program" and set(nd) == {"project_count"} and d.parent is None \
+                and (not d.regions or not k.regions or set(d.regions) & set(k.regions)) \
+                and (not d.sector or not k.sector or d.sector == k.sector):
+            return k    # "Үш жобаның бәрінде жұмыс қолға алынды": the three projects counted before, again
     return None
 
 
@@ -146,6 +150,48 @@ def _same_plant(a: Draft, b: Draft) -> bool:
     return not (names_a and names_b and not names_a & names_b)
 
 
+@lru_cache(maxsize=1)
+def _part_re() -> re.Pattern:
+    from .vocabulary import vocabulary
+    return re.compile("|".join(vocabulary().cues["facility_part_patterns"]), re.IGNORECASE)
+
+
+def _part_stems(d: Draft) -> tuple[frozenset[str], bool]:
+    """What d's title says of its kind once the parts of a facility are taken out of it, and whether
+    it named a part ("тепличных блоков" -> {"тепли"}, True; "административно-бытовой комплекс и
+    складов" -> {"компл"}, True)."""
+    title = d.title or ""
+    rest = _part_re().sub(" ", title)
+    named_part = rest != title
+    return _kind_stems_of(rest, tuple(d.companies)), named_part
+
+
+def _part_of(d: Draft, p: Draft) -> bool:
+    """d, a later project record, is a part or a restatement of the facility p: its title names one
+    of the parts of a facility ("тепличных блоков", "wind turbines", "склады") or nothing but a word
+    of p's own title ("теплицы" of "тепличный комплекс"), and no figure, place, firm, capacity or
+    name sets it apart; not items split out of one sentence on purpose, nor "another"/"second" ones."""
+    if d.kind != "project" or p.kind != "project" or d.evidence[:1] == p.evidence[:1] or d.listed:
+        return False
+    stems, named_part = _part_stems(d)
+    own = _kind_stems(p)
+    if not own or not stems <= own or not (named_part or len(stems) == 1):
+        return False
+    # (an area is the site's or the one it is to grow to: "площадь теплиц будут наращивать до 500 га")
+    np_, nd = p.numbers(), d.numbers()
+    np_.pop("area_m2", None), nd.pop("area_m2", None)
+    if _agreement(np_, nd)[1] or (p.regions and d.regions and not set(p.regions) & set(d.regions)):
+        return False
+    if p.capacity and d.capacity and p.capacity != d.capacity:
+        return False
+    if d.companies and p.companies and not set(d.companies) & set(p.companies):
+        return False
+    if ANOTHER.search(" ".join(d.evidence)[:400]) and not named_part:
+        return False
+    names_p, names_d = _names(p), _names(d)
+    return not (names_d and not names_d <= names_p | {w.lower() for c in p.companies for w in re.findall(r"\w+", c)})
+
+
 def _has_size(d: Draft) -> bool:
     """Money or jobs of the pool, or of the pool it is a part of ("Of the remaining ones, 25 ...")."""
     return any(x is not None and (x.investment_kzt or x.investment_usd or x.jobs) for x in (d, d.parent))
@@ -198,6 +244,18 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         for e in d.evidence:
             same.add_evidence(e)
     kept = merged
+    # one facility told in several sentences: its blocks, turbines, warehouses and stages, or its kind
+    # said again ("комплекс", "теплицы"), are the facility named before them, not facilities of their own
+    parted: list[Draft] = []
+    for d in kept:
+        whole = next((k for k in reversed(parted) if _part_of(d, k)), None) if d.kind == "project" else None
+        if whole is None:
+            parted.append(d)
+            continue
+        _fill(whole, d)
+        for e in d.evidence:
+            whole.add_evidence(e)
+    kept = parted
     # "В ходе реализации проекта создано 350 рабочих мест": a project named by a generic word
     # alone, no name and no place of its own, is the facility the article named before it
     linked: list[Draft] = []
@@ -313,5 +371,16 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         if d.kind == "project" and d.companies and not NAME_WORD.search(d.title):
             # "automobile manufacturing plant" of KIA Qazaqstan: readers (and the story matcher)
             # know a facility by its company, named in another sentence of the article
-            d.title = with_company(d.title, d.companies)
+            d.title = with_company(d.title, _own_name_first(d))
     return kept
+
+
+def _own_name_first(d: Draft) -> list[str]:
+    """The companies of a record, the facility's own name first: the one written right before its
+    title in the evidence ("«Хромтау» жел электр станциясы" of ERG is the Khromtau wind station)."""
+    text = " ".join(d.evidence)
+    head = re.escape(d.title.split()[0]) if d.title.split() else None
+    for c in d.companies:
+        if head and re.search(re.escape(c) + r"[»\"”']?\s+" + head, text, re.IGNORECASE):
+            return [c] + [x for x in d.companies if x != c]
+    return d.companies

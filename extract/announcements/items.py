@@ -163,9 +163,63 @@ def _bracket_ends(an: Analysis, span: tuple[int, int]) -> list[int]:
     return ends
 
 
-def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
+LIST_SEPARATOR = compile_folded(r"\s*[,;]\s*(?:and\s+|и\s+|а также\s+|және\s+)?|\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+")
+CLAUSE_OPENING = re.compile(r"(?:\w+(?:ющ|ящ|ащ|вш|емы|имы)\w*|\w+ing|which|that|where|who|whose|где|котор\w*|куда|оның|ол)$", re.IGNORECASE)
+ARTICLE_OPENING = re.compile(r"(?:an?|one more|another)\s+", re.IGNORECASE)
+
+
+def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
+    """The items of a list that enumerates a pool ("They are - a plant making thermal blocks, a copper
+    leaching plant and a plant for ...", "Олар — полиэтилен шығару жобасы, газсепарациялық қондырғы және
+    газ өңдеу зауыты"): a cut at every separator outside brackets and names whose right side opens an
+    item of its own: a facility noun or product word in its first words (or, in English, a new noun
+    phrase), not a verb continuing the item before ("... waste paper and producing cellulose")."""
+    voc = vocabulary()
+    text = an.text
+    seps = [m for m in LIST_SEPARATOR.finditer(text, a, b)
+            if text.count("(", a, m.start()) <= text.count(")", a, m.start())
+            and not any(s <= m.start() < e for _, s, e in an.companies)]
+    if not seps:
+        return []
+    cuts = []
+    bounds = [m.start() for m in seps] + [b]
+    for m, nxt in zip(seps, bounds[1:]):
+        left, right = text[(cuts[-1] if cuts else a):m.start()], text[m.end():nxt]
+        if not has_substance(left) or not has_substance(right):
+            continue
+        opening = ARTICLE_OPENING.match(right)
+        words = WORD_RE.findall(right[opening.end() if opening else 0:])
+        if not words or CLAUSE_OPENING.match(words[0]):
+            continue    # "фабрика, выпускающая шерстяные изделия", "a plant, producing ...": the same item
+        first = " ".join(words[:4])
+        if re.search(r"[a-z]", first[:12]):
+            # English writes each item as a noun phrase of its own: "a X, a Y and a Z"
+            if opening and ARTICLE_OPENING.match(text[a:b].lstrip(" -–—:,")):
+                cuts.append(m.start())
+            continue
+        if voc.facility_re.search(first) or m.group(0).strip(" ,;") == "" and (sector_of(first)[0] or find_companies(first)):
+            cuts.append(m.start())
+    return cuts
+
+
+def _bracketed_item(text: str, a: int, b: int, closes: set[int]) -> bool:
+    """An item of a list written "X (place or figures), Y (...)" that closes with its own bracket and
+    says something before it ("and processing rare metals (Zhambyl region)"): an item, whatever its words."""
+    opened = text.rfind("(", a, b)
+    if opened <= a or not re.search(r"[^\W\d]{4,}", text[a:opened]):
+        return False
+    if b in closes:
+        return True
+    closed = text.rfind(")", opened, b)
+    rest = text[closed + 1:b] if closed >= 0 else ""
+    # the last item: nothing after its bracket but the sentence's verb ("... have been commissioned")
+    return closed >= 0 and bool(closes) and (not rest.strip(" ,;.") or bool(vocabulary().status_any_re.search(rest)))
+
+
+def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> list[tuple[int, int, list[str]]]:
     """Parts of span that each name one project: cut after each place, then at a conjunction
-    when both sides carry their own company or facility noun. Returns (start, end, regions)."""
+    when both sides carry their own company or facility noun. Returns (start, end, regions).
+    A `listed` span (the items of a pool) is cut at every separator that opens an item of its own."""
     text = an.text
     cuts = [span[0]]
     bracketed = _bracket_ends(an, span)
@@ -197,8 +251,9 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
             pieces.append((a, b))
     # merge pieces without substance into their neighbour
     merged: list[tuple[int, int]] = []
+    closes = set(bracketed) if len(bracketed) >= 2 else set()
     for a, b in pieces:
-        if merged and not has_substance(text[a:b]):
+        if merged and not has_substance(text[a:b]) and not _bracketed_item(text, a, b, closes):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -221,6 +276,8 @@ def split_items(an: Analysis, span: tuple[int, int]) -> list[tuple[int, int, lis
                 sub.append(m.start())
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
         sub.extend(pos for pos in _leading_heads(an, (a, b)) if sub[0] < pos < b)
+        if listed and len(merged) == 1:   # (not a list already cut at its places or brackets)
+            sub.extend(pos for pos in _list_cuts(an, a, b) if sub[0] < pos < b)
         sub = sorted(set(sub))
         sub.append(b)
         pairs = list(zip(sub, sub[1:]))
@@ -329,6 +386,9 @@ def _clause_of(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
+ONE_OF = compile_folded(r"(?:^|[^\w])(?:one of|одн(?:им|ой|ого|а|у|ом)? из|один из)\s|[\w-]+(?:лар|лер|дар|дер|тар|тер)\w*\s+бірі\b")
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
@@ -343,7 +403,16 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         if a in leading:    # "и стеклопакетов" + the head before it: "производство стеклопакетов"
             return leading[a] + " " + re.sub(r"^\s*(?:и|and)\s+", "", an.text[a:b], flags=re.IGNORECASE)
         return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
-    items = [(a, b, regions) for a, b, regions in split_items(an, span) if has_substance(item_text(a, b))]
+    closes = _bracket_ends(an, span)
+    closes = set(closes) if len(closes) >= 2 else set()
+    items = [(a, b, regions) for a, b, regions in split_items(an, span, listed)
+             if has_substance(item_text(a, b)) or _bracketed_item(an.text, a, b, closes)]
+    if len(items) > 1:
+        # "Одним из самых масштабных проектов области стало строительство цементного завода", "ірі
+        # жобаларының бірі — жел электр станциясы": the class the facility is one of is no item
+        named = [(a, b, r) for a, b, r in items if not ONE_OF.search(an.text[a:b])]
+        if named and len(named) < len(items) and any(vocabulary().facility_re.search(an.text[a:b]) for a, b, _ in named):
+            items = named
     partners = _partner_items(an, items)
     for a, b, regions in items:
         item = item_text(a, b)
@@ -358,7 +427,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             hint = cue.start() if cue else None
         d = Draft("project", facility_title(item, companies, hint), st_position(an, a), parent=parent)
         phrase = facility_phrase(item, hint)
-        if is_bare(phrase) and not any(r.kind == "project" for r in st.records + made):
+        if is_bare(phrase) and not any(r.kind == "project" for r in st.records + made) \
+                and not (phrase is None and sector_of(item)[0]):   # "- deep processing of wool": named by its product
             # "Общая стоимость проекта – 46 млрд тенге": the headline says which facility the project is
             lead = better_phrase(phrase, st.lead_phrases())
             if lead is not None:
@@ -376,6 +446,9 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         if road is not None:
             d.sector = "infrastructure"
         d.status = (status_near(item, phrase.head_start if phrase else hint or 0)
+                    # "plants processing X (A), making Y (B) ... have been commissioned": the sentence's
+                    # own verb, after the list, before the pool's status
+                    or (status_near(an.text, status_hint) if parent and status_hint is not None and status_hint >= b else None)
                     or (parent.status if parent else status_near(an.text, a + (phrase.head_start if phrase else 0))))
         # the clause's own time, not that of another clause ("... back in 2021; this week a factory opened")
         d.period = period_in(an, (a, b)) or (parent.period if parent else period_in(an, _clause_of(an, span)))

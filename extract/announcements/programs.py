@@ -65,6 +65,9 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
     return sorted(counts + extra, key=lambda f: f.start)
 
 
+LIST_AFTER_COUNT = re.compile(r"[^\W\d]*\d*\s+(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*(?:\s+[–—-]\s+|:\s+)")
+
+
 def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool,
                     bounds: tuple[int, int] | None = None) -> None:
     """Pools for the counts of a sentence; `bounds` keeps them to a part of it (a pool and, in a
@@ -73,6 +76,12 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     voc = vocabulary()
     lo, hi = bounds or (0, len(text))
     enum = voc.enumeration_re.search(text, counts[0][0], hi)
+    if enum is None and len(counts) == 1 and not subcount:
+        # "екі нысан – кірпіш зауыты мен жылыжай кешені салынып жатыр", "three facilities: a X, a Y and a
+        # Z": the counted noun, then a dash or a colon and the list of what it counts
+        enum = LIST_AFTER_COUNT.match(text, counts[0][0])
+        if enum is not None and not voc.facility_re.search(text, enum.end(), hi):
+            enum = None
     program_end = enum.start() if enum else hi
     subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
     if subpart and not subcount:

@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..regions import find_regions
-from .analysis import Analysis, analyse, regions_in, period_in, apply_figures
+from .analysis import Analysis, analyse, has_substance, regions_in, period_in, apply_figures
 from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
 from .continuation import continue_record
 from .draft import Draft
@@ -101,6 +101,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     st.list_intro, st.list_prev = (an, None) if _announces_list(an) else (None, None)
     if intro is not None and _list_line(an, intro, prev, st):
         return
+    if intro is not None and BULLET.match(an.text) and st.list_intro is None:
+        st.list_intro, st.list_prev = intro, an.text   # a bullet that is no item does not end the list
     if an.economy:
         # "Oil production over the period reached ...": figures of the economy, not of a project;
         # decided per figure: a figure whose own clause carries no economy word is the open project's
@@ -178,6 +180,20 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 item_records(an, st, span, parent=st.program, status_hint=status_pos, listed=True)
                 st.current = st.program
                 return
+            products = _product_list(an.text, span)
+            if products:
+                # "Projects to produce polyethylene and butadiene are due to be commissioned soon": one
+                # project per product, a part of the pool the article counted
+                for product in products:
+                    p = Draft("project", product, st_position(an, span[0]), parent=st.program)
+                    p.status = status_of(an.text[span[0]:span[1]]) or st.program.status
+                    p.regions = regions_in(an, (0, len(an.text)))
+                    p.period, p.national = period_in(an, (0, len(an.text))), an.national
+                    p.sector, p.listed = sector_of(product)[0], True
+                    p.add_evidence(an.text)
+                    st.records.append(p)
+                st.current = st.program
+                return
             anchor = None
         elif plural:
             d = Draft("program", facility_title(an.text[span[0]:span[1]], []), st_position(an, span[0]))
@@ -251,12 +267,16 @@ def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bo
     bulleted = bool(BULLET.match(text)) and not re.match(r"^\s*\d{1,2}[.)]\d", text)
     # unmarked lines: the first after the colon, or the next after one that ends in a semicolon
     unmarked = prev is None or prev.rstrip().endswith(";")
-    if not vocabulary().facility_re.search(text) or not (bulleted or unmarked and len(text) <= 220):
+    if not (bulleted or unmarked and len(text) <= 220):
+        return False
+    start = BULLET.match(text).end() if bulleted else 0
+    # a bullet names its item by a facility noun, or by an activity or product alone
+    # ("- deep processing of wool in Aktobe region,", "- textile production in Zhetysu region")
+    if not (vocabulary().facility_re.search(text) or bulleted and len(text) <= 220 and has_substance(text[start:])):
         return False
     if an.economy or any(f.kind == "count" for f in an.figures):
         return False
     parent = st.program if st.current is not None and st.current is st.program else None
-    start = BULLET.match(text).end() if bulleted else 0
     made = item_records(an, st, (start, len(text)), parent=parent)
     if not made:
         return False

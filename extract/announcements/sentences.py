@@ -19,6 +19,11 @@ BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”']?\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢ
                       r"|(?<=[a-zа-яёәғқңөұүһі]{3}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[a-zа-яёәғқңөұүһі]|\s))")
 
 
+# "ERG plans wind power plant in Kazakhstan. (Credit: Nathan Rodriguez on Unsplash)": a photo caption
+# ends with its credit; it restates the article beside a picture, no statement of its own
+CAPTION = re.compile(r"\((?:credit|photo|image|picture|фото|сурет|источник фото)\s*:[^()]*\)\s*$", re.IGNORECASE)
+
+
 @dataclass
 class Sentence:
     text: str
@@ -78,7 +83,7 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
         stripped = line.strip()
         line_start = pos
         pos += len(line) + 1
-        if not stripped or i in furniture:
+        if not stripped or i in furniture or CAPTION.search(stripped):
             continue
         is_headline = False
         if first_line is None and headline_zone:
