@@ -22,7 +22,7 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
                   before, FLAGS)    # not "this week a full-cycle factory": "this" there is the week
     if not m:
         return False
-    if re.search(r"\bthat\s+$", before) and SAYING_THAT.search(before[:before.rstrip().rfind(" ") + 1]):
+    if THAT_AT_END.search(before) and SAYING_THAT.search(before[:before.rstrip().rfind(" ") + 1]):
         return False    # "added that plants ... have been commissioned": what was said, no reference
     if m.group(1).lower() != "the":
         return True
@@ -43,48 +43,49 @@ SAYING_THAT = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|stated|stat
                          r"explained|stressed|emphasi[sz]ed|informed|told\s+\w+|believes|expects|hopes|recalled|"
                          r"pointed out|made it clear|confirmed)\s+(?:that\s+)?$", re.IGNORECASE)
 
+THAT_AT_END = re.compile(r"\bthat\s+$")
+
 DEMONSTRATIVE = re.compile(r"\b(?:this|(?<!said )(?<!added )(?<!noted )(?<!stated )(?<!announced )that|these|those|этот|эта|это|этого|этому|этом|этой|эти|этих|данн\w+|"
                            r"бұл|осы|аталған)\s+", FLAGS)
 NEXT_WORD = re.compile(r"(?!(?:a|an|the|week|year|month|day|time|неделе|недели|году|месяце|апта\w*|жыл\w*)\b)[\w-]+\s+", FLAGS)
 
 
+WORDS_BEFORE_FACILITY = 3   # "this modern high-tech enterprise": modifiers between a marker and its noun
+
+
+def _facility_start(text: str, pos: int) -> int | None:
+    """Where a facility noun starts at `pos` or up to three words after it (not across "a", "the"
+    or a time word: "this week a factory" is no facility of "this")."""
+    facility_re = vocabulary().facility_re
+    for _ in range(WORDS_BEFORE_FACILITY + 1):
+        if facility_re.match(text, pos):
+            return pos
+        word = NEXT_WORD.match(text, pos)
+        if word is None:
+            return None
+        pos = word.end()
+    return None
+
+
 def facility_after(text: str, marker: re.Pattern) -> bool:
     """A facility noun right after a marker, or up to three words after it ("this modern
     high-tech enterprise", "тағы бір өндіріс")."""
-    voc = vocabulary()
-    for m in marker.finditer(text):
-        pos = m.end()
-        for _ in range(4):
-            if voc.facility_re.match(text, pos):
-                return True
-            word = NEXT_WORD.match(text, pos)
-            if word is None:
-                break
-            pos = word.end()
-    return False
+    return any(_facility_start(text, m.end()) is not None for m in marker.finditer(text))
 
 
 ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+", re.IGNORECASE)
-
-
 JOINT_BEFORE = re.compile(r"\b(?:this|that|the|этой|этого|этот|эту|этом|осы|бұл)\s+(?:and|и|және|мен)\s+$", FLAGS)
 
 
 def _another_facility(clause: str) -> int | None:
     """"another plant has been built next to this one", "тағы бір өндіріс орны бой көтерді": where
     the facility said to be one more begins; a new facility, whatever the clause points back to."""
-    voc = vocabulary()
     for m in ANOTHER_MARKER.finditer(clause):
         if JOINT_BEFORE.search(clause, max(0, m.start() - 25), m.start()):
             continue    # "в строительство этой и ещё одной станции": the known one and another, together
-        pos = m.end()
-        for _ in range(4):
-            if voc.facility_re.match(clause, pos):
-                return pos
-            word = NEXT_WORD.match(clause, pos)
-            if word is None:
-                break
-            pos = word.end()
+        start = _facility_start(clause, m.end())
+        if start is not None:
+            return start
     return None
 
 

@@ -119,15 +119,20 @@ def _firm_owner_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _origin_words() -> frozenset[str]:
+    """companies.yaml origin_words: "Swiss", "Chinese" before a name describe the firm."""
     return frozenset(_load("companies.yaml")["origin_words"])
+
+
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 # "AKTOBE – ...", "ASTANA, March 3 – ...": a capitalised place opening a paragraph before a dash is a dateline
 DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
-COUNTRY_TAILS = {"Kazakhstan", "Qazaqstan", "Kazakstan", "KZ", "Central Asia", "Asia"}
+COUNTRY_TAILS = {"Kazakhstan", "Qazaqstan", "Kazakstan", "KZ", "Asia"}   # compared with one token of a name
 LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
+COMMA_GAP = re.compile(r"\.?,\s*")    # between two legal forms of one name: "Co., Ltd."
+DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
 QUOTES = "«\"“„"
 PATRONYMIC_RE = re.compile(r"(?:ұлы|қызы|улы|кызы|uly|kyzy|ович|евич|овна|евна)$", re.IGNORECASE)
@@ -217,6 +222,7 @@ def find_company_spans(text: str, region_spans: list[tuple[int, int]] | None = N
 @lru_cache(maxsize=4096)
 def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
     suffixes, prefix_re, stop, suffix_after_re, name_ends = _lists()
+    appositive_re, org_before_re, title_after_re, state_unit_re = _context_patterns()
     cyrillic_text = len(CYRILLIC_RE.findall(text)) > len(text) / 4
     voc = vocabulary()
     found: list[tuple[str, int, int]] = []
@@ -261,11 +267,10 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             offsets.pop(0)
         # "General Director of Total Eren", "Central Asian Green Power, a joint venture ...": where the
         # context says an organisation is named, a capitalised word that opens it is part of it
-        appositive, _, titled, _ = _context_patterns()
-        context = prefixed or _firm_owner_re().search(text, max(0, pos - 40), pos) is not None or \
-            appositive.match(text, m.end()) is not None
+        appositive_after = appositive_re.match(text, m.end()) is not None
+        context = prefixed or _firm_owner_re().search(text, max(0, pos - 40), pos) is not None or appositive_after
         # "Khorgos Gateway CEO Karl Gheysen": a title holder's organisation keeps its place word
-        titled_after = any(titled.match(text, o + len(k)) is not None for k, o in zip(kept, offsets))
+        titled_after = any(title_after_re.match(text, o + len(k)) is not None for k, o in zip(kept, offsets))
         while not full and kept and (POSSESSIVE_RE.sub("", kept[0]) in stop or _is_region_word(kept[0], places, offsets[0])):
             if prefixed and len(kept) > 1 and kept[1] not in stop and kept[0] not in ARTICLES:
                 break
@@ -291,7 +296,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
                 continue
             if kept[i] in stop or _is_region_word(kept[i], places, offsets[i]):
                 if i == len(kept) - 1 and kept[i] in COUNTRY_TAILS and kept[i - 1] not in stop and (
-                        appositive.match(text, m.end()) or prefixed or _role_patterns()[0].match(text, m.end())):
+                        appositive_after or prefixed or _role_patterns()[0].match(text, m.end())):
                     break   # "between the Agriculture Ministry and Mars Petcare Kazakhstan"
                 if latin_in_cyrillic and kept[i] not in ARTICLES and LATIN_RE.match(kept[i]):
                     continue    # "West China Cement" in Russian text: a Latin name keeps its country word
@@ -323,9 +328,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or (cyrillic_text and LATIN_RE.match(name) is not None)
             or (sm is not None and not opens_quote)
             or prefix_re.search(before) is not None
-            or _context_patterns()[0].match(after) is not None
-            or _context_patterns()[1].search(before) is not None
-            or _context_patterns()[2].match(after) is not None
+            or appositive_re.match(after) is not None
+            or org_before_re.search(before) is not None
+            or title_after_re.match(after) is not None
             or PRODUCT_AFTER_RE.match(after) is not None
             or (not at_sentence_start and _facility_follows(after, voc))
             or _role_patterns()[0].match(after) is not None
@@ -350,7 +355,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
         if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(text[max(0, start - 90):start]):
             continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
-        if not legal and not full and _context_patterns()[3].match(text, end):
+        if not legal and not full and state_unit_re.match(text, end):
             continue    # "the Oil Transportation and Refining Department": a unit of a ministry
         if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
@@ -370,8 +375,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     chained: list[tuple[str, int, int]] = []
     for name, start, end in found:
         gap = text[chained[-1][2]:start] if chained else ""
-        if chained and name in LEGAL_TAILS and (re.fullmatch(r"\.?,\s*", gap) or   # "Co., Ltd.", "Co. Ltd"
-                                                re.fullmatch(r"\.\s*", gap) and chained[-1][0].split()[-1] in LEGAL_TAILS):
+        if chained and name in LEGAL_TAILS and (COMMA_GAP.fullmatch(gap) or   # "Co., Ltd.", "Co. Ltd"
+                                                DOT_GAP.fullmatch(gap) and chained[-1][0].split()[-1] in LEGAL_TAILS):
             prev = chained.pop()
             tail = re.match(r"\.", text[end:end + 1])
             stop = end + (1 if tail else 0)
@@ -490,9 +495,9 @@ def lend_sole_company(drafts: list, analyses: list) -> None:
     """An article that names one firm in all (its outlet and photo credits aside) is about that
     firm's project: "An agreement to build the plant was concluded between the Ministry and Mars
     Petcare Kazakhstan. ... The plant will create 200 jobs". A project of the article that names no
-    firm of its own takes it when the article has one project (a round-up or a visit report
-    touring several plants names one firm for one of them); a pool takes it only where its own sentences name it
-    ("компания China Energy намерена реализовать два проекта")."""
+    firm of its own takes it when the article has one project (a round-up or a visit report touring
+    several plants names one firm for one of them); a pool takes it only where its own sentences
+    name it ("компания China Energy намерена реализовать два проекта")."""
     before_re, after_re = _source_patterns()
     names = [n for an in analyses for n, s, e in an.companies
              if not (before_re.search(an.text[max(0, s - 30):s]) or after_re.match(an.text, e))]
@@ -503,8 +508,9 @@ def lend_sole_company(drafts: list, analyses: list) -> None:
     projects = [d for d in drafts if d.kind == "project"]
     if len(projects) > SOLE_FIRM_PROJECTS:
         return
+    mentioned = list(dict.fromkeys(names))   # each name once, not once per mention
     for d in drafts:
         if d.companies:
             continue
-        if d.kind == "project" or any(n.lower() in name.lower() for e in d.evidence for n in names if n in e):
+        if d.kind == "project" or any(n.lower() in name.lower() for e in d.evidence for n in mentioned if n in e):
             d.companies.append(name)

@@ -27,6 +27,9 @@ def continue_record(an: Analysis, st: State) -> None:
     _fill_from(target, an, st)
 
 
+SUBJECT_DETERMINER = re.compile(r"\W*(?:(?:the|this|its|этот|данный|бұл|осы)\s+)?", re.IGNORECASE)
+
+
 def _open_project_subject(an: Analysis, st: State) -> bool:
     """"Всего комплекс стоил 5,6 млрд тенге", "In total, the plant cost ...": a total whose subject is
     one facility (a singular facility noun right after the total word) is the open project's, not
@@ -34,13 +37,13 @@ def _open_project_subject(an: Analysis, st: State) -> bool:
     current = st.current
     if current is None or current.kind != "project":
         return False
-    m = vocabulary().total_re.search(an.text)
+    voc = vocabulary()
+    m = voc.total_re.search(an.text)
     if m is None:
         return False
     after = an.text[m.end():m.end() + 40]
-    head = re.match(r"\W*(?:(?:the|this|its|этот|данный|бұл|осы)\s+)?", after, re.IGNORECASE)
-    pos = head.end() if head else 0
-    if not vocabulary().facility_re.match(after, pos):
+    pos = SUBJECT_DETERMINER.match(after).end()   # (all optional: always matches)
+    if not voc.facility_re.match(after, pos):
         return False
     return not cue_regex("plural_facility_patterns").match(after, pos)
 

@@ -9,7 +9,7 @@ from .analysis import Analysis
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from .draft import Draft
 from .titles import facility_phrase, is_bare, with_company
-from .vocabulary import cue_regex, sector_of
+from .vocabulary import cue_regex, sector_of, vocabulary
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -152,7 +152,7 @@ def _same_plant(a: Draft, b: Draft) -> bool:
 
 @lru_cache(maxsize=1)
 def _part_re() -> re.Pattern:
-    from .vocabulary import vocabulary
+    """cues.yaml facility_part_patterns as a plain pattern (its `sub` blanks the parts out of a title)."""
     return re.compile("|".join(vocabulary().cues["facility_part_patterns"]), re.IGNORECASE)
 
 
@@ -179,7 +179,8 @@ def _part_of(d: Draft, p: Draft) -> bool:
         return False
     # (an area is the site's or the one it is to grow to: "площадь теплиц будут наращивать до 500 га")
     np_, nd = p.numbers(), d.numbers()
-    np_.pop("area_m2", None), nd.pop("area_m2", None)
+    np_.pop("area_m2", None)
+    nd.pop("area_m2", None)
     if _agreement(np_, nd)[1] or (p.regions and d.regions and not set(p.regions) & set(d.regions)):
         return False
     if p.capacity and d.capacity and p.capacity != d.capacity:
@@ -378,9 +379,12 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
 def _own_name_first(d: Draft) -> list[str]:
     """The companies of a record, the facility's own name first: the one written right before its
     title in the evidence ("«Хромтау» жел электр станциясы" of ERG is the Khromtau wind station)."""
+    words = d.title.split()
+    if not words:
+        return d.companies
     text = " ".join(d.evidence)
-    head = re.escape(d.title.split()[0]) if d.title.split() else None
+    head = re.escape(words[0])
     for c in d.companies:
-        if head and re.search(re.escape(c) + r"[»\"”']?\s+" + head, text, re.IGNORECASE):
+        if re.search(re.escape(c) + r"[»\"”']?\s+" + head, text, re.IGNORECASE):
             return [c] + [x for x in d.companies if x != c]
     return d.companies

@@ -12,7 +12,8 @@ from .state import State, st_position
 from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, ru_parses, with_company
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
-CONJUNCTION = compile_folded(r",?\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+|,\s+")
+CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|пен)"
+CONJUNCTION = compile_folded(r",?\s+" + CONJUNCTION_WORDS + r"\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
 EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes)\b")
@@ -74,7 +75,7 @@ def _shared_heads(text: str, span: tuple[int, int]) -> dict[int, str]:
 
 
 CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
-MODIFIER_END = re.compile(r"(?:ous|al|ic|ive|ed|ing)$")
+EN_MODIFIER_END = re.compile(r"(?:ous|al|ic|ive|ed|ing)$")
 LEADING_HEAD = re.compile(
     r"(?<!for )(?<!for the )\b(производство|выпуск|production of|manufacture of)\s+"
     r"((?:[^\W\d][\w-]*\s+){0,2}?([^\W\d][\w-]*))(\s+(?:и|and)\s+)([^\W\d][\w-]*)", re.IGNORECASE)
@@ -83,10 +84,11 @@ LEADING_HEAD = re.compile(
 def _leading_heads(an: Analysis, span: tuple[int, int]) -> dict[int, str]:
     """"производство оконного профиля и стеклопакетов", "production of window profiles and glass
     units": one head before two products in the genitive, each a product of its own (the spec's list
-    of products without figures); not "производству сетки и открытию линии" (another noun's case). Returns {position of the "и": the head the right one takes}. Not "черных и
-    цветных металлов" (two adjectives of one product), nor a sentence with money or jobs (one plant
-    making both, with one figure), nor a plant's complement ("завод по производству X и Y", "plant for
-    the production of cables and wires": the head is the production itself, in the nominative)."""
+    of products without figures). Returns {position of the "и": the head the right one takes}.
+    Not "производству сетки и открытию линии" (another noun's case), nor "черных и цветных металлов"
+    (two adjectives of one product), nor a sentence with money or jobs (one plant making both, with
+    one figure), nor a plant's complement ("завод по производству X и Y", "plant for the production
+    of cables and wires": the head is the production itself, in the nominative)."""
     text = an.text
     if any(in_span(span, f.start) and f.kind in ("money", "jobs") for f in an.figures):
         return {}
@@ -99,18 +101,24 @@ def _leading_heads(an: Analysis, span: tuple[int, int]) -> dict[int, str]:
             if not parses or parses[0].tag.POS != "NOUN" or parses[0].tag.case != "gent" or \
                     not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in right_parses):
                 continue
-        elif not (last.endswith("s") and not MODIFIER_END.search(last)) or right in ("other", "others", "the"):
+        elif not (last.endswith("s") and not EN_MODIFIER_END.search(last)) or right in ("other", "others", "the"):
             continue
         out[m.start(4)] = m.group(1)
     return out
 
 
 @lru_cache(maxsize=1)
-def _infrastructure_to_re() -> re.Pattern:
+def _infrastructure_to_res() -> tuple[re.Pattern, re.Pattern]:
+    """cues.yaml: the infrastructure before the plant it leads to ("roads ... to the KIA plant"), and
+    the Kazakh order, after the plant ("... зауытына дейін жол")."""
     cues = vocabulary().cues
-    return re.compile(r"(?<![\w-])((?:[^\W\d][\w-]*\s+)?(?:" + "|".join(cues["infrastructure_to_nouns"]) + r"))"
-                      r"(?![\w-])[^.;:()]{0,80}?\s(?:" + "|".join(cues["infrastructure_to_leads"]) + r")\s+"
-                      r"(?-i:(?:[A-ZА-ЯЁ«\"][\w»\"-]*\s+){0,3})$", re.IGNORECASE)   # a name may stand before the plant
+    nouns = cues["infrastructure_to_nouns"] + cues["infrastructure_to_nouns_kk"]
+    before = re.compile(r"(?<![\w-])((?:[^\W\d][\w-]*\s+)?(?:" + "|".join(nouns) + r"))"
+                        r"(?![\w-])[^.;:()]{0,80}?\s(?:" + "|".join(cues["infrastructure_to_leads"]) + r")\s+"
+                        r"(?-i:(?:[A-ZА-ЯЁ«\"][\w»\"-]*\s+){0,3})$", re.IGNORECASE)   # a name may stand before the plant
+    after_kk = re.compile(r"\S*\s+(?:" + "|".join(cues["infrastructure_to_leads_kk"]) + r")\s+"
+                          r"((?:[^\W\d][\w-]*\s+){0,2}?(?:" + "|".join(cues["infrastructure_to_nouns_kk"]) + r"))")
+    return before, after_kk
 
 
 KK_DATIVE = re.compile(r"(?:на|не|ға|ге|қа|ке)$")
@@ -123,17 +131,19 @@ def _infrastructure_to(item: str, phrase) -> str | None:
     or None when the phrase is not the goal of one."""
     if phrase is None:
         return None
-    m = _infrastructure_to_re().search(item, max(0, phrase.start - 140), phrase.start)
+    before_re, after_kk_re = _infrastructure_to_res()
+    m = before_re.search(item, max(0, phrase.start - 140), phrase.start)
     if m is not None:
         start = m.start(1)
         first = WORD_RE.match(item, start)
         if first is not None and first.end() < m.end(1) and not INFRA_MODIFIER.search(first.group(0)):
-            start = WORD_RE.match(item, first.end() + 1).start() if WORD_RE.match(item, first.end() + 1) else start
+            second = WORD_RE.match(item, first.end() + 1)   # a word before the noun stays if it modifies it ("access roads")
+            start = second.start() if second else start
         return " ".join(item[start:phrase.end].split())
     # Kazakh: the plant in the dative before "дейін", the road after it
     after = KK_DATIVE.search(item[phrase.start:phrase.end])
     tail = item[phrase.end:phrase.end + 30]
-    kk = re.match(r"\S*\s+(?:дейін|шейін)\s+((?:[^\W\d][\w-]*\s+){0,2}?(?:жол|желі|инфрақұрылым|теміржол)\w*)", tail)
+    kk = after_kk_re.match(tail)
     if kk is not None and after is not None:
         return " ".join((item[phrase.start:phrase.end] + " " + tail[:kk.end()]).split())
     return None
@@ -163,9 +173,10 @@ def _bracket_ends(an: Analysis, span: tuple[int, int]) -> list[int]:
     return ends
 
 
-LIST_SEPARATOR = compile_folded(r"\s*[,;]\s*(?:and\s+|и\s+|а также\s+|және\s+)?|\s+(?:and|as well as|а также|и|және|мен|бен|пен)\s+")
+LIST_SEPARATOR = compile_folded(r"\s*[,;]\s*(?:and\s+|и\s+|а также\s+|және\s+)?|\s+" + CONJUNCTION_WORDS + r"\s+")
 CLAUSE_OPENING = re.compile(r"(?:\w+(?:ющ|ящ|ащ|вш|емы|имы)\w*|\w+ing|which|that|where|who|whose|где|котор\w*|куда|оның|ол)$", re.IGNORECASE)
 ARTICLE_OPENING = re.compile(r"(?:an?|one more|another)\s+", re.IGNORECASE)
+LATIN_LOWER = re.compile(r"[a-z]")
 
 
 def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
@@ -176,9 +187,15 @@ def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
     phrase), not a verb continuing the item before ("... waste paper and producing cellulose")."""
     voc = vocabulary()
     text = an.text
-    seps = [m for m in LIST_SEPARATOR.finditer(text, a, b)
-            if text.count("(", a, m.start()) <= text.count(")", a, m.start())
-            and not any(s <= m.start() < e for _, s, e in an.companies)]
+    seps = []
+    opened = closed = 0     # brackets between a and the separator, counted once along the span
+    counted = a
+    for m in LIST_SEPARATOR.finditer(text, a, b):
+        opened += text.count("(", counted, m.start())
+        closed += text.count(")", counted, m.start())
+        counted = m.start()
+        if opened <= closed and not any(s <= m.start() < e for _, s, e in an.companies):
+            seps.append(m)
     if not seps:
         return []
     cuts = []
@@ -192,7 +209,7 @@ def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
         if not words or CLAUSE_OPENING.match(words[0]):
             continue    # "фабрика, выпускающая шерстяные изделия", "a plant, producing ...": the same item
         first = " ".join(words[:4])
-        if re.search(r"[a-z]", first[:12]):
+        if LATIN_LOWER.search(first[:12]):
             # English writes each item as a noun phrase of its own: "a X, a Y and a Z"
             if opening and ARTICLE_OPENING.match(text[a:b].lstrip(" -–—:,")):
                 cuts.append(m.start())
@@ -202,11 +219,20 @@ def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
     return cuts
 
 
+def _item_closes(bracket_ends: list[int]) -> set[int]:
+    """The bracket ends that close items: only where two or more brackets make the list a list of
+    "X (...), Y (...)" items; one bracket is an aside."""
+    return set(bracket_ends) if len(bracket_ends) >= 2 else set()
+
+
+LETTERS4 = re.compile(r"[^\W\d]{4,}")
+
+
 def _bracketed_item(text: str, a: int, b: int, closes: set[int]) -> bool:
     """An item of a list written "X (place or figures), Y (...)" that closes with its own bracket and
     says something before it ("and processing rare metals (Zhambyl region)"): an item, whatever its words."""
     opened = text.rfind("(", a, b)
-    if opened <= a or not re.search(r"[^\W\d]{4,}", text[a:opened]):
+    if opened <= a or not LETTERS4.search(text, a, opened):
         return False
     if b in closes:
         return True
@@ -251,7 +277,7 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
             pieces.append((a, b))
     # merge pieces without substance into their neighbour
     merged: list[tuple[int, int]] = []
-    closes = set(bracketed) if len(bracketed) >= 2 else set()
+    closes = _item_closes(bracketed)
     for a, b in pieces:
         if merged and not has_substance(text[a:b]) and not _bracketed_item(text, a, b, closes):
             merged[-1] = (merged[-1][0], b)
@@ -287,7 +313,8 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
 
 
 KK_LOCATIVE_END = re.compile(r"(?:да|де|та|те)$")   # "... мен кірпіш зауыты Шиелі ауданында"
-LOCATIVE_BEFORE = compile_folded(r"(?:\b(?:in|near|at|around|outside|в|во|под|близ)\s+(?:the\s+)?)$")
+WORD_CHARS = re.compile(r"\w*")
+PREPOSITION_BEFORE_PLACE = compile_folded(r"(?:\b(?:in|near|at|around|outside|в|во|под|близ)\s+(?:the\s+)?)$")
 
 
 def _item_places(an: Analysis, own: list[str], pairs: list[tuple[int, int]], i: int) -> list[str]:
@@ -303,8 +330,8 @@ def _item_places(an: Analysis, own: list[str], pairs: list[tuple[int, int]], i: 
         for j, (x, y) in enumerate(pairs):
             if not (x <= r.start < y) or r.code not in own:
                 continue
-            word_end = re.match(r"\w*", an.text[r.end:]).end() + r.end
-            shared = j == last and bool(LOCATIVE_BEFORE.search(an.text, max(x, r.start - 12), r.start)
+            word_end = WORD_CHARS.match(an.text, r.end).end()
+            shared = j == last and bool(PREPOSITION_BEFORE_PLACE.search(an.text, max(x, r.start - 12), r.start)
                                         or KK_LOCATIVE_END.search(an.text, r.start, word_end))
             if j == 0 and r.start - x <= 3:
                 shared = True   # "Актобеде X мен Y": a place in front of the run
@@ -312,8 +339,7 @@ def _item_places(an: Analysis, own: list[str], pairs: list[tuple[int, int]], i: 
                 private.setdefault(r.code, j)
     if not private:
         return own
-    mine = [c for c in own if private.get(c, i) == i]
-    return mine
+    return [c for c in own if private.get(c, i) == i]
 
 
 def _without_reporting(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
@@ -386,6 +412,7 @@ def _clause_of(an: Analysis, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
+LEADING_AND = re.compile(r"^\s*(?:и|and)\s+", re.IGNORECASE)
 ONE_OF = compile_folded(r"(?:^|[^\w])(?:one of|одн(?:им|ой|ого|а|у|ом)? из|один из)\s|[\w-]+(?:лар|лер|дар|дер|тар|тер)\w*\s+бірі\b")
 
 
@@ -401,10 +428,9 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
     leading = _leading_heads(an, span)
     def item_text(a: int, b: int) -> str:
         if a in leading:    # "и стеклопакетов" + the head before it: "производство стеклопакетов"
-            return leading[a] + " " + re.sub(r"^\s*(?:и|and)\s+", "", an.text[a:b], flags=re.IGNORECASE)
+            return leading[a] + " " + LEADING_AND.sub("", an.text[a:b])
         return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
-    closes = _bracket_ends(an, span)
-    closes = set(closes) if len(closes) >= 2 else set()
+    closes = _item_closes(_bracket_ends(an, span))
     items = [(a, b, regions) for a, b, regions in split_items(an, span, listed)
              if has_substance(item_text(a, b)) or _bracketed_item(an.text, a, b, closes)]
     if len(items) > 1:
@@ -460,9 +486,11 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         made.append(d)
     for d in made:
         d.listed = len(made) > 1
-    for (a, _, _), left, right in zip(items[1:], made, made[1:]) if len(made) == len(items) else ():
-        if a in leading and not left.regions:
-            left.regions = list(right.regions)   # "производство профиля и стеклопакетов (Актобе)": both in Aktobe
+    if len(made) == len(items):
+        # "производство профиля и стеклопакетов (Актобе)": both in Aktobe
+        for (a, _, _), left, right in zip(items[1:], made, made[1:]):
+            if a in leading and not left.regions:
+                left.regions = list(right.regions)
     # figures outside every item (before the first) belong to a single project
     if len(made) == 1 and whole_sentence:   # (not when another clause of the sentence opens a record of its own)
         apply_figures(made[0], an, (0, len(an.text)), 0, st.currency, only_missing=True)

@@ -182,16 +182,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 return
             products = _product_list(an.text, span)
             if products:
-                # "Projects to produce polyethylene and butadiene are due to be commissioned soon": one
-                # project per product, a part of the pool the article counted
-                for product in products:
-                    p = Draft("project", product, st_position(an, span[0]), parent=st.program)
-                    p.status = status_of(an.text[span[0]:span[1]]) or st.program.status
-                    p.regions = regions_in(an, (0, len(an.text)))
-                    p.period, p.national = period_in(an, (0, len(an.text))), an.national
-                    p.sector, p.listed = sector_of(product)[0], True
-                    p.add_evidence(an.text)
-                    st.records.append(p)
+                _product_records(an, st, span, products)
                 st.current = st.program
                 return
             anchor = None
@@ -233,8 +224,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
             later = project_anchor(an, None, after=later[0][1])
             later = later if later is not None and not later[2] else None
         if made:
-            for d in made if beside is not None else []:
-                d.regions = d.regions or list(beside.regions)   # one more facility beside the plant: its place
+            if beside is not None:
+                for d in made:
+                    d.regions = d.regions or list(beside.regions)   # one more facility beside the plant: its place
             if borrowed and len(made) == 1 and not made[0].companies:
                 made[0].companies = list(borrowed)
                 made[0].title = with_company(made[0].title, borrowed)
@@ -256,6 +248,19 @@ def _announces_list(an: Analysis) -> bool:
     voc = vocabulary()
     return an.text.rstrip().endswith(":") and bool(
         voc.facility_re.search(an.text) or voc.event_noun_re.search(an.text) or voc.status_any_re.search(an.text))
+
+
+def _product_records(an: Analysis, st: State, span: tuple[int, int], products: list[str]) -> None:
+    """"Projects to produce polyethylene and butadiene are due to be commissioned soon": one project
+    per product, a part of the pool the article counted."""
+    for product in products:
+        p = Draft("project", product, st_position(an, span[0]), parent=st.program)
+        p.status = status_of(an.text[span[0]:span[1]]) or st.program.status
+        p.regions = regions_in(an, (0, len(an.text)))
+        p.period, p.national = period_in(an, (0, len(an.text))), an.national
+        p.sector, p.listed = sector_of(product)[0], True
+        p.add_evidence(an.text)
+        st.records.append(p)
 
 
 def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bool:
@@ -357,7 +362,7 @@ ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:та�
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
-STATE_BODY_BEFORE = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Ministers?)\s+(?:of|for)\s+(?:the\s+)?$")
+STATE_BODY_BEFORE = re.compile(r"\b(?:Ministry|Ministers?|Department|Committee|Agency)\s+(?:of|for)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
 # "Li Ming, Head of Gezhouba Group": a name with an office after it is a person
 PERSON_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:head|director|general director|ceo|chairman|"

@@ -28,9 +28,10 @@ KK_LOCATIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)?$")
 KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
 RU_MODIFIER = {"ADJF", "PRTF"}
 LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[^\W\d][\w-]*\s+){0,3}$", FLAGS)
-# a Kazakh participle ("құрайтын", "өндіретін", "салынған") whose object is a figure is not a modifier
+LEFT_MODIFIERS = 5   # words before a head that can be its modifiers
 KK_CONJUNCTIONS = frozenset(("мен", "бен", "пен", "және"))
 KK_PARTICIPLE_OBJECTS = 5   # words of a participle's objects taken before it
+# a Kazakh participle ("құрайтын", "өндіретін", "салынған") whose object is a figure is not a modifier
 KK_PARTICIPLE = re.compile(r"(?:атын|етін|йтын|йтін|ған|ген|қан|кен)$")
 LEADING_JUNK = re.compile(
     r"^[\s,;:–—-]*(?:(?:and|as well as|а также|и|және|including|include|includes|В их числе|В частности)\b[\s,–—-]*)*", FLAGS)
@@ -130,7 +131,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     lists = _lists()
     words = list(WORD_RE.finditer(text, max(0, head_start - 100), head_start))
     start = head_start
-    reach = 5
+    reach = LEFT_MODIFIERS   # grows to take a Kazakh participle's objects
     participle = False
     for i in range(len(words) - 1, -1, -1):
         if i <= len(words) - 1 - reach:
@@ -482,6 +483,7 @@ def product_sentence(text: str) -> str:
 
 def _product_words(item: str, start: int) -> str:
     """Up to five words of a product from `start`, to the next punctuation, figure or verb."""
+    stop_right, status_re = _lists()["stop_right"], vocabulary().status_any_re
     words: list[re.Match] = []
     for w in WORD_RE.finditer(item, start):
         gap = item[words[-1].end() if words else start:w.start()]
@@ -489,8 +491,7 @@ def _product_words(item: str, start: int) -> str:
         listed = bool(words) and gap.strip() == "," and RU_ADJECTIVE_PLURAL.search(words[-1].group(0))
         if (BREAK.search(gap) and not listed) or w.group(0)[0].isdigit():
             break
-        if w.group(0).lower() in _lists()["stop_right"] or w.group(0).lower() in PRODUCT_STOP \
-                or vocabulary().status_any_re.match(w.group(0)):
+        if w.group(0).lower() in stop_right or w.group(0).lower() in PRODUCT_STOP or status_re.match(w.group(0)):
             break
         words.append(w)
         if len(words) >= PRODUCT_WORDS:
