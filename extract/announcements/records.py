@@ -47,7 +47,9 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     _names_known_anywhere(analyses)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
-        st.currency = max(set(currencies), key=currencies.count)
+        # the article's usual currency; on a tie the one it writes first (a set's order would
+        # make the choice, and the records, depend on the interpreter's hash seed)
+        st.currency = max(dict.fromkeys(currencies), key=currencies.count)
     elif language in ("ru", "kk"):
         st.currency = "kzt"
     lead = [an for an in analyses if an.sentence.headline][:1] + [an for an in analyses if not an.sentence.headline][:1]
