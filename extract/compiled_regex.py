@@ -27,15 +27,18 @@ from pathlib import Path
 CACHE_DIR = Path(__file__).resolve().parent / "__pycache__"
 
 
-def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
-    """re.compile(pattern, flags), from the cache when this interpreter compiled it before."""
+def compile_cached(pattern: str, flags: int = 0, name: str = "pattern") -> re.Pattern:
+    """re.compile(pattern, flags), from the cache when this interpreter compiled it before.
+    `name` says which pattern it is: saving a new version of it (the gazetteer edited) removes
+    the files of its older versions, so the cache does not grow with every edit."""
     try:
         import _sre
         from re import _compiler, _parser
     except ImportError:  # not CPython
         return re.compile(pattern, flags)
     key = hashlib.sha1(f"{sys.hexversion}\x00{_sre.MAGIC}\x00{flags}\x00{pattern}".encode("utf-8")).hexdigest()
-    path = CACHE_DIR / f"regex-{sys.implementation.cache_tag}-{key[:20]}.marshal"
+    stem = f"regex-{sys.implementation.cache_tag}-{name}-"
+    path = CACHE_DIR / f"{stem}{key[:20]}.marshal"
     try:
         return _sre.compile(pattern, *marshal.loads(path.read_bytes()))
     except (OSError, ValueError, EOFError, TypeError, RuntimeError):
@@ -53,6 +56,12 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     except Exception:  # noqa: BLE001 - internals of another version: the public way
         return re.compile(pattern, flags)
     _save(path, marshal.dumps(table))
+    for old in CACHE_DIR.glob(f"{stem}{'?' * 20}.marshal"):   # this name's files only, not "<name>-more"
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass
     return compiled
 
 

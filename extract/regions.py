@@ -147,12 +147,13 @@ class _Gazetteer:
                 add(lang, surface, _Entry(None, "blocker", surface))
 
         self.plural = re.compile("|".join(re.escape(fold(w)) for w in data["plural_region_words"]), re.IGNORECASE)
-        self.regex, self.entries = self._compile(items, endings)
+        self.regex, self.entries = self._compile(items, endings, "gazetteer")
         self.head_regex, self.head_entries = self._compile(
-            [(lang, s, _Entry(code, "region", s)) for lang, s, code in list_heads], endings)
+            [(lang, s, _Entry(code, "region", s)) for lang, s, code in list_heads], endings, "gazetteer-heads")
 
     @staticmethod
-    def _compile(items: list[tuple[str, str, _Entry]], endings: dict[str, str]) -> tuple[re.Pattern, list[_Entry]]:
+    def _compile(items: list[tuple[str, str, _Entry]], endings: dict[str, str],
+                 name: str) -> tuple[re.Pattern, list[_Entry]]:
         """One regex over a trie of all surfaces; the named empty group at a leaf tells the entry.
 
         Top-level branches start with an exact (case-sensitive) letter, which lets the regex
@@ -176,7 +177,7 @@ class _Gazetteer:
             for first, child in trie.items():
                 rest = _trie_regex(child, endings)
                 branches.append(re.escape(first) + (rest if abbr else f"(?i:{rest})"))
-        return compile_cached("|".join(branches)), entries
+        return compile_cached("|".join(branches), name=name), entries
 
 
 @lru_cache(maxsize=1)

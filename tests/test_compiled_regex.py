@@ -59,3 +59,12 @@ def test_the_gazetteer_pattern_is_the_same_in_every_process():
                            capture_output=True, text=True, check=True).stdout for seed in (1, 2, 3)}
     assert len(seen) == 1
     assert seen.pop().strip() == __import__("hashlib").sha1(_gazetteer().regex.pattern.encode()).hexdigest()
+
+
+def test_a_new_version_of_a_named_pattern_replaces_the_old_file(cache):
+    compiled_regex.compile_cached(PATTERN, name="places-heads")   # a name that starts like the next one
+    compiled_regex.compile_cached(PATTERN, name="places")
+    compiled_regex.compile_cached(PATTERN + "|(?P<g3>Aktau)", name="places")   # the gazetteer edited
+    names = sorted(p.name.rsplit("-", 1)[0].split("-", 3)[3] for p in cache.glob("regex-*.marshal"))
+    assert names == ["places", "places-heads"]
+    assert compiled_regex.compile_cached(PATTERN + "|(?P<g3>Aktau)", name="places").groupindex["g3"] == 4
