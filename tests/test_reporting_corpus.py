@@ -60,6 +60,9 @@ def problems_of(gold: dict, text: str) -> list[str]:
             out.append("kind not project/program")
         if not record.get("keywords") or not all(isinstance(k, str) and k for k in record["keywords"]):
             out.append("record without keywords")
+        elif not all(re.fullmatch(r"\w+", k) for k in record["keywords"]):
+            # the scorer matches each keyword against single title words: "dry port" never matches
+            out.append("keyword of several words (the scorer can never match it)")
         if not all(v in SECTORS or v is None for v in _values(record.get("sector"))):
             out.append("unknown sector")
         if not all(v in STATUSES for v in _values(record.get("status"))):
