@@ -209,6 +209,10 @@ def _fill(into: Draft, other: Draft) -> None:
             into.companies.append(c)
 
 
+WORKS_TITLE = re.compile(r"^(?:расширение|реконструкция|модернизация) ", re.IGNORECASE)
+NAMED = re.compile(r"\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"]")   # a name or a place after the first word
+
+
 def _title_sector(d: Draft) -> str | None:
     """The sector of a record's title with its companies' names blanked ("Kazakhstan Investment Fund
     JSC", "Агро Трейд" name no product of this facility)."""
@@ -297,6 +301,16 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             continue
         if not same_kind and (h.numbers() or h.status) and (not _generic(h) if h.kind == "project" else bool(set(h.numbers()) - {"project_count"} or not kept)):
             kept.insert(0, h)
+    # "Казахстан и Китай взялись за проект расширения Шымкентского НПЗ" over a body's "расширение
+    # завода по схеме 6+6": the headline names the facility of the works the body only describes
+    for an in analyses:
+        if an.sentence.headline:
+            phrase = facility_phrase(an.text)
+            if phrase is not None and WORKS_TITLE.match(phrase.title) and NAMED.search(phrase.title):
+                for d in kept:
+                    if d.kind == "project" and (d.title or "").split()[:1] == phrase.title.split()[:1] \
+                            and not NAMED.search(d.title or ""):
+                        d.title, d.borrowed_title = phrase.title, False
     # pools of "objects" in an article that never speaks of industry: schools, clinics, housing
     text = " ".join(an.text for an in analyses)
     if not cue_regex("industrial_context").search(text):

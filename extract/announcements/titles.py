@@ -61,6 +61,8 @@ def _lists():
         "stop_right": {w.lower() for w in cues["title_stop_right"]},
         "drop": {w.lower() for w in cues["title_drop_modifiers"]},
         "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
+        "works": heads.get("works_ru") or {},
+        "works_before": compile_folded(r"(?<![\w-])(" + "|".join(heads.get("works_ru") or {"(?!)": ""}) + r")\w*\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых)\s+){0,2}$"),
         "lead": compile_folded(r"\s*(?:" + "|".join(sorted((lead if "\\" in lead else re.escape(lead)
                                                          for lead in cues["title_complement_leads"]), key=len, reverse=True))
                            + r")\s+(?:the\s+)?(?:production of\s+|manufacture of\s+|manufacturing of\s+)?"),
@@ -325,6 +327,17 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     else:
         named = " ".join(x for x in (left, head_word) if x)
     title = " ".join((named + (" " if skip > head_end else "") + right).split())
+    if russian:
+        # "проект расширения Шымкентского НПЗ", "при расширении сухого порта": the works on the
+        # facility is the project; its title keeps the object as written ("расширение сухого порта")
+        works = lists["works_before"].search(item, max(0, start - 40), start)
+        if works:
+            noun = lists["works"][works.group(1).lower()]
+            start = works.end(1) + len(WORD_TAIL.match(item, works.end(1)).group(0))
+            start += len(item[start:]) - len(item[start:].lstrip())   # a place's adjective comes with it
+            written = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
+            title = noun + " " + written
+            start = works.start()
     if title[:1].isupper() and title[1:2].islower() and start == 0:
         title = title[:1].lower() + title[1:]
     return Phrase(start, end, item[start:end], title, best_rank, word_start, head_end)

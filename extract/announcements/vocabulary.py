@@ -6,6 +6,7 @@ touching the pipeline; compiling here keeps the per-article cost to regex scans.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -289,6 +290,43 @@ def any_of(fragments: list[str], word_start: bool = True) -> FoldedPattern:
     return compile_folded(prefix + "(?:" + _alternation(fragments) + ")")
 
 
+class GuardedPattern:
+    """A status cue pattern whose matches inside a guard phrase do not count: "когда завод
+    заработает, появится 500 мест" states what follows the launch, not that the plant will
+    start working (status.yaml's `guards`). Same interface as the pattern it wraps."""
+    __slots__ = ("rx", "guard", "pattern")
+
+    def __init__(self, rx: FoldedPattern, guard: FoldedPattern):
+        self.rx, self.guard, self.pattern = rx, guard, rx.pattern
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.guard.finditer(text)]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        spans = None
+        for m in self.rx.finditer(text, pos, endpos):
+            if spans is None:
+                spans = self._spans(text)
+            if not any(s <= m.start() < e for s, e in spans):
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m = self.rx.search(text, pos, endpos)
+        if m is None or not self.guard.search(text):
+            return m
+        return next(self.finditer(text, m.start(), endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m = self.rx.match(text, pos, endpos)
+        if m is None or not self.guard.search(text):
+            return m
+        return None if any(s <= m.start() < e for s, e in self._spans(text)) else m
+
+
+def _guarded(rx: FoldedPattern, guard: FoldedPattern | None):
+    return rx if guard is None else GuardedPattern(rx, guard)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     cues: dict
@@ -349,15 +387,18 @@ def vocabulary() -> Vocabulary:
     status = _load("status.yaml")
     number_words = {k.lower(): int(v) for k, v in cues["number_words"].items()}
     scales = {k.lower(): float(v) for k, v in cues["scales"].items()}
+    guards = [frag for lang in ("en", "ru", "kk") for frag in (status.get("guards") or {}).get(lang, [])]
+    guard = fast(guards) if guards else None
+    classes = {name: by_lang for name, by_lang in status.items() if name != "guards"}
     status_patterns = {
-        name: any_of([frag for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])])
-        for name, by_lang in status.items()
+        name: _guarded(any_of([frag for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])]), guard)
+        for name, by_lang in classes.items()
     }
     return Vocabulary(
         cues=cues,
         sector_patterns={slug: any_of(stems) for slug, stems in sectors.items() if stems},
         status_patterns=status_patterns,
-        status_any_re=any_of([frag for by_lang in status.values() for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])]),
+        status_any_re=_guarded(any_of([frag for by_lang in classes.values() for lang in ("en", "ru", "kk") for frag in by_lang.get(lang, [])]), guard),
         number_words=number_words,
         number_word_re=any_of([re.escape(w) + r"(?!\w)" for w in number_words]),
         scale_re=any_of([re.escape(w) + r"\w*\.?" for w in scales], word_start=False),
