@@ -18,7 +18,7 @@ from quality import measure  # noqa: E402
 
 # split -> per-language record F1 floor, and the other floors of the split. The dev floors were
 # set again when round 2 added 28 harder articles to dev (tests/data/reporting/README.md).
-F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.82, "kk": 0.81}, "blind": {"en": 0.74, "ru": 0.73, "kk": 0.83}}
+F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.84, "kk": 0.85}, "blind": {"en": 0.74, "ru": 0.73, "kk": 0.83}}
 FLOORS = {
     "dev": {"field_accuracy": 0.85, "companies": 0.80, "max_leaks": 9, "max_noisy_negatives": 2,
             "story_precision": 0.95, "story_recall": 0.88, "cross_language_recall": 0.88,
