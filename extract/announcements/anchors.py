@@ -9,7 +9,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .titles import Phrase, facility_phrase, is_bare, ru_parses
-from .vocabulary import FLAGS, cue_regex, sector_of, vocabulary
+from .vocabulary import FLAGS, _load, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = compile_folded(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)")
 
@@ -195,6 +195,19 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     return parses[0].tag.number == "plur"
 
 
+@lru_cache(maxsize=1)
+def _firm_quote_re() -> re.Pattern:
+    """A legal form, then a quoted name (companies.yaml `registered_name_forms`)."""
+    forms = _load("companies.yaml")["registered_name_forms"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")\s*«([^»]{3,80})»")
+
+
+def _in_firm_name(text: str, pos: int) -> bool:
+    """АО «Нобел Алматинская фармацевтическая фабрика»: the facility word is part of a firm's
+    registered name (a legal form before the quotes), which names the firm, not a project."""
+    return any(m.start(1) <= pos < m.end(1) for m in _firm_quote_re().finditer(text))
+
+
 def project_anchor(an: Analysis, current: Draft | None = None,
                    after: int = 0) -> tuple[tuple[int, int], int | None, bool] | None:
     """The first clause (from `after` on) that states a new project (or an uncounted pool), if any."""
@@ -230,6 +243,8 @@ def project_anchor(an: Analysis, current: Draft | None = None,
         phrase = facility_phrase(clause, hint)
         if phrase is not None and phrase.rank == 3 and vocabulary().macro_re.search(clause):
             continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
+        if phrase is not None and another is None and _in_firm_name(an.text, a + phrase.head_start):
+            continue
         if another is None and _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
             continue
         specific = (sector_of(clause)[0] or regions_in(an, (a, b))
