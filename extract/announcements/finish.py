@@ -16,11 +16,41 @@ def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
     return _agreement(a.numbers(), b.numbers())
 
 
+def _trailing_zeros(v: float) -> int:
+    n = int(round(abs(v)))
+    if n == 0 or abs(v - round(v)) > 1e-9:
+        return 0
+    z = 0
+    while n % 10 == 0:
+        n //= 10
+        z += 1
+    return z
+
+
+def _rounded(a: float, b: float) -> bool:
+    """"1 300-ден астам жұмыс орны" ... "1 320 жаңа жұмыс орны": one figure is the other rounded to
+    hundreds (or coarser) and they differ by 5% at most; the same figure told twice."""
+    if a == b:
+        return True
+    round_one, exact = (a, b) if _trailing_zeros(a) > _trailing_zeros(b) else (b, a)
+    zeros = _trailing_zeros(round_one)
+    return zeros >= 2 and round(exact, -zeros) == round_one and abs(a - b) <= 0.05 * max(abs(a), abs(b))
+
+
+def _same_figure(k: str, a: float, b: float) -> bool:
+    if k == "project_count":
+        return a == b
+    if k == "jobs":
+        return _rounded(a, b)
+    return abs(a - b) <= 0.015 * max(abs(a), abs(b)) or _rounded(a, b)
+
+
 def _agreement(na: dict[str, float], nb: dict[str, float]) -> tuple[int, int]:
-    """How many figures two records share with the same value, and how many with different ones."""
+    """How many figures two records share with the same value (or one rounded off the other), and
+    how many with different ones."""
     agree = conflict = 0
     for k in set(na) & set(nb):
-        same = na[k] == nb[k] if k in ("project_count", "jobs") else abs(na[k] - nb[k]) <= 0.015 * max(abs(na[k]), abs(nb[k]))
+        same = _same_figure(k, na[k], nb[k])
         agree += same
         conflict += not same
     return agree, conflict
@@ -202,6 +232,12 @@ def _fill(into: Draft, other: Draft) -> None:
     for attr in ("status", "sector", "project_count", "investment_kzt", "investment_usd", "jobs", "area_m2", "capacity", "period"):
         if getattr(into, attr) is None and getattr(other, attr) is not None:
             setattr(into, attr, getattr(other, attr))
+    # one figure told rounded, then exactly ("1 300-ден астам" ... "1 320"): the exact one is the record's
+    for attr in ("investment_kzt", "investment_usd", "jobs"):
+        mine, theirs = getattr(into, attr), getattr(other, attr)
+        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)) and mine != theirs \
+                and _rounded(mine, theirs) and _trailing_zeros(theirs) < _trailing_zeros(mine):
+            setattr(into, attr, theirs)
     if not into.regions:
         into.regions = list(other.regions)
     for c in other.companies:
