@@ -48,8 +48,8 @@ def compile_cached(pattern: str, flags: int = 0, name: str = "pattern") -> re.Pa
         code = [int(op) for op in _compiler._code(parsed, flags)]
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
-        for name, number in groupindex.items():
-            indexgroup[number] = name
+        for group, number in groupindex.items():
+            indexgroup[number] = group
         # the arguments of _sre.compile after the pattern, as re._compiler.compile passes them
         table = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
         compiled = _sre.compile(pattern, *table)
@@ -67,6 +67,7 @@ def compile_cached(pattern: str, flags: int = 0, name: str = "pattern") -> re.Pa
 
 def _save(path: Path, data: bytes) -> None:
     """Written whole or not at all (several processes may compile the same pattern at once)."""
+    tmp = None
     try:
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -74,7 +75,5 @@ def _save(path: Path, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, path)
     except OSError:  # a read-only install: compiled again next time, as re would
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

@@ -60,7 +60,10 @@ def fold(text: str) -> str:
     return text
 
 
-def _load() -> dict:
+@lru_cache(maxsize=1)
+def gazetteer_data() -> dict:
+    """extract/data/regions.yaml, read once per process (read-only: the gazetteer's pattern and
+    storage/dedup's towns are built from it)."""
     with DATA_FILE.open(encoding="utf-8") as fh:
         return load_yaml(fh)
 
@@ -182,7 +185,7 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer(_load())
+    return _Gazetteer(gazetteer_data())
 
 
 def _scan(regex: re.Pattern, entries: list[_Entry], folded: str) -> Iterator[tuple[int, int, _Entry]]:

@@ -8,11 +8,11 @@ writer, in fetch order (results are taken in the order the pages were fetched, w
 worker finishes first). `kzmon reextract` uses the same pool (`ordered_map`) for its
 extractor runs.
 
-While the crawl runs, the first raw page starts the pool (trafilatura and the extractor are
-imported and warmed, about a second, while the crawl goes on) and this process only feeds it and
-stores: it never extracts a page itself, which would stall the pool behind its imports. After
-the crawl, a handful of pages left is done in this process: starting workers would cost more
-than it saves, and a quiet day pays nothing.
+While the crawl runs, the pool's warm fork server starts with it (trafilatura and the extractor
+are imported and warmed, under a second, while the crawl child starts), the first raw page
+starts the workers, and this process only feeds them and stores: it never extracts a page
+itself, which would stall the pool behind its imports. After the crawl, a handful of pages left
+is done in this process: starting workers would cost more than it saves.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -148,7 +149,6 @@ def _start_method() -> str:
     fork server is a fresh interpreter too. Forking the workers from it, warmed once by
     importing kzmon/worker_warm.py, saves each worker its own start-up (about a second of CPU
     each: the imports and `_warm()`); spawned workers pay it one by one."""
-    import sys
     if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
         return "forkserver"
     return "spawn"

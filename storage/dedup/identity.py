@@ -283,7 +283,6 @@ def kzt_equivalent(rec: dict) -> float | None:
     return None
 
 
-
 # --- where exactly: a town below its region ------------------------------------------------
 # A region holds many plants of one kind; a town few. "Wind farm in Zhanatas" and "жел электр
 # станциясы, Жаңатас қаласында" are one facility more surely than two wind farms of Zhambyl
@@ -298,11 +297,9 @@ EVIDENCE_CHARS = 600  # the head of a record's evidence: its own sentence, not t
 @lru_cache(maxsize=1)
 def _town_stems() -> tuple[tuple[str, str, str], ...]:
     """(region code, folded lower-case stem, town id), longest stem first."""
-    from kzmon.extract.data_files import load_yaml
-    from kzmon.extract.regions import DATA_FILE, fold
+    from kzmon.extract.regions import fold, gazetteer_data
 
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        data = load_yaml(fh)
+    data = gazetteer_data()
     out = []
     for code, spec in data["regions"].items():
         region_stems = {fold(stem).lower() for stems in (spec.get("region") or {}).values() for stem in stems}
