@@ -154,3 +154,23 @@ def test_candidates_stay_bounded_as_one_company_accumulates_projects(db):
     found = _keyed_projects(db, probe)
     assert len(found) <= MAX_CANDIDATES_PER_KEY * len(project_keys(probe, probe=True))
     assert db.execute("SELECT count(*) FROM projects").fetchone()[0] == len(products)  # one per product
+
+
+def test_an_articles_records_take_projects_strongest_agreement_first(db):
+    # The infrastructure of an industrial zone for a car plant, told before the plant itself and
+    # naming the plant's firm: taken in article order, it took the plant's project (a shared
+    # firm is enough), and the plant's own record, which agrees with the project on firm,
+    # capacity and jobs, had to start a project of its own.
+    car = {"kind": "project", "sector": "automotive", "regions": ["KZ-39"], "companies": ["Kia Qazaqstan"]}
+    plant = add(db, 1, "Kia Qazaqstan will build a full-cycle car plant in Kostanay for 70,000 cars a year.",
+                "2023-11-11", [car | {"title": "Kia Qazaqstan car plant", "status": "under_construction",
+                                      "capacity": "70,000 cars a year", "jobs": 1500}])
+    later = add(db, 2, "Инфраструктура индустриальной зоны для Kia Qazaqstan и сам автомобильный завод.", "2024-06-01",
+                [car | {"title": "инфраструктура индустриальной зоны", "status": "planned",
+                        "investment_kzt": 6_560_000_000},
+                 car | {"title": "Kia Qazaqstan автомобильный завод", "status": "under_construction",
+                        "capacity": "70 тыс. автомобилей в год", "jobs": 1500}],
+                source="samal", language="ru")
+    (first,), (zone, car_plant) = projects_of(db, plant), projects_of(db, later)
+    assert car_plant == first
+    assert zone != first

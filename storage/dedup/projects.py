@@ -40,7 +40,12 @@ MAX_INDEXED_CONCEPTS = 2     # an evidence sentence naming more is a list, not o
 
 
 def link_projects(db, article_id: int) -> None:
-    """Give each announcement of an article a project (an existing one or a new one)."""
+    """Give each announcement of an article a project (an existing one or a new one).
+
+    Two announcements of one article are two projects, so the article's records are matched to
+    projects as a whole, the strongest agreement first: a road to a plant that also names the
+    plant's firm must not take the plant's project before the plant's own record, which then
+    could only start a project of its own (records in article order did that)."""
     article = load_article(db, article_id)
     year = article.year
     taken: set[int] = set()  # two announcements of one article are two projects
@@ -48,24 +53,37 @@ def link_projects(db, article_id: int) -> None:
     for rec in article.announcements:
         if rec.get("project_id") is not None:
             taken.add(rec["project_id"])
-    for rec in article.announcements:
-        if rec.get("project_id") is not None:
-            continue
+    pending = [rec for rec in article.announcements if rec.get("project_id") is None]
+    candidates: dict[int, set[int]] = {}
+    for i, rec in enumerate(pending):
         rec["_year"] = year
-        candidates = (same_story | _keyed_projects(db, rec)) - taken
-        history = _project_announcements(db, candidates)
-        passing: dict[int, float] = {}
-        for project_id in sorted(candidates):
+        candidates[i] = (same_story | _keyed_projects(db, rec)) - taken
+    history = _project_announcements(db, set().union(*candidates.values()) if candidates else set())
+    passing: dict[int, dict[int, float]] = {}
+    for i, rec in enumerate(pending):
+        passing[i] = {}
+        for project_id in sorted(candidates[i]):
             threshold = SAME_STORY_MIN_SCORE if project_id in same_story else PROJECT_MIN_SCORE
             score = project_score(rec, history.get(project_id, []))
             if score >= threshold:
-                passing[project_id] = score
-        if passing:
-            ranked = sorted(passing, key=lambda p: (-passing[p], p))
-            project_id = ranked[0]
-            for other in ranked[1:]:
+                passing[i][project_id] = score
+    chosen: dict[int, int] = {}
+    for score, i, project_id in sorted((-score, i, p) for i in passing for p, score in passing[i].items()):
+        if i not in chosen and project_id not in taken:
+            chosen[i] = project_id
+            taken.add(project_id)
+    gone: dict[int, int] = {}   # projects folded into another by a join: where they went
+    for i, rec in enumerate(pending):
+        if i in chosen:
+            project_id = chosen[i]
+            for other in sorted(passing[i], key=lambda p: (-passing[i][p], p)):
+                if other == project_id or other in taken or other in gone:
+                    continue
                 if _can_join(history[project_id], history[other]):
-                    project_id = _join_projects(db, project_id, other, history)
+                    kept = _join_projects(db, project_id, other, history)
+                    gone[project_id if kept == other else other] = kept
+                    taken.add(kept)
+                    project_id = kept
         else:
             project_id = db.execute("INSERT INTO projects (announcement_count) VALUES (0)").lastrowid
         taken.add(project_id)
