@@ -287,10 +287,14 @@ def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bo
     made = item_records(an, st, (start, len(text)), parent=parent)
     if not made:
         return False
+    # the one firm the announcing line or the counted pool names builds the items that name none
+    lender = [name for name, _, _ in intro.companies] or (parent.companies if parent is not None else [])
     for d in made:
         d.status = status_of(text) or status_of(intro.text) or d.status
         if not d.regions and parent is None:
             d.regions = regions_in(intro, (0, len(intro.text)))
+        if not d.companies and len(lender) == 1:
+            d.companies = list(lender)
     st.list_intro, st.list_prev = intro, text      # the next line may be the next item
     if parent is not None:
         st.current = st.program = parent
