@@ -345,6 +345,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue
         if name in stop:
             continue    # a name listed whole: "Central Asia", "Kassym-Jomart Tokayev"
+        if "-" in name and " " not in name and all(part in stop for part in name.split("-")):
+            continue    # "China-Kazakhstan cooperation": countries joined, no one named
         if NOT_A_NAME_RE.fullmatch(name):
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
         if MODEL_BEFORE_RE.search(before):

@@ -257,9 +257,10 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             else:
                 figures.append(area)
             continue
-        # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word.
+        # Capacity: a unit and a per-year cue ("3.5 million tires a year") or a capacity lead word;
+        # not what the plant saves or replaces ("equal to cutting 109,500 tons of coal a year").
         um = voc.capacity_unit_re.match(text, pos) if may_have_capacity else None
-        if um or capacity_lead:
+        if (um or capacity_lead) and not voc.capacity_not_re.search(before):
             rest = text[pos: pos + 120]
             ym = voc.per_year_re.search(rest)
             cut = SENTENCE_CUT_RE.search(rest)
@@ -267,6 +268,11 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 figures.append(Figure("capacity", _capacity_text(text, start, pos + ym.end(), voc), start, pos + ym.end()))
                 continue
             if capacity_lead and um:
+                figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
+                continue
+            # the per-year word before the quantity, in Kazakh word order ("жылына 120 мың тонна цемент"),
+            # unless a saving verb follows ("жылына 120 мың тонна көмірді үнемдеуге")
+            if um and voc.per_year_re.search(before[-14:]) and not voc.capacity_not_after_re.match(text, um.end()):
                 figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
                 continue
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".

@@ -409,6 +409,29 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
     return names
 
 
+# The capitalised words (and measures) written right before a capitalised facility noun: the
+# facility's proper name ("the Zhanatas 100 MW Wind Power Plant", "the Shalkar Glass Works").
+PROPER_RUN = re.compile(r"((?:(?:[A-Z][\w&'’.-]*|\d[\d.,]*)\s+){1,6})$")
+MEASURE_UNIT = re.compile(r"(?:[kMG]W|[kMG]Wh|kV|MVA)$")
+RUN_ARTICLES = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
+
+
+def _proper_name_before(item: str, head_start: int) -> str:
+    """The name part of a capitalised facility name, its measures left out ("Zhanatas Wind
+    Power" before "Plant"); empty when only an article, a measure or a common word stands there."""
+    m = PROPER_RUN.search(item[:head_start])
+    if not m:
+        return ""
+    words = m.group(1).split()
+    kept = [w for i, w in enumerate(words)
+            if not w[0].isdigit() and not (MEASURE_UNIT.fullmatch(w) and i > 0 and words[i - 1][0].isdigit())]
+    while kept and kept[0] in RUN_ARTICLES:
+        kept = kept[1:]
+    if not kept or all(w.lower() in _common_title_words() for w in kept):
+        return ""
+    return " ".join(kept)
+
+
 @lru_cache(maxsize=1)
 def _common_title_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
@@ -431,6 +454,10 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         product = _product_clause(item, phrase.end)
         if product:
             title = f"{title} {product}"
+    if phrase is not None and not headline_case and not CYRILLIC.search(item) and item[phrase.start:phrase.start + 1].isupper():
+        name = _proper_name_before(item, phrase.start)
+        if name:
+            title = f"{name} {title}"   # "the Zhanatas 100 MW Wind Power Plant": the plant's own name
     title = with_company(title, companies)
     known = title.lower()
     from ..regions import find_regions

@@ -362,6 +362,8 @@ class Vocabulary:
     capacity_unit_re: FoldedPattern
     per_year_re: FoldedPattern
     capacity_lead_re: FoldedPattern
+    capacity_not_re: FoldedPattern
+    capacity_not_after_re: FoldedPattern
     approximator_re: FoldedPattern
     title_stop_words: frozenset[str]
 
@@ -430,6 +432,8 @@ def vocabulary() -> Vocabulary:
         capacity_unit_re=compile_folded(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)"),
         per_year_re=any_of(cues["capacity_per_year"]),
         capacity_lead_re=any_of(cues["capacity_lead"]),
+        capacity_not_after_re=compile_folded(r"\s*(?:\w+\s+){0,2}?(?:" + _alternation(cues["capacity_not_after"]) + ")"),
+        capacity_not_re=compile_folded(r"(?<!\w)(?:" + _alternation(cues["capacity_not_before"]) + r")(?:\s+\w+){0,3}\s*$"),
         approximator_re=compile_folded(
             "(?:" + _alternation([re.escape(a) for a in cues["approximators"]]) + r")\s*$"),
         title_stop_words=frozenset(w.lower() for w in cues["title_stop_left"] + cues["title_stop_right"]),
