@@ -174,3 +174,17 @@ def test_an_articles_records_take_projects_strongest_agreement_first(db):
     (first,), (zone, car_plant) = projects_of(db, plant), projects_of(db, later)
     assert car_plant == first
     assert zone != first
+
+
+def test_a_capacity_and_the_same_capacity_rounded_agree():
+    from kzmon.storage.dedup.identity import capacities_agree, capacity_values
+
+    glass = {"kind": "project", "sector": "building_materials", "regions": ["KZ-43"]}
+    rounded = glass | {"title": "шыны зауыты", "capacity": "197 мың тонна", "companies": ["Orda Glass"]}
+    exact = glass | {"title": "стекольный завод", "capacity": "197 100 тонн листового стекла в год",
+                     "companies": ["Orda Glass Ltd"]}
+    assert capacities_agree(capacity_values(rounded), capacity_values(exact))
+    assert pair_score(rounded, exact) > pair_score(rounded, exact | {"capacity": "300 тысяч тонн"})
+    # "1 млн 200 мың тонна" is one quantity, the 1,2 million tons another outlet writes
+    assert capacity_values({"capacity": "1 млн 200 мың тонна"}) == capacity_values({"capacity": "1,2 млн тонн"})
+    assert not capacities_agree(capacity_values({"capacity": "1 млн тонна"}), capacity_values({"capacity": "1,2 млн тонн"}))

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .fingerprints import company_key, concept_facts, numeric_facts
+from .fingerprints import _scale_of, _value_key, amounts_agree, company_key, concept_facts, numeric_facts
 from .lexicon import kzt_per_usd, lexicon
 from .normalise import normalise_text
 
@@ -271,7 +271,34 @@ def capacity_values(rec: dict) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _capacity_values(capacity: str) -> frozenset[str]:
-    return frozenset(f.key for f in numeric_facts(capacity, keep_small=True)) if capacity else frozenset()
+    if not capacity:
+        return frozenset()
+    return frozenset(f.key for f in numeric_facts(_joined_compounds(capacity), keep_small=True))
+
+
+_COMPOUND = re.compile(r"(\d+(?:[.,]\d+)?)\s+([^\W\d_]+\.?)\s+(\d{1,3})\s+([^\W\d_]+\.?)")
+
+
+def _joined_compounds(text: str) -> str:
+    """"1 млн 200 мың тонна" is one quantity (1,200,000), not a million and 200 thousand: a
+    scaled number followed by a smaller scaled one is written as their sum."""
+    def join(m: re.Match) -> str:
+        big, small = _scale_of(m.group(2)), _scale_of(m.group(4))
+        if not big or not small or small >= big:
+            return m.group(0)
+        return _value_key(float(m.group(1).replace(",", ".")) * big + int(m.group(3)) * small)
+    return _COMPOUND.sub(join, text)
+
+
+CAPACITY_TOLERANCE = 0.01   # "197 мың тонна" and "197 100 тонн": one capacity, once rounded
+
+
+def capacities_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two capacities state one figure: a value shared, or two within 1% (one of them rounded)."""
+    if a & b:
+        return True
+    values = lambda keys: [float(k[2:]) for k in keys if k.startswith("v:")]  # noqa: E731
+    return any(amounts_agree(x, y, CAPACITY_TOLERANCE) for x in values(a) for y in values(b))
 
 
 def kzt_equivalent(rec: dict) -> float | None:

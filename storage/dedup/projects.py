@@ -18,7 +18,7 @@ import json
 import math
 
 from .fingerprints import amounts_agree, company_key
-from .identity import (capacity_values, company_names, concepts, concepts_agree, evidence_name_keys, kzt_equivalent,
+from .identity import (capacities_agree, capacity_values, company_names, concepts, concepts_agree, evidence_name_keys, kzt_equivalent,
                        name_keys, strong_name_keys, title_concepts, title_stems, towns)
 from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 from .summary import best_title, company_set, latest_status, most_common, region_set
@@ -121,7 +121,7 @@ def _split_records(a: dict, b: dict) -> bool:
         if a.get(field) and b.get(field) and not amounts_agree(a[field], b[field], tolerance):
             return False
     caps_a, caps_b = capacity_values(a), capacity_values(b)
-    if caps_a and caps_b and not caps_a & caps_b:
+    if caps_a and caps_b and not capacities_agree(caps_a, caps_b):
         return False
     return pair_score(a, b) >= PROJECT_MIN_SCORE
 
@@ -264,8 +264,9 @@ def pair_score(a: dict, b: dict) -> float:
         anchored = True
     caps_a, caps_b = capacity_values(a), capacity_values(b)
     if caps_a and caps_b:
-        score += 1.5 if caps_a & caps_b else -0.5
-        anchored |= bool(caps_a & caps_b)
+        same_capacity = capacities_agree(caps_a, caps_b)
+        score += 1.5 if same_capacity else -0.5
+        anchored |= same_capacity
     if a.get("area_m2") and b.get("area_m2") and amounts_agree(a["area_m2"], b["area_m2"], 0.05):
         score += 1.0
         anchored = True
