@@ -108,6 +108,15 @@ def in_span(span: tuple[int, int], pos: int) -> bool:
     return span[0] <= pos < span[1]
 
 
+JOBS_CLAUSE_CUT = re.compile(r"[;,]\s+(?:and\s+|и\s+|а\s+|ал\s+|және\s+)?|\s+(?:and|и|және)\s+")
+
+
+def _clause_start(text: str, floor: int, fig_start: int) -> int:
+    """Where the figure's own clause begins (after the last comma, semicolon or "and" before it)."""
+    cuts = [m.end() for m in JOBS_CLAUSE_CUT.finditer(text, floor, fig_start)]
+    return cuts[-1] if cuts else floor
+
+
 def is_macro(text: str, fig_start: int, floor: int) -> bool:
     """A macro cue between the anchor (floor) and the figure marks an economy-wide figure;
     a figure before the anchor ("құны 3,3 млрд теңге болатын төрт нысан") is read from the start."""
@@ -159,7 +168,12 @@ def apply_figures(d: Draft, an: Analysis, span: tuple[int, int], floor: int, con
             setattr(d, attr, value)
             took = True
     for f in an.figures:
-        if not in_span(span, f.start) or is_macro(an.text, f.start, floor):
+        if not in_span(span, f.start):
+            continue
+        # jobs are decided by their own clause: "The plant will add to the country's economic
+        # output and create more than 520 permanent jobs" (money keeps the whole window: "GDP
+        # grew 5% and investment reached 2 trillion tenge" is the economy's)
+        if is_macro(an.text, f.start, _clause_start(an.text, floor, f.start) if f.kind == "jobs" else floor):
             continue
         construction = "construction" in f.notes
         if f.kind == "jobs":
