@@ -145,6 +145,12 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
         known = set(current.companies) if current is not None else set()
         if any(name not in known for name, _, _ in an.companies):
             return False
+    named = THE_NAMED.match(an.text)
+    if named and _names_a_facility(an.text, named) and not (
+            current is not None and named.group(1).lower() in " ".join([current.title, *current.companies]).lower()):
+        # "The Nova Steel plant, whose construction is to finish in two years, ...": a facility
+        # called by its own name is a first mention unless the open project bears that name
+        return False
     if BARE_OPENING.match(an.text):
         # "Завод Al Khaleej Sugar ... может появиться": the noun followed by its own name is a facility
         # called by that name, new unless the open project already bears it
@@ -159,6 +165,25 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
                 current is not None and _shares_head_words(phrase.title, current.title)):
             return False
     return True
+
+
+THE_NAMED = re.compile(r"^\W*[Tt]he\s+([A-Z][\w&'’-]+)(?:\s+[A-Z][\w&'’-]+){0,3}(?:\s+\d[\d.,]*\s*[A-Za-z]+)?\s+")
+
+
+def _names_a_facility(text: str, named: re.Match) -> bool:
+    """"The Nova Steel plant", "the Shalkar Glass Works": the capitalised words after "the" are a
+    name (no origin word, no common word) and a facility noun follows them."""
+    from .companies import _origin_words
+    word = named.group(1)
+    if word in _origin_words() or word.lower() in _common_words() or vocabulary().facility_re.match(word):
+        return False
+    return bool(vocabulary().facility_re.match(text, named.end()) or
+                vocabulary().facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
 
 
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"

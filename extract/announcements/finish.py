@@ -378,6 +378,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     if first is not None and any(d.kind == "program" and first.text in d.evidence for d in kept):
         lead.append(first)
     lead_codes = {r.code for an in lead for r in an.regions if not an.ranking}
+    if first is not None and not first.ranking and cue_regex("trip_patterns").search(first.text):
+        # a visit report's first sentence: "во время рабочей поездки в Карагандинскую область" is
+        # where the plants it tours stand (its dateline, "ASTANA. KAZINFORM -", is not)
+        lead_codes |= {r.code for r in first.regions if not r.surface.isupper()}
     place_codes |= lead_codes
     if len(place_codes) == 1:
         code = next(iter(place_codes))
