@@ -193,7 +193,10 @@ BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприя�
 NAMED_AFTER = re.compile(r"^\W*\w+\s+[«\"“]?\s*((?=[A-Z])[\w-]{2,}|(?<=[«\"“])[\w-]{2,})")
 
 
-COMPARED = re.compile(r"\b(?:among|one of|среди|одн(?:им|ого|ой|о|а|у) из)\b|\b(?:бірі|қатарында)\b", FLAGS)
+# "among the most automated car plants": one facility compared with others ("Among other things,
+# new production facilities ..." is a discourse marker, not a comparison)
+COMPARED = re.compile(r"\b(?:among(?! other things\b| others\b)|one of|среди(?! прочего\b)|одн(?:им|ого|ой|о|а|у) из)\b"
+                      r"|\b(?:бірі|қатарында)\b", FLAGS)
 
 
 def _plural_head(clause: str, phrase: Phrase) -> bool:

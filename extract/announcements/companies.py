@@ -445,6 +445,8 @@ def lend_lead_companies(drafts: list, analyses: list) -> None:
     others = any(c.lower() not in name.lower() and name.lower() not in c.lower() for d in drafts for c in d.companies)
     for d in drafts:
         if d.kind == "project" and not d.companies and (d.parent is None or not others):
+            if d.listed and name.lower() not in d.title.lower() and any(name in e for e in d.evidence):
+                continue    # "заводы – шинный, бытовой техники Artel, ...": the firm of the item it is written in
             d.companies.append(name)
 
 

@@ -27,6 +27,7 @@ from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
+from .companies import find_companies
 from .items import item_records, split_items
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
@@ -147,6 +148,11 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if enum and cue_regex("resource_patterns").search(an.text, 0, enum.start()):
         enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
+        shared = shared_head_items(an.text, (enum.start(), len(an.text)))
+        if shared:   # "Олар – шина жасайтын, ... және мырышталған болат өндіретін зауыттардың құрылысы"
+            _product_records(an, st, (enum.end(), len(an.text)), shared)
+            st.current = st.program
+            return
         item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
         return
     pool_status = status_of(st.prev_text) if enum and st.prev_text and cue_regex("plural_facility_patterns").search(st.prev_text) else None
@@ -261,6 +267,7 @@ def _product_records(an: Analysis, st: State, span: tuple[int, int], products: l
         p.regions = regions_in(an, (0, len(an.text)))
         p.period, p.national = period_in(an, (0, len(an.text))), an.national
         p.sector, p.listed = sector_of(product)[0], True
+        p.companies = find_companies(product)   # "завод бытовой техники Artel": the item's own firm
         p.add_evidence(an.text)
         st.records.append(p)
 
@@ -353,7 +360,7 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
     head_re, singular = _product_list_head()
     m = head_re.search(text, span[0], span[1])
     if m is None:
-        return []
+        return shared_head_items(text, span)
     end = LIST_END.search(text, m.end())
     products = [p.strip() for p in LIST_SEP.split(text[m.end():end.start() if end else len(text)]) if p.strip()]
     if len(products) < 2 or any(len(p.split()) > 4 for p in products):
@@ -362,6 +369,46 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
             any(MODIFIER_END.search(p.split()[-1]) for p in products[:-1]):
         return []   # "non-ferrous and ferrous metal scrap", "лома черных и цветных металлов": modifiers of one product
     return [f"{singular[m.group(1).lower()]} {m.group(2)} {p}" for p in products]
+
+
+SHARED_HEAD_RU = re.compile(r"\b(заводы|фабрики|цеха|предприятия|комбинаты|plants|factories|facilities|works)\s*[–—-]\s*", re.IGNORECASE)
+SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар)\w*", re.IGNORECASE)
+KK_PARTICIPLE_END = re.compile(r"(?:тын|тін|йтын|йтін|атын|етін|ған|ген|қан|кен)$", re.IGNORECASE)
+KK_ACCUSATIVE_END = re.compile(r"(?:ын|ін|ны|ні|ды|ді|ты|ті)$", re.IGNORECASE)
+RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее)$", re.IGNORECASE)
+HEAD_SINGULAR = {"заводы": "завод", "фабрики": "фабрика", "цеха": "цех", "предприятия": "предприятие",
+                 "комбинаты": "комбинат", "plants": "plant", "factories": "factory", "facilities": "facility",
+                 "works": "works", "зауыттар": "зауыт", "кәсіпорындар": "кәсіпорын", "цехтар": "цех",
+                 "фабрикалар": "фабрика"}
+
+
+def shared_head_items(text: str, span: tuple[int, int]) -> list[str]:
+    """Plants named by one plural head shared by a list of what each makes: "строятся заводы – шинный,
+    бытовой техники Artel, горячего цинкования и оцинкованной рулонной стали" (the head first, then
+    adjectives or genitives), "шина жасайтын, Artel тұрмыстық техникасын шығаратын және мырышталған
+    болат өндіретін зауыттардың құрылысы" (participles, then the head). One title per item."""
+    m = SHARED_HEAD_RU.search(text, span[0], span[1])
+    if m is not None:
+        end = LIST_END.search(text, m.end())
+        items = [p.strip() for p in LIST_SEP.split(text[m.end():end.start() if end else len(text)]) if p.strip()]
+        if len(items) >= 2 and all(len(p.split()) <= 6 for p in items):
+            head = HEAD_SINGULAR[m.group(1).lower()]
+            return [f"{p} {head}" if len(p.split()) == 1 and RU_ADJECTIVE_END.search(p) or head in ("plant", "factory", "facility", "works")
+                    else f"{head} {p}" for p in items]
+    m = SHARED_HEAD_KK.search(text, span[0], len(text))
+    if m is not None:
+        start = max(text.rfind("–", 0, m.start()), text.rfind("—", 0, m.start()), text.rfind(":", 0, m.start()))
+        if start < 0:
+            return []
+        items = [p.strip() for p in LIST_SEP.split(text[start + 1:m.start()]) if p.strip()]
+        if len(items) >= 2 and KK_PARTICIPLE_END.search(items[-1]):
+            # "... құбырларын және мырышталған болат өндіретін": an object shares the last item's participle
+            verb = items[-1].split()[-1]
+            items = [p if KK_PARTICIPLE_END.search(p) or not KK_ACCUSATIVE_END.search(p) else f"{p} {verb}" for p in items]
+        if len(items) >= 2 and all(len(p.split()) <= 8 and KK_PARTICIPLE_END.search(p) for p in items):
+            head = HEAD_SINGULAR[m.group(1).lower()]
+            return [f"{p} {head}" for p in items]
+    return []
 
 
 ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
