@@ -29,8 +29,8 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
     np = before[m.end(1):] + head
     if re.search(r"\b(?:first|second|third|fourth|other|another|next)\b", np, FLAGS) or find_companies(np):
         return False
-    if re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z][\w-]*\s+)*$", before[m.end(1):]):
-        return False    # "opened the Syr Salt works": a facility called by its own name is named, not referred to
+    if re.search(r"\b[A-Z](?:[a-z]+|[\w&'’-]*[A-Z][\w&'’-]*)\s+(?:[A-Z][\w-]*\s+)*$", before[m.end(1):]):
+        return False    # "opened the Syr Salt works", "the KamaTyresKZ plant": a facility called by its own name
     if current is None and not getattr(an, "facility_before", True):
         return False    # no facility named before: "the" opens the first mention ("The new terminal will ...")
     sector = sector_of(np)[0]
