@@ -13,6 +13,12 @@ from kzmon.extract.announcements.vocabulary import sector_of
     ("a plant for frozen food products", "agro_food"),
     ("plant making thermal blocks", "building_materials"),
     ("цех по выпуску термоблоков", "building_materials"),
+    # coating steel with zinc is a metal product (NACE C25.61); making zinc is metallurgy
+    ("завод горячего цинкования", "metal_products"),
+    ("facility for galvanized metal products", "metal_products"),
+    ("ыстық мырыштайтын зауыт", "metal_products"),
+    ("zinc smelter", "metallurgy"),
+    ("facility for silicon alloys", "metallurgy"),
 ])
 def test_sector_words(title, sector):
     assert sector_of(title)[0] == sector
