@@ -390,6 +390,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
                 continue
             if d.kind == "project" or code in lead_codes:
                 d.regions = [code]
+    _regions_referred_back(kept, analyses)
     # "жоба", "projects", "индустриальную": a record named by one generic word, with no figure and no
     # company, beside records that say more, is a mention of them, not a project of its own
     if len(kept) > 1:
@@ -428,6 +429,26 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             # know a facility by its company, named in another sentence of the article
             d.title = with_company(d.title, _own_name_first(d))
     return kept
+
+
+def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:
+    """"The region will soon commission a power plant": a project whose sentence names no place
+    but points back to one ("the region", "в регионе", "облыста", "өңірде") is in the one region
+    the nearest sentence before it names."""
+    where = {an.text: i for i, an in enumerate(analyses)}
+    back = cue_regex("region_reference_patterns")
+    for d in kept:
+        if d.regions or d.national or d.kind != "project" or not d.evidence:
+            continue
+        i = where.get(d.evidence[0])
+        if i is None or analyses[i].regions or not back.search(analyses[i].text):
+            continue
+        for an in reversed(analyses[:i]):
+            codes = {r.code for r in an.regions if not r.surface.isupper()}
+            if codes and not an.ranking:
+                if len(codes) == 1:
+                    d.regions = list(codes)
+                break
 
 
 def _own_name_first(d: Draft) -> list[str]:
