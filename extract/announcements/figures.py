@@ -306,7 +306,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
 
 
 # the words right after a jobs noun up to the next clause or coordinated figure
-JOBS_TAIL_END_RE = re.compile(r"[,;.()]|\s(?:and|и|және|while|а)\s|\d", FLAGS)
+JOBS_TAIL_END_RE = re.compile(r"[,;.()]|\s(?:and|и|және|а)\s|\d", FLAGS)   # "6,000 jobs while it is being built": the phase goes on past "while"
 NUMBER_SIGN_RE = re.compile(r"(?:№|#|\bNo\.?|\bnumber|\bномер)\s*$", FLAGS)
 COUNT_GAP_WORD_RE = re.compile(r"[^\W\d][\w-]*", FLAGS)
 # Kazakh finite verbs and participles end so; an adjective between a number and its noun never does
