@@ -392,7 +392,20 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue
         if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found}:
             found.append((inner, m.start(1), m.end(1)))
-    return tuple(found)
+    # Russian and Kazakh institutions named by words, not a brand: "Инвестиционный фонд Казахстана",
+    # "Банк развития Казахстана", "Евразийский банк развития", "Development Bank of Kazakhstan"
+    for m in _institution_re().finditer(text):
+        if not any(s < m.end() and m.start() < e for _, s, e in found):
+            found.append((m.group(0), m.start(), m.end()))
+        elif any(s >= m.start() and e <= m.end() and (e - s) < (m.end() - m.start()) for _, s, e in found):
+            found = [f for f in found if not (f[1] >= m.start() and f[2] <= m.end())] + [(m.group(0), m.start(), m.end())]
+    return tuple(sorted(found, key=lambda f: f[1]))
+
+
+@lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern:
+    """companies.yaml institution_patterns, one alternation matched case-sensitively (the capitals count)."""
+    return re.compile("|".join(f"(?:{p})" for p in _load("companies.yaml")["institution_patterns"]))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,21 @@
+"""Institutions named by words, not a brand, are firms of a project's financing: "80 % денег
+даст Инвестиционный фонд Казахстана" (dev ru-okna-tm) was no firm at all."""
+import pytest
+
+from kzmon.extract.announcements.companies import find_company_spans
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("80 % денег даст Инвестиционный фонд Казахстана, еще 20 % — американская компания «Steward Engineers».",
+     "Инвестиционный фонд Казахстана"),
+    ("Проект финансирует Банк развития Казахстана.", "Банк развития Казахстана"),
+    ("Кредит на 40 млн долларов выделил Евразийский банк развития.", "Евразийский банк развития"),
+    ("The Development Bank of Kazakhstan will finance the plant.", "Development Bank of Kazakhstan"),
+    ("Жобаны Қазақстанның Даму банкі қаржыландырады.", "Қазақстанның Даму банкі"),
+])
+def test_institutions_named_by_words(sentence, name):
+    assert name in [n for n, _, _ in find_company_spans(sentence)]
+
+
+def test_a_ministry_stays_no_firm():
+    assert not find_company_spans("Министерство промышленности Казахстана одобрило проект.")
