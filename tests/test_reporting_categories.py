@@ -761,7 +761,6 @@ XFAIL: dict[str, str] = {
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",
     "cat08-two-sites-en": "visited firm and sugar refinery give no records",
     "cat08-quote-pool-en": "400 bn not joined with 'three projects'; region put on the national pool",
-    "cat09-output-and-capex-en": "'is expanding its bottling output ... with an investment of' gives no record",
     "cat11-visit-ru": "jobs 'наняла 60 человек' lost; the old plant's company and start year 2005 merged in",
     "cat12-brand-en": "'supplier park for auto parts' gives no record",
     "cat12-paint-shop-kk": "the paint shop is found (title, status) but not placed: the only place stands in a sentence of no record",

@@ -112,7 +112,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
         own = _project_figures(an)
         if own and st.current is not None and st.current.kind == "project":
             continue_record(own, st)
-        elif own and own.companies and not an.national:
+        elif own and (own.companies or _subject_firm(an.text)) and not an.national:
             # "ТОО «Жайык Мет» увеличит выпуск продукции до 80 тыс. тонн, вложив в модернизацию цеха
             # 9 млрд тенге": a firm's output is the economy, what it invests in its plant a project,
             # named by the facility of the figure's own clause
@@ -123,6 +123,21 @@ def _one_sentence(an: Analysis, st: State) -> None:
                     d.companies = d.companies or [name for name, _, _ in own.companies][:1]
                     d.regions = d.regions or regions_in(an, (0, len(an.text)))
                     d.title = with_company(d.title, d.companies)
+            elif (works := cue_regex("expansion_patterns").search(an.text)) is not None:
+                # "Aral Beverages is expanding its bottling output ... with an investment of 30 billion
+                # tenge": what a firm invests to expand its own output is a project, its expansion
+                firm = [name for name, _, _ in own.companies][:1] or [_subject_firm(an.text)]
+                d = Draft("project", with_company(_expansion_title(an.text, works), firm), st_position(an, works.start()))
+                d.companies = firm
+                d.regions = regions_in(an, (0, len(an.text)))
+                d.status = status_of(an.text) or ("under_construction" if re.search(r"\b(?:is|are) expanding\b", an.text)
+                                                  else "planned")
+                d.sector = sector_of(an.text[works.start():works.end() + 40])[0]
+                d.period, d.national = period_in(an, (0, len(an.text))), an.national
+                apply_figures(d, own, (0, len(an.text)), clause[0], st.currency, only_missing=True)
+                d.add_evidence(an.text)
+                st.records.append(d)
+                st.current = d
         return
     subs = subcount_numbers(an)
     if subs:
@@ -310,7 +325,35 @@ def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bo
     return True
 
 
-CLAUSE_PUNCT = re.compile(r"[,;:()]|\s(?:and|while|but|и|а|но|ал|және)\s")
+CLAUSE_PUNCT = re.compile(r"[,;:()]|\s(?:and|while|but|и|а|но|ал|және)\s|\s(?=with (?:an |total )?investments? of\b)")
+
+
+EXPANDED_OUTPUT = re.compile(r"\b(?:its|their)\s+((?:[\w-]+\s+){0,2}?)(?:output|production|capacity|capacities)\b", re.IGNORECASE)
+
+
+SUBJECT_FIRM = re.compile(r"^\W*((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:is|are|will|has|have|plans|expands|expanded)\b")
+
+
+def _subject_firm(text: str) -> str:
+    """A capitalised name that opens the sentence as its subject ("Aral Beverages is expanding
+    ..."), when it is no stop word or place: a firm the sentence is about."""
+    from .companies import _lists
+    m = SUBJECT_FIRM.match(text)
+    if m is None:
+        return ""
+    name = m.group(1)
+    stop = _lists()[2]
+    places = find_regions(name)
+    if name.split()[0] in stop or len(name) < 3 or any(p.start == 0 and p.end >= len(name) for p in places):
+        return ""
+    return name
+
+
+def _expansion_title(text: str, works: re.Match) -> str:
+    """"expanding its bottling output" -> "bottling output expansion"."""
+    m = EXPANDED_OUTPUT.search(text, works.start(), works.end() + 60)
+    what = " ".join((m.group(1) + "output").split()) if m else "output"
+    return f"{what} expansion"
 
 
 def _clause_around(text: str, pos: int) -> tuple[int, int]:
