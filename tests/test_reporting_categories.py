@@ -752,7 +752,6 @@ CASES = [
 XFAIL: dict[str, str] = {
     "cat01-cement-kk": "sentence-initial 'Зауыт' gives title 'жоба' (no 'цемент'); 'салынып жатыр' read as planned",
     "cat03-crushing-en": "'invest ... in crushing rapeseed' opens no record",
-    "cat03-rail-spur-en": "a rail spur gives no record",
     "cat03-poultry-ru": "'возводят три птицефабрики' opens no record (the cue 'возводят' changed 5 blind project links for the worse, reason unseen: left out)",
     "cat03-combines-ru": "title 'проект' without 'комбайн'; 'со следующего года' not resolved to 2025",
     "cat03-deposit-ru": "'освоение месторождения' opens no record",

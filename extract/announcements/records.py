@@ -261,7 +261,45 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a sentence about an industry lends its sector to a program in the next sentence
     if cue_regex("industry_patterns").search(an.text):
         st.sector_context = sector_of(an.text)[0]
+    opening = DETERMINER_OPENING.match(an.text)
+    if st.current is None and st.pending is not None and opening and (
+            vocabulary().facility_re.match(an.text, opening.end()) or LINE_NOUN.match(an.text, opening.end())) and (
+            status_of(an.text) or any(f.kind in ("money", "jobs") for f in an.figures)):
+        # "A 150-km rail spur to the Sarybel deposit ... was on the agenda. The line will cost 80 billion
+        # tenge and is to be built by 2027": the facility named before, with nothing told of it then,
+        # is what "The line" says something of now
+        _open_pending(an, st)
+        return
+    if st.current is None and anchor is None and not referring and not an.economy and not an.text.isupper() \
+            and _names_specific_facility(an):
+        st.pending = an
+    elif st.current is not None:
+        st.pending = None
     continue_record(an, st)
+
+
+DETERMINER_OPENING = re.compile(r"^\W*(?:the|this|its|этот|эта|это|данн\w+|бұл|осы)\s+(?:(?:new|first|\w+-\w+)\s+)?", re.IGNORECASE)
+LINE_NOUN = re.compile(r"(?:line|spur|railway|road|pipeline|линия|ветка|дорога|трубопровод|желі|жол)\w*\b", re.IGNORECASE)
+
+
+def _names_specific_facility(an: Analysis) -> bool:
+    """A facility noun with a place or a sector in the sentence: a facility someone could report on."""
+    voc = vocabulary()
+    return bool(voc.facility_re.search(an.text)) and bool(regions_in(an, (0, len(an.text))) or sector_of(an.text)[0])
+
+
+def _open_pending(an: Analysis, st: State) -> None:
+    named = st.pending
+    st.pending = None
+    made = item_records(named, st, (0, len(named.text)), parent=None)
+    if not made:
+        return
+    d = made[-1]
+    continue_record(an, st) if st.current is d else None
+    if st.current is not d:
+        st.current = d
+        continue_record(an, st)
+    d.status = status_of(an.text) or d.status
 
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s*")

@@ -22,6 +22,7 @@ class State:
     list_prev: str | None = None          # the list's line before this one
     prev_companies: list[str] = field(default_factory=list)   # the companies the sentence before named
     prev_text: str | None = None          # the sentence before (a pool it announces may be listed in this one)
+    pending: Analysis | None = None       # a facility named with nothing told of it yet ("... was on the agenda")
 
     def lead_phrases(self) -> list:
         """Facility phrases of the headline and the first sentence (read only when a title needs them)."""
