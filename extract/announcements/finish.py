@@ -316,7 +316,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     # drop projects with nothing to say (no figure, company, place, sector)
     # (an item of a list says what it is by standing beside the others: "..., домостроительный комбинат, ...")
     kept = [d for d in kept if d.kind == "program" or d.numbers() or d.companies or d.regions or d.sector or d.capacity
-            or d.listed and not _generic(d)]
+            or (d.listed or d.parent is not None) and not _generic(d)]   # an item of a counted pool too
     # and pools with nothing to say: no count, no figure, no sector ("checked how investment projects are
     # being implemented"), unless projects were named inside them
     kept = [d for d in kept if d.kind == "project" or d.numbers() or d.sector or any(k.parent is d for k in kept)]
