@@ -26,3 +26,10 @@ def test_construction_progressing_is_under_way():
 ])
 def test_the_economy_gives_no_record(text, language):
     assert extract_announcements(text, None, language, None) == []
+
+
+def test_new_lines_a_firm_put_money_into_are_its_project():
+    text = ("Premier visits Taraz\n\nThe premier also visited Altyn Foods, a confectioner. The firm has put 2.1 "
+            "billion tenge into new lines and hired 60 people.")
+    projects = [r for r in extract_announcements(text, None, "en", None) if r["kind"] == "project"]
+    assert [(r["companies"], r["investment_kzt"], r["jobs"]) for r in projects] == [(["Altyn Foods"], 2_100_000_000, 60)]
