@@ -19,3 +19,8 @@ def test_institutions_named_by_words(sentence, name):
 
 def test_a_ministry_stays_no_firm():
     assert not find_company_spans("Министерство промышленности Казахстана одобрило проект.")
+
+
+def test_the_country_in_latin_kazakh_spelling_is_no_firm():
+    # "Qazaqstan" (the country, and a TV channel named after it) gave "Qazaqstan цемент зауыты" (dev round 4)
+    assert not find_company_spans("Бұл туралы Qazaqstan телеарнасы хабарлады, цемент зауыты салынады.")
