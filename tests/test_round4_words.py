@@ -33,10 +33,3 @@ def test_new_lines_a_firm_put_money_into_are_its_project():
             "billion tenge into new lines and hired 60 people.")
     projects = [r for r in extract_announcements(text, None, "en", None) if r["kind"] == "project"]
     assert [(r["companies"], r["investment_kzt"], r["jobs"]) for r in projects] == [(["Altyn Foods"], 2_100_000_000, 60)]
-
-
-def test_kazakh_chp_abbreviations_are_the_power_plant_concept():
-    from kzmon.extract.concepts import concepts_in
-
-    assert "power_plant" in concepts_in("жаңа ЖЭО") and "power_plant" in concepts_in("жылу электр орталықтарын")
-    assert "power_plant" not in concepts_in("ЖЭК көздері")   # renewable sources, no plant
