@@ -7,7 +7,7 @@ from scrapy.settings import default_settings
 
 from kzmon.config import Config
 
-# Disabled by settings above and never wanted in an unattended crawl (no listening sockets).
+# Disabled by crawl_settings below and never wanted in an unattended crawl (no listening sockets).
 UNLOADED_EXTENSIONS = ("scrapy.extensions.remote_control.RemoteControl", "scrapy.extensions.telnet.TelnetConsole")
 
 

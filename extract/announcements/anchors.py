@@ -8,7 +8,7 @@ from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
-from .titles import Phrase, facility_phrase, is_bare, ru_parses
+from .titles import Phrase, _common_title_words, facility_phrase, is_bare, ru_parses
 from .vocabulary import FLAGS, _load, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = compile_folded(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)")
@@ -175,15 +175,10 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
     name (no origin word, no common word) and a facility noun follows them."""
     from .companies import _origin_words
     word = named.group(1)
-    if word in _origin_words() or word.lower() in _common_words() or vocabulary().facility_re.match(word):
+    if word in _origin_words() or word.lower() in _common_title_words() or vocabulary().facility_re.match(word):
         return False
     return bool(vocabulary().facility_re.match(text, named.end()) or
                 vocabulary().facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
 
 
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"

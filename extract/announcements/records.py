@@ -24,10 +24,10 @@ from functools import lru_cache
 from ..regions import find_regions
 from .analysis import Analysis, analyse, has_substance, regions_in, period_in, apply_figures
 from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
+from .companies import find_companies
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
-from .companies import find_companies
 from .items import item_records, split_items
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
@@ -110,9 +110,10 @@ def _one_sentence(an: Analysis, st: State) -> None:
         # "Oil production over the period reached ...": figures of the economy, not of a project;
         # decided per figure: a figure whose own clause carries no economy word is the open project's
         own = _project_figures(an)
+        subject = _subject_firm(an.text) if own and not own.companies else ""
         if own and st.current is not None and st.current.kind == "project":
             continue_record(own, st)
-        elif own and (own.companies or _subject_firm(an.text)) and not an.national:
+        elif own and (own.companies or subject) and not an.national:
             # "ТОО «Жайык Мет» увеличит выпуск продукции до 80 тыс. тонн, вложив в модернизацию цеха
             # 9 млрд тенге": a firm's output is the economy, what it invests in its plant a project,
             # named by the facility of the figure's own clause
@@ -126,7 +127,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
             elif (works := cue_regex("expansion_patterns").search(an.text)) is not None:
                 # "Aral Beverages is expanding its bottling output ... with an investment of 30 billion
                 # tenge": what a firm invests to expand its own output is a project, its expansion
-                firm = [name for name, _, _ in own.companies][:1] or [_subject_firm(an.text)]
+                firm = [name for name, _, _ in own.companies][:1] or [subject]
                 d = Draft("project", with_company(_expansion_title(an.text, works), firm), st_position(an, works.start()))
                 d.companies = firm
                 d.regions = regions_in(an, (0, len(an.text)))
@@ -295,10 +296,8 @@ def _open_pending(an: Analysis, st: State) -> None:
     if not made:
         return
     d = made[-1]
-    continue_record(an, st) if st.current is d else None
-    if st.current is not d:
-        st.current = d
-        continue_record(an, st)
+    st.current = d
+    continue_record(an, st)
     d.status = status_of(an.text) or d.status
 
 

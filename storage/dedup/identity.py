@@ -297,8 +297,11 @@ def capacities_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two capacities state one figure: a value shared, or two within 1% (one of them rounded)."""
     if a & b:
         return True
-    values = lambda keys: [float(k[2:]) for k in keys if k.startswith("v:")]  # noqa: E731
-    return any(amounts_agree(x, y, CAPACITY_TOLERANCE) for x in values(a) for y in values(b))
+    return any(amounts_agree(x, y, CAPACITY_TOLERANCE) for x in _values(a) for y in _values(b))
+
+
+def _values(keys: frozenset[str]) -> list[float]:
+    return [float(k[2:]) for k in keys if k.startswith("v:")]
 
 
 def kzt_equivalent(rec: dict) -> float | None:

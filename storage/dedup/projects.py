@@ -72,7 +72,7 @@ def link_projects(db, article_id: int) -> None:
         if i not in chosen and project_id not in taken:
             chosen[i] = project_id
             taken.add(project_id)
-    gone: dict[int, int] = {}   # projects folded into another by a join: where they went
+    gone: set[int] = set()   # projects folded into another by a join
     for i, rec in enumerate(pending):
         if i in chosen:
             project_id = chosen[i]
@@ -81,7 +81,7 @@ def link_projects(db, article_id: int) -> None:
                     continue
                 if _can_join(history[project_id], history[other]):
                     kept = _join_projects(db, project_id, other, history)
-                    gone[project_id if kept == other else other] = kept
+                    gone.add(project_id if kept == other else other)
                     taken.add(kept)
                     project_id = kept
         else:
