@@ -51,7 +51,8 @@ def detect_language(text: str | None) -> str | None:
     if latin + cyrillic < MIN_LETTERS:
         return None
     if latin > cyrillic:
-        return "en"
+        from kzmon.extract.kazakh_latin import is_kazakh_latin
+        return "kk" if is_kazakh_latin(text) else "en"
     kazakh_letters, kazakh_share, kk_words, ru_words = _cues()
     kazakh = len(kazakh_letters.findall(text))
     if kazakh / cyrillic >= kazakh_share:

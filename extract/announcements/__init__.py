@@ -37,8 +37,11 @@ def _may_announce(text: str, title: str | None) -> bool:
     with neither (sport, culture, most of what a general feed carries) has none, and skipping
     it saves the whole reading (60% of the 181 benchmark pages; outputs identical on every
     corpus of the repository)."""
+    from ..kazakh_latin import is_kazakh_latin, to_cyrillic
     from .vocabulary import cue_regex, vocabulary
 
+    if is_kazakh_latin(text):
+        text, title = to_cyrillic(text), to_cyrillic(title)   # the vocabulary is written in Cyrillic
     voc = vocabulary()
     # (or a firm expanding its own output: records.py's expansion records need no facility noun)
     return any(part and (voc.facility_re.search(part) or voc.count_noun_re.search(part)
@@ -54,6 +57,9 @@ def extract_announcements(text: str, published: date | None = None, language: st
         published = published.date()
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
+    from ..kazakh_latin import is_kazakh_latin
+    if is_kazakh_latin(text):
+        return _latin_kazakh(text, published, title)
     if not _may_announce(text, title):
         return []
     language = language or _detect_language(text)
@@ -63,3 +69,20 @@ def extract_announcements(text: str, published: date | None = None, language: st
         # a dateline or byline: "today" and "this year" need it; else the latest year the text names
         published = date_in_text(text) or year_in_text(text)
     return [d.to_record() for d in build_drafts(text, published, language, title)]
+
+
+LATIN_FIELDS = ("title", "evidence", "companies")
+
+
+def _latin_kazakh(text: str, published: date | None, title: str | None) -> list[dict]:
+    """A Kazakh article in the Latin alphabet: read in Cyrillic, records written back in Latin."""
+    from ..kazakh_latin import to_cyrillic, to_latin
+    records = extract_announcements(to_cyrillic(text), published, "kk", to_cyrillic(title))
+    for record in records:
+        for field in LATIN_FIELDS:
+            value = record.get(field)
+            if isinstance(value, str):
+                record[field] = to_latin(value)
+            elif isinstance(value, list):
+                record[field] = [to_latin(v) if isinstance(v, str) else v for v in value]
+    return records
