@@ -104,12 +104,17 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
     phrase = facility_phrase(text)
     if phrase is not None and phrase.rank == 3 and is_bare(phrase) and not sector_of(text)[0]:
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
-    if (phrase and sector_of(phrase.written)[0]) or find_companies(text):
+    if (phrase and sector_of(phrase.written)[0]) or find_companies(text) or NEW_PROJECT.search(text):
         return False
     if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):
         return False    # "заработал домостроительный комбинат": a kind of facility the open project is not
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+# "There is also a project to make aluminum products on the site of the Ural Transformer Plant": a
+# project introduced by an indefinite article is a new one, whatever plant it stands at
+NEW_PROJECT = re.compile(r"\b(?:an?|another|one more)\s+(?:new\s+|separate\s+)?project\s+(?:to|for)\s+\w", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -17,10 +17,11 @@ CONJUNCTION = compile_folded(r",?\s+" + CONJUNCTION_WORDS + r"\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
 EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes)\b")
+LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECASE)   # "..., a Y and a Z": a list
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
 
-def _second_facility(left: str, right: str) -> bool:
+def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     """"A flour mill ... and a meat processing plant": a second facility with its own sector.
     In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
     need the facility noun within the first three words."""
@@ -29,8 +30,12 @@ def _second_facility(left: str, right: str) -> bool:
         return False
     m = NEW_NP.match(right)
     if m:
-        if not sector_of(left)[0]:
-            return False    # "a plant ... and a ...": English joins a second noun phrase to the first one often
+        if not sector_of(left)[0] and not (comma and LIST_GOES_ON.search(right, m.end())):
+            # "a plant ... and a ...": English joins a second noun phrase to the first one often;
+            # a comma before "a" in a run that goes on with "and a" ("a waste complex, a greenhouse
+            # complex and a solar power station") lists the next one, not an apposition ("the plant, a
+            # joint venture of ...")
+            return False
         head = voc.facility_re.search(right, m.end(), m.end() + 60)
     elif re.search(r"[a-z]", right[:20]):
         # "solar power plants, hydroelectric power plants and ...": a bare plural noun phrase of its own kind
@@ -176,6 +181,12 @@ def _bracket_ends(an: Analysis, span: tuple[int, int]) -> list[int]:
 LIST_SEPARATOR = compile_folded(r"\s*[,;]\s*(?:and\s+|и\s+|а также\s+|және\s+)?|\s+" + CONJUNCTION_WORDS + r"\s+")
 CLAUSE_OPENING = re.compile(r"(?:\w+(?:ющ|ящ|ащ|вш|емы|имы)\w*|\w+ing|which|that|where|who|whose|где|котор\w*|куда|оның|ол)$", re.IGNORECASE)
 ARTICLE_OPENING = re.compile(r"(?:an?|one more|another)\s+", re.IGNORECASE)
+# "Among them are the expansion of ...": the verb that opens a list is not its first item
+SHARED_WORKS = re.compile(r"of\s+", re.IGNORECASE)   # "the expansion of X and of Y": Y's works is X's
+COPULA_OPENING = re.compile(r"^(?:are|is|were|was|include|includes|included)\s+", re.IGNORECASE)
+WORKS_OPENING = re.compile(r"(?:an?\s+|the\s+)?(?:further\s+|new\s+)?(?:expansion|construction|production|development|"
+                           r"moderni[sz]ation|reconstruction|creation|building|manufacture|manufacturing|assembly)\s+of\s+",
+                           re.IGNORECASE)
 LATIN_LOWER = re.compile(r"[a-z]")
 
 
@@ -198,11 +209,16 @@ def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
             seps.append(m)
     if not seps:
         return []
-    cuts = []
+    cuts: list[int] = []
+    shared: set[int] = set()
     bounds = [m.start() for m in seps] + [b]
     for m, nxt in zip(seps, bounds[1:]):
         left, right = text[(cuts[-1] if cuts else a):m.start()], text[m.end():nxt]
-        if not has_substance(left) or not has_substance(right):
+        if SHARED_WORKS.match(right) and m.group(0).strip() == "and" and WORKS_OPENING.search(left):
+            cuts.append(m.start())   # "the expansion of electrolysis production and of Aksu GRES": two works
+            shared.add(m.start())
+            continue
+        if not (has_substance(left) or cuts and cuts[-1] in shared) or not has_substance(right):
             continue
         opening = ARTICLE_OPENING.match(right)
         words = WORD_RE.findall(right[opening.end() if opening else 0:])
@@ -210,8 +226,10 @@ def _list_cuts(an: Analysis, a: int, b: int) -> list[int]:
             continue    # "фабрика, выпускающая шерстяные изделия", "a plant, producing ...": the same item
         first = " ".join(words[:4])
         if LATIN_LOWER.search(first[:12]):
-            # English writes each item as a noun phrase of its own: "a X, a Y and a Z"
-            if opening and ARTICLE_OPENING.match(text[a:b].lstrip(" -–—:,")):
+            # English writes each item as a noun phrase of its own: "a X, a Y and a Z"; or as works
+            # on things: "the expansion of X, the construction of Y and the production of Z"
+            head = COPULA_OPENING.sub("", text[a:b].lstrip(" -–—:,"))
+            if (opening or WORKS_OPENING.match(right)) and (ARTICLE_OPENING.match(head) or WORKS_OPENING.match(head)):
                 cuts.append(m.start())
             continue
         if voc.facility_re.search(first) or m.group(0).strip(" ,;") == "" and (sector_of(first)[0] or find_companies(first)):
@@ -297,7 +315,8 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
             if RELATIVE.match(text, m.end()):
                 continue    # "a localization center in Kostanai, where auto components will be made": the same item
             left, right = text[sub[-1]:m.start()], text[m.end():b]
-            if (find_companies(left) and find_companies(right) and _names_a_product(right)) or _second_facility(left, right) \
+            if (find_companies(left) and find_companies(right) and _names_a_product(right)) \
+                    or _second_facility(left, right, comma=m.group(0).strip() == ",") \
                     or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
@@ -416,6 +435,18 @@ LEADING_AND = re.compile(r"^\s*(?:и|and)\s+", re.IGNORECASE)
 ONE_OF = compile_folded(r"(?:^|[^\w])(?:one of|одн(?:им|ой|ого|а|у|ом)? из|один из)\s|[\w-]+(?:лар|лер|дар|дер|тар|тер)\w*\s+бірі\b")
 
 
+def _shared_works(text: str, items: list[tuple[int, int, list[str]]]) -> dict[int, str]:
+    """"the expansion of electrolysis production and of Aksu GRES": an item that opens with "of" takes
+    the works of the item before it. Returns {item start: "expansion"}."""
+    out = {}
+    for (a0, b0, _), (a, b, _) in zip(items, items[1:]):
+        if SHARED_WORKS.match(LEADING_AND.sub("", text[a:b])):
+            works = WORKS_OPENING.search(text, a0, b0)
+            if works is not None:
+                out[a] = re.sub(r"^(?:an?|the)\s+|\s+of\s+$", "", works.group(0).strip() + " ", flags=re.IGNORECASE).strip()
+    return out
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
@@ -429,8 +460,11 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
     def item_text(a: int, b: int) -> str:
         if a in leading:    # "и стеклопакетов" + the head before it: "производство стеклопакетов"
             return leading[a] + " " + LEADING_AND.sub("", an.text[a:b])
+        if a in works:      # "and of Aksu GRES" + the works before it: "expansion of Aksu GRES"
+            return works[a] + " " + LEADING_AND.sub("", an.text[a:b])
         return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
     closes = _item_closes(_bracket_ends(an, span))
+    works = _shared_works(an.text, split_items(an, span, listed))
     items = [(a, b, regions) for a, b, regions in split_items(an, span, listed)
              if has_substance(item_text(a, b)) or _bracketed_item(an.text, a, b, closes)]
     if len(items) > 1:

@@ -29,6 +29,7 @@ from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
 from .items import item_records, split_items
+from .placed import placed_products, placed_records
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
@@ -89,7 +90,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     voc = vocabulary()
     # "тағы бір өндіріс", "ещё один завод", "one more plant": a facility, not a pool of one
     counts = [f for f in an.figures if f.kind == "count"
-              and not (f.value == 1 and ONE_MORE.search(an.text, max(0, f.start - 12), f.start + 1))]
+              and not (f.value == 1 and ONE_MORE.search(an.text, max(0, f.start - 12), f.start + 1))
+              and not _counts_parts(an.text, f)]
     social = an.social and not sector_of(an.text)[0]
     if social:
         st.current = st.program = st.list_intro = None
@@ -139,6 +141,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 d.add_evidence(an.text)
                 st.records.append(d)
                 st.current = d
+        return
+    if not counts and (placed := placed_products(an)):
+        placed_records(an, st, placed)   # "projects to produce X in A, Y in B and Z in C": one per place
         return
     subs = subcount_numbers(an)
     if subs:
@@ -277,6 +282,14 @@ def _one_sentence(an: Analysis, st: State) -> None:
     elif st.current is not None:
         st.pending = None
     continue_record(an, st)
+
+
+def _counts_parts(text: str, f) -> bool:
+    """"a plant consisting of 16 buildings", "16 ғимараттан тұратын кәсіпорын": the count of one
+    facility's parts, not a pool of projects."""
+    number_end = f.start + len(re.match(r"\S*", text[f.start:]).group(0))   # (a count's span runs on to its noun)
+    return bool(cue_regex("parts_count_before").search(text[max(0, f.start - 40):f.start])
+                or cue_regex("parts_count_after").search(text[number_end:number_end + 60]))
 
 
 DETERMINER_OPENING = re.compile(r"^\W*(?:the|this|its|этот|эта|это|данн\w+|бұл|осы)\s+(?:(?:new|first|\w+-\w+)\s+)?", re.IGNORECASE)
@@ -510,7 +523,7 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
     """Latin-script names an article writes twice or more, mid-sentence at least once, that are
     neither a person (a title before it, a patronymic or Russian surname ending) nor a place
     nor a common word: in news about a project these are its companies and brands."""
-    from .companies import _lists
+    from .companies import COUNTRY_TAILS, _lists
     stop = _lists()[2]
     seen: dict[str, list[bool]] = {}
     person: set[str] = set()
@@ -521,6 +534,8 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             name = m.group(0)
             if any(a <= m.start() < b for a, b in region_spans) or name in stop or name.split()[0] in stop:
                 continue
+            if re.sub(r"['’]s$", "", name) in stop | COUNTRY_TAILS:
+                continue    # "affirmed Kazakhstan's rating ... raised Kazakhstan's": the country's, no firm's
             if re.search(r"\d[\s\u00a0]*$", an.text[max(0, m.start() - 3):m.start()]):
                 continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
             before = an.text[max(0, m.start() - 30):m.start()]

@@ -28,6 +28,9 @@ KK_LOCATIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)?$")
 KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
 RU_MODIFIER = {"ADJF", "PRTF"}
 LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[^\W\d][\w-]*\s+){0,3}$", FLAGS)
+# the grounds of a facility, names and all before its head: where the project stands, not the project
+SITE_OF = re.compile(r"(?<!\w)(?:(?:on|at)\s+the\s+(?:site|premises|territory|grounds|base)\s+of|на\s+(?:территории|базе|площадке))"
+                     r"\s+(?:the\s+)?", FLAGS)
 LEFT_MODIFIERS = 5   # words before a head that can be its modifiers
 KK_CONJUNCTIONS = frozenset(("мен", "бен", "пен", "және"))
 KK_PARTICIPLE_OBJECTS = 5   # words of a participle's objects taken before it
@@ -101,6 +104,9 @@ def _locative(text: str, start: int, end: int) -> bool:
     """The head names where something is: after "in the", "в", "на", or in a Kazakh locative case."""
     if KK_LOCATIVE.search(text[start:end].lower()) and _kazakh(text):
         return True
+    site = SITE_OF.search(text, max(0, start - 80), start)
+    if site and not _lists()["any"].search(text, site.end(), start):
+        return True     # "a project to make aluminum products on the site of the Ural Transformer Plant"
     m = LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False
