@@ -195,6 +195,10 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         score -= FIGURES_DISAGREE_PENALTY
     if days_apart > SAME_DAYS and not telling:
         return 0.0
+    concepts_a = {k for k in a if k.startswith("cn:")}
+    concepts_b = {k for k in b if k.startswith("cn:")}
+    if concepts_a and concepts_b and not concepts_a & concepts_b and not telling:
+        return 0.0      # one governor's briefing, one reporting its grain plant, the other its CHP plant
     if uncertain and len(telling) < 2:
         return 0.0
     if score < EVENT_MIN_SCORE + SCORE_PER_EXTRA_DAY * max(0, days_apart - SAME_DAYS):
