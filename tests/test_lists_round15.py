@@ -156,3 +156,31 @@ def test_a_power_plant_by_its_latin_abbreviation_is_a_facility():
     text = "The modernization of Ekibastuz GRES-2 will begin next year, the company said."
     projects = [r for r in _records(text, "en") if r["kind"] == "project"]
     assert projects and "GRES" in projects[0]["title"]
+
+
+def test_lines_after_among_them_alone_are_the_pools_items_and_take_its_one_firm():
+    """Round 5: "Среди них" on a line of its own, then one plant per line ending in a comma, under a
+    pool of one firm said twice: the plants were lost (no colon announced the list) and, once read,
+    had no firm (the pool that named the firm was merged into its restatement)."""
+    text = ("Китайская PENG SHENG вложит 50 млрд тенге в возведение четырех заводов в Туркестанской области.\n\n"
+            "Компания из КНР собирается построить 4 завода общей стоимостью 50 млрд тенге. Среди них\n\n"
+            "кожевенный завод,\n\nзавод по выпуску желатина,\n\nпроизводство устройств капельного орошения,\n\n"
+            "хлопчатобумажный завод.\n\nРеализовывать проекты будут в Келесском районе.")
+    projects = [r for r in _records(text, "ru") if r["kind"] == "project"]
+    for word in ("кожевен", "желатин", "орошен", "хлопчатобумаж"):
+        item = [p for p in projects if word in p["title"]]
+        assert item and item[0]["companies"] == ["PENG SHENG"], (word, projects)
+
+
+@pytest.mark.parametrize("text, language, status", [
+    ("Кроме того, достроят фабрику по выпуску овсяных хлопьев стоимостью 1,8 млрд тенге.", "ru", "under_construction"),
+    ("Завод Silk Road Electronics в Сарани, возведение которого должно завершиться через два года, будет "
+     "производить бытовую технику.", "ru", "under_construction"),
+    ("Аймақ басшысы Ақмолада астықты терең өңдейтін тұңғыш зауыттың құрылысы басталғанын хабарлады.", "kk",
+     "under_construction"),
+    ("Семейде май дақылдарын өңдейтін зауыттың құрылысы жүргізіліп жатыр.", "kk", "under_construction"),
+    ("Облыс басшысы Қарабалық ауданындағы ет өңдеу комбинатының ашылу рәсіміне қатысты.", "kk", "commissioned"),
+])
+def test_status_words_found_missing_on_dev(text, language, status):
+    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    assert [p["status"] for p in projects] == [status]

@@ -269,8 +269,16 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             _fill(twin, d)
             for e in d.evidence:
                 twin.add_evidence(e)
+            for item in body:
+                if item.parent is d:
+                    item.parent = twin   # the items of a pool said twice are the items of the one kept
             continue
         kept.append(d)
+    # "PENG SHENG вложит 50 млрд тенге в возведение четырех заводов ... Компания собирается построить
+    # 4 завода ... Среди них кожевенный завод, ...": the one firm of the pool builds the items that name none
+    for d in kept:
+        if d.kind == "project" and d.parent is not None and not d.companies and len(d.parent.companies) == 1:
+            d.companies = list(d.parent.companies)
     # one facility, one record: the same plant named again in other words further on
     merged: list[Draft] = []
     for d in kept:

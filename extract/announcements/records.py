@@ -321,6 +321,9 @@ def _announces_list(an: Analysis) -> bool:
     """A line ending in a colon that speaks of facilities, their building or a pool ("Жобаны жүзеге
     асыру екі кезеңге бөлінген:"), not a speaker's name before a quote ("Н. Нұржігітов, облыс әкімі:")."""
     voc = vocabulary()
+    enum = voc.enumeration_re.search(an.text)
+    if enum is not None and not an.text[enum.end():].strip(" :–—-"):
+        return True     # "Среди них" alone on its line, the items on the lines below
     return an.text.rstrip().endswith(":") and bool(
         voc.facility_re.search(an.text) or voc.event_noun_re.search(an.text) or voc.status_any_re.search(an.text))
 
@@ -347,7 +350,7 @@ def _list_line(an: Analysis, intro: Analysis, prev: str | None, st: State) -> bo
     text = an.text
     bulleted = bool(BULLET.match(text)) and not re.match(r"^\s*\d{1,2}[.)]\d", text)
     # unmarked lines: the first after the colon, or the next after one that ends in a semicolon
-    unmarked = prev is None or prev.rstrip().endswith(";")
+    unmarked = prev is None or prev.rstrip().endswith((";", ","))   # "кожевенный завод," / "завод по выпуску желатина,"
     if not (bulleted or unmarked and len(text) <= 220):
         return False
     start = BULLET.match(text).end() if bulleted else 0
