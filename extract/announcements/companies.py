@@ -125,6 +125,8 @@ def _origin_words() -> frozenset[str]:
 
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
+DATELINE_COUNTRY = re.compile(r",\s+[A-Z][a-z]+,\s+(?:January|February|March|April|May|June|July|August|September|"
+                              r"October|November|December)\s+\d")
 # "AKTOBE – ...", "ASTANA, March 3 – ...": a capitalised place opening a paragraph before a dash is a dateline
 DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit
@@ -308,6 +310,10 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
                 kept = []
         if not kept or all(POSSESSIVE_RE.sub("", k) in stop for k in kept):
             continue    # "Kazakhstan", "Board": stop words only
+        if len(kept) == 1 and "-" in kept[0] and all(p in _origin_words() or p in stop for p in kept[0].split("-")):
+            continue    # "joint Kazakh-Uzbek projects": two countries' adjectives, no firm
+        if offsets[0] == 0 and kept[0].isupper() and DATELINE_COUNTRY.match(text, offsets[0] + len(kept[0])):
+            continue    # "BAKU, Azerbaijan, December 23.": an agency's dateline, a city
         name = " ".join(kept)
         start = offsets[0]
         end = offsets[-1] + len(kept[-1])

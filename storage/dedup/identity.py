@@ -82,6 +82,10 @@ def _is_place(word: str) -> bool:
 _CYRILLIC_CONVENTIONS = (("eu", "ev"), ("ch", "kh"))
 
 
+# the country glued to a firm's name: "KamaTyresKZ", "AllurKazakhstan"
+GLUED_COUNTRY = re.compile(r"(?<=[a-z])(?:KZ|Kz|Kazakhstan|Qazaqstan)$")
+
+
 @lru_cache(maxsize=65536)
 def word_name_keys(word: str) -> frozenset[str]:
     """Name keys for one word of a company name or title; empty when the word names no one:
@@ -104,6 +108,9 @@ def word_name_keys(word: str) -> frozenset[str]:
         return frozenset({spelt}) if spelt.isalpha() and word[0].isupper() else frozenset()
     keys = set()
     variants = {lower}
+    glued = GLUED_COUNTRY.search(word)
+    if glued and glued.start() >= 3:
+        variants.add(word[:glued.start()].lower())   # "KamaTyresKZ" is "KamaTyres" in another report
     if lower.isascii():
         conventional = lower
         for src, dst in _CYRILLIC_CONVENTIONS:
