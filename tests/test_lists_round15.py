@@ -184,3 +184,41 @@ def test_lines_after_among_them_alone_are_the_pools_items_and_take_its_one_firm(
 def test_status_words_found_missing_on_dev(text, language, status):
     projects = [r for r in _records(text, language) if r["kind"] == "project"]
     assert [p["status"] for p in projects] == [status]
+
+
+@pytest.mark.parametrize("headline, body, language", [
+    ("Новая ТЭЦ в Кокшетау: к 2029 году весь город получит тепло",
+     "В этом году подготовлены проектно-сметная документация и дороги. Активная фаза строительства начнется "
+     "в следующем году, сообщил аким.", "ru"),
+    ("Көкшетаудағы жаңа ЖЭО жайлы: 2029 жылы бүкіл қала жылумен қамтамасыз етіледі",
+     "Жобалық-сметалық құжаттамасы биыл әзірленді. — Құрылыс жұмысы келесі жылы белсенді түрде басталады.", "kk"),
+])
+def test_a_headlines_new_facility_and_its_place_is_a_record(headline, body, language):
+    """Round 5: a new CHP plant named in the headline with its town, no verb of status anywhere near
+    it, the body speaking only of "construction": the article gave nothing."""
+    projects = [r for r in extract_announcements(body, None, language, headline) if r["kind"] == "project"]
+    assert [(p["regions"], p["sector"]) for p in projects] == [(["KZ-11"], "energy")]
+
+
+def test_new_projects_in_a_headline_are_no_facility():
+    text = "Спорт: новые проекты в Кокшетау\nВ городе открыли новый стадион и каток."
+    assert extract_announcements(text.split("\n", 1)[1], None, "ru", text.split("\n", 1)[0]) == []
+
+
+def test_a_list_of_firms_each_with_its_own_project():
+    """Round 5 (dev, a minister's list): "компания X реализует ..., «Y» расширяет ..., «Z» – по переработке
+    ...": three firms, three projects; none was read ("реализует" was no status, «Z» before a dash no firm)."""
+    text = ("В Алматинской области компания Fruit Art реализует третий этап проекта по переработке 25 тысяч тонн "
+            "фруктов и ягод, \"Шин-Лайн\" расширяет выпуск мороженого до 35 тыс. тонн, \"Капшагай Бидай Өнімдері\" – "
+            "по переработке порядка 250 тысяч тонн зерновых и масличных культур.")
+    projects = [r for r in _records(text, "ru") if r["kind"] == "project"]
+    assert [p["companies"] for p in projects] == [["Fruit Art"], ["Шин-Лайн"], ["Капшагай Бидай Өнімдері"]]
+    assert "фрукт" in projects[0]["title"] and "морожен" in projects[1]["title"]
+    assert all(p["regions"] == ["KZ-19"] and p["status"] == "under_construction" for p in projects)
+
+
+def test_projects_implemented_in_a_region_are_still_a_plan():
+    """"Двенадцать проектов ... реализуют в Карагандинской области": the plural present is a plan,
+    unlike a firm's "реализует"."""
+    records = _records("Двенадцать проектов на 221 млрд тенге реализуют в Карагандинской области.", "ru")
+    assert [r["status"] for r in records] == ["planned"]

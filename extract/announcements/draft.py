@@ -33,6 +33,7 @@ class Draft:
     borrowed_title: bool = False        # named after the headline: the clause itself said only "the project"
     context_period: str | None = None   # the period of the program the article named before this project
     listed: bool = False                # one item of a list of facilities in one sentence
+    named_new: bool = False             # a headline's "new <facility> in <place>", no verb of its own
 
     def numbers(self) -> dict[str, float]:
         return {k: v for k, v in (("project_count", self.project_count), ("investment_kzt", self.investment_kzt),

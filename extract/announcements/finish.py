@@ -346,7 +346,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         # a headline's pool that every pool of the body contradicts ("Двенадцать проектов на 221 млрд
         # тенге ..." over the body's "действуют 10 предприятий") is a pool of its own
         apart = bool(same_kind) and h.kind == "program" and all(_conflict(k, h)[1] > 0 for k in same_kind)
-        if (not same_kind or apart) and (h.numbers() or h.status) and (
+        if (not same_kind or apart) and (h.numbers() or h.status or h.named_new) and (
                 not _generic(h) if h.kind == "project" else bool(set(h.numbers()) - {"project_count"} or not kept)):
             kept.insert(0, h)
     # "Казахстан и Китай взялись за проект расширения Шымкентского НПЗ" over a body's "расширение

@@ -28,12 +28,13 @@ from .companies import find_companies
 from .continuation import continue_record
 from .draft import Draft
 from .finish import finish
+from .folding import compile_folded
 from .items import item_records, split_items
 from .placed import placed_products, placed_records
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
-from .titles import facility_title, with_company
+from .titles import facility_phrase, facility_title, with_company
 from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
 
@@ -61,6 +62,8 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         if an.sentence.headline:
             sub = State(language=language, published=published, currency=st.currency)
             _one_sentence(an, sub)
+            if not sub.records and (new := _new_facility(an)) is not None:
+                sub.records.append(new)
             for d in sub.records:
                 d.headline = True
             headline_drafts.extend(sub.records)
@@ -84,6 +87,28 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         st.prev_companies = [name for name, _, _ in an.companies]
         st.prev_text = an.text
     return finish(st.records, headline_drafts, analyses, published)
+
+
+NEW_FACILITY = compile_folded(r"(?<!\w)(?:new|новая|новый|новое|новую|новой|жаңа)\s+(?:[\w-]+\s+){0,2}?")
+
+
+def _new_facility(an: Analysis) -> Draft | None:
+    """"Новая ТЭЦ в Кокшетау: к 2029 году весь город получит тепло", "Көкшетаудағы жаңа ЖЭО жайлы":
+    a headline that names a new facility and its place states a project even with no verb of
+    status (the body tells how far it is: "Құрылыс жұмысы келесі жылы басталады")."""
+    places = regions_in(an, (0, len(an.text)))
+    if not places or an.economy or an.social:
+        return None
+    for m in NEW_FACILITY.finditer(an.text):
+        phrase = facility_phrase(an.text[m.end():m.end() + 60])
+        if phrase is None or phrase.start > 0 or phrase.rank == 3:
+            continue    # "new projects", "жаңа жоба": no facility said
+        d = Draft("project", facility_title(an.text[m.start():], []), st_position(an, m.start()))
+        d.regions, d.sector = places, sector_of(an.text)[0]
+        d.named_new = True
+        d.add_evidence(an.text)
+        return d
+    return None
 
 
 def _one_sentence(an: Analysis, st: State) -> None:
@@ -251,6 +276,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
             more = item_records(an, st, later[0], parent=parent, status_hint=later[1], whole_sentence=False)
             if not more:
                 break
+            for d in more:   # "В Алматинской области компания X ..., «Y» ...": the place the sentence opens with
+                d.regions = d.regions or [r.code for r in an.regions if r.start <= 3][:1]
             made = made + more
             later = project_anchor(an, None, after=later[0][1])
             later = later if later is not None and not later[2] else None

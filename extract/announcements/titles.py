@@ -192,6 +192,10 @@ OWNER_RUN = re.compile(r"\s+of\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"][\w»\"-]*
 QUANTITY_OF = re.compile(r"\s*\d[\d,.]*(?:\s+(?:thousand|million))?\s+[a-z]+(?:\s+[a-z]+)?\s+of(?=\s)")
 
 
+QUANTITY_RU = re.compile(r"\s*(?:порядка\s+|около\s+|более\s+|свыше\s+|до\s+)?\d[\d,. ]*(?:\s*(?:тысяч\w*|тыс\.|млн|миллион\w*))?"
+                         r"\s+(?:тонн\w*|т\.?(?=\s)|голов\w*|кубометр\w*|штук\w*|единиц\w*)", re.IGNORECASE)
+
+
 def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[int, int]:
     """The complement after the head: "по производству X", "for the production of X", genitives.
     Returns (from, to); a name between the head and the complement ("завод ТЭМПО по выпуску труб")
@@ -211,9 +215,15 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
         if quantity:
             pos = quantity.end()
     taken = 0
+    skip_to = 0
     for m in WORD_RE.finditer(text, pos):
         w = m.group(0)
         lw = w.lower()
+        if m.start() < skip_to:
+            continue
+        if w[0].isdigit() and russian and taken and (quantity := QUANTITY_RU.match(text, m.start())):
+            skip_to = quantity.end()   # "по переработке 25 тысяч тонн фруктов": past the amount to the product
+            continue
         if BREAK.search(text, end if taken else pos, m.start()) or w[0].isdigit() or lw in lists["stop_right"]:
             break
         if w[0].isupper() or PLACE_NOUN.match(w) or vocabulary().status_any_re.match(w):
