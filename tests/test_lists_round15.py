@@ -222,3 +222,12 @@ def test_projects_implemented_in_a_region_are_still_a_plan():
     unlike a firm's "реализует"."""
     records = _records("Двенадцать проектов на 221 млрд тенге реализуют в Карагандинской области.", "ru")
     assert [r["status"] for r in records] == ["planned"]
+
+
+def test_an_ordinal_before_a_listed_facility_still_opens_an_item():
+    """"..., ветровую электрическую станцию на 200 МВт, первый пусковой комплекс, мощностью 100 МВт, ...":
+    the ordinal pushed the item's noun to its third word, past the two words looked at."""
+    text = ("Глава государства запустил домостроительный комбинат, ветровую электрическую станцию на 200 МВт, "
+            "первый пусковой комплекс, мощностью 100 МВт, проект расширения Актауского морского порта.")
+    titles = [r["title"] for r in _records(text, "ru") if r["kind"] == "project"]
+    assert any("пусков" in t for t in titles) and any("ветров" in t for t in titles) and len(titles) == 4

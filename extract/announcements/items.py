@@ -18,6 +18,8 @@ PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|горо�
 RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
 EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes)\b")
 LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECASE)   # "..., a Y and a Z": a list
+# "первый пусковой комплекс", "второй энергоблок": an ordinal before the item's own noun phrase
+ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|нов|бірінші|екінші|үшінші|жаңа)\w*$", re.IGNORECASE)
 NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
 
@@ -47,7 +49,7 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
         while words and (words[0].group(0)[0].isupper() or PLACE_WORD.match(words[0].group(0))):
             words.pop(0)
-        words = words[:2]
+        words = words[:3] if ORDINAL.match(words[0].group(0) if words else "") else words[:2]
         if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
             return False  # a verb ("и обслуживать площадку") continues the same project
         head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
