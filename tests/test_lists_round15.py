@@ -231,3 +231,13 @@ def test_an_ordinal_before_a_listed_facility_still_opens_an_item():
             "первый пусковой комплекс, мощностью 100 МВт, проект расширения Актауского морского порта.")
     titles = [r["title"] for r in _records(text, "ru") if r["kind"] == "project"]
     assert any("пусков" in t for t in titles) and any("ветров" in t for t in titles) and len(titles) == 4
+
+
+def test_kazakh_products_each_after_its_own_place():
+    """The Kazakh order of the same list: the place first, the production head once at the end."""
+    text = ("Қазақстан Қарағанды облысында тұрмыстық техника, Шымкентте инфузиялық ерітінділер және Қостанайда "
+            "Chevrolet көліктерін шығару жобаларын іске асырады.")
+    projects = [r for r in _records(text, "kk") if r["kind"] == "project"]
+    assert [(p["regions"], p["sector"]) for p in projects] == [
+        (["KZ-35"], "electrical_electronics"), (["KZ-79"], "pharma"), (["KZ-39"], "automotive")]
+    assert all(p["title"].endswith("шығару жобасы") for p in projects)

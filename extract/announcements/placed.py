@@ -25,12 +25,37 @@ ITEM_SEP = re.compile(r"\s*,\s*(?:and\s+|as well as\s+|along with\s+|и\s+|а т
 MAX_PRODUCT_WORDS = 5
 
 
+# Kazakh writes the place first and the production head last: "Қарағанды облысында тұрмыстық техника,
+# Шымкентте инфузиялық ерітінділер және Қостанайда Chevrolet көліктерін шығару жобалары"
+KK_HEAD = re.compile(r"\s+(шығару|өндіру|өңдеу|құрастыру)\s+(жоба\w*|зауыт\w*|кәсіпорн\w*)", FLAGS)
+KK_HEAD_NOMINATIVE = {"жоб": "жобасы", "зау": "зауыты", "кәс": "кәсіпорны"}   # the title in its dictionary form
+KK_SEP = re.compile(r"\s*,\s*|\s+(?:және|мен|бен|пен)\s+", FLAGS)
+
+
+def _kazakh_placed(an: Analysis) -> list[tuple[str, str, int]]:
+    head = KK_HEAD.search(an.text)
+    if head is None:
+        return []
+    regions = sorted((r for r in an.regions if r.end <= head.start()), key=lambda r: r.start)
+    items: list[tuple[str, str, int]] = []
+    for r, nxt in zip(regions, regions[1:] + [None]):
+        stop = nxt.start if nxt is not None else head.start()
+        chunk = an.text[r.end:stop]
+        chunk = re.sub(r"^\w*\s+", "", chunk, count=1) if re.match(r"\w", chunk) else chunk  # the place's case ending
+        product = re.sub(r"\s+(?:және|мен|бен|пен)$", "", KK_SEP.split(chunk.strip())[0].strip(" ,"))
+        if not product or len(product.split()) > MAX_PRODUCT_WORDS:
+            return []
+        items.append((f"{product} {head.group(1)} {KK_HEAD_NOMINATIVE.get(head.group(2)[:3].lower(), head.group(2))}",
+                      r.code, r.start))
+    return items if len({code for _, code, _ in items}) >= 2 else []
+
+
 def placed_products(an: Analysis) -> list[tuple[str, str, int]]:
     """(title, region code, position) of each product of a production head followed by its own
     place, when two or more places differ; none otherwise."""
     m = HEAD.search(an.text)
     if m is None:
-        return []
+        return _kazakh_placed(an)
     if m.group("plural"):
         head = f"{SINGULAR[m.group('plural').lower()]} {m.group('lead')} "
     else:
