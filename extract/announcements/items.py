@@ -466,8 +466,9 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             return works[a] + " " + LEADING_AND.sub("", an.text[a:b])
         return an.text[a:b] + (" " + shared[b] if b in shared else "")   # "build ferroalloy" + " plants"
     closes = _item_closes(_bracket_ends(an, span))
-    works = _shared_works(an.text, split_items(an, span, listed))
-    items = [(a, b, regions) for a, b, regions in split_items(an, span, listed)
+    pieces = split_items(an, span, listed)
+    works = _shared_works(an.text, pieces)
+    items = [(a, b, regions) for a, b, regions in pieces
              if has_substance(item_text(a, b)) or _bracketed_item(an.text, a, b, closes)]
     if len(items) > 1:
         # "Одним из самых масштабных проектов области стало строительство цементного завода", "ірі

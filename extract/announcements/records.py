@@ -121,7 +121,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if social:
         st.current = st.program = st.list_intro = None
         return
-    if an.abroad and not an.sentence.headline:
+    # (abroad is asked only of a sentence that could state or continue a project: its many place
+    # names are the costliest test of a sentence)
+    if not an.sentence.headline and (an.figures or voc.facility_re.search(an.text)) and an.abroad:
         # "three solar projects in Uzbekistan": a project abroad; the sentences after it that
         # refer back to it ("That project will involve $10bn") fill a record no one keeps
         st.current = Draft("project", "", st_position(an, 0))
@@ -344,11 +346,14 @@ def _open_pending(an: Analysis, st: State) -> None:
 BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s*")
 
 
+SHORT_INTRO = 40   # "Среди них", "Among them are": an enumeration alone on its line is short
+
+
 def _announces_list(an: Analysis) -> bool:
     """A line ending in a colon that speaks of facilities, their building or a pool ("Жобаны жүзеге
     асыру екі кезеңге бөлінген:"), not a speaker's name before a quote ("Н. Нұржігітов, облыс әкімі:")."""
     voc = vocabulary()
-    enum = voc.enumeration_re.search(an.text)
+    enum = voc.enumeration_re.search(an.text) if len(an.text) <= SHORT_INTRO else None
     if enum is not None and not an.text[enum.end():].strip(" :–—-"):
         return True     # "Среди них" alone on its line, the items on the lines below
     return an.text.rstrip().endswith(":") and bool(
