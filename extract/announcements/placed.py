@@ -33,6 +33,8 @@ KK_SEP = re.compile(r"\s*,\s*|\s+(?:және|мен|бен|пен)\s+", FLAGS)
 
 
 def _kazakh_placed(an: Analysis) -> list[tuple[str, str, int]]:
+    """The Kazakh order: each place (in the locative) before its product, the production head once
+    after the last item; every place before the head opens one item."""
     head = KK_HEAD.search(an.text)
     if head is None:
         return []
@@ -52,7 +54,7 @@ def _kazakh_placed(an: Analysis) -> list[tuple[str, str, int]]:
 
 def placed_products(an: Analysis) -> list[tuple[str, str, int]]:
     """(title, region code, position) of each product of a production head followed by its own
-    place, when two or more places differ; none otherwise."""
+    place (or, in Kazakh, preceded by it), when two or more places differ; none otherwise."""
     m = HEAD.search(an.text)
     if m is None:
         return _kazakh_placed(an)

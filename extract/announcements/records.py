@@ -27,6 +27,7 @@ from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with
 from .companies import find_companies
 from .continuation import continue_record
 from .draft import Draft
+from .figures import Figure
 from .finish import finish
 from .folding import compile_folded
 from .items import item_records, split_items
@@ -313,7 +314,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     continue_record(an, st)
 
 
-def _counts_parts(text: str, f) -> bool:
+def _counts_parts(text: str, f: Figure) -> bool:
     """"a plant consisting of 16 buildings", "16 ғимараттан тұратын кәсіпорын": the count of one
     facility's parts, not a pool of projects."""
     number_end = f.start + len(re.match(r"\S*", text[f.start:]).group(0))   # (a count's span runs on to its noun)
@@ -351,7 +352,8 @@ SHORT_INTRO = 40   # "Среди них", "Among them are": an enumeration alone
 
 def _announces_list(an: Analysis) -> bool:
     """A line ending in a colon that speaks of facilities, their building or a pool ("Жобаны жүзеге
-    асыру екі кезеңге бөлінген:"), not a speaker's name before a quote ("Н. Нұржігітов, облыс әкімі:")."""
+    асыру екі кезеңге бөлінген:"), not a speaker's name before a quote ("Н. Нұржігітов, облыс әкімі:");
+    or an enumeration alone on its line ("Среди них"), the items on the lines below it."""
     voc = vocabulary()
     enum = voc.enumeration_re.search(an.text) if len(an.text) <= SHORT_INTRO else None
     if enum is not None and not an.text[enum.end():].strip(" :–—-"):
@@ -558,7 +560,7 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
     """Latin-script names an article writes twice or more, mid-sentence at least once, that are
     neither a person (a title before it, a patronymic or Russian surname ending) nor a place
     nor a common word: in news about a project these are its companies and brands."""
-    from .companies import COUNTRY_TAILS, _lists
+    from .companies import COUNTRY_TAILS, POSSESSIVE_RE, _lists
     stop = _lists()[2]
     seen: dict[str, list[bool]] = {}
     person: set[str] = set()
@@ -569,7 +571,8 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             name = m.group(0)
             if any(a <= m.start() < b for a, b in region_spans) or name in stop or name.split()[0] in stop:
                 continue
-            if re.sub(r"['’]s$", "", name) in stop | COUNTRY_TAILS:
+            base = POSSESSIVE_RE.sub("", name)
+            if base in stop or base in COUNTRY_TAILS:
                 continue    # "affirmed Kazakhstan's rating ... raised Kazakhstan's": the country's, no firm's
             if re.search(r"\d[\s\u00a0]*$", an.text[max(0, m.start() - 3):m.start()]):
                 continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
