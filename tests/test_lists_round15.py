@@ -241,3 +241,20 @@ def test_kazakh_products_each_after_its_own_place():
     assert [(p["regions"], p["sector"]) for p in projects] == [
         (["KZ-35"], "electrical_electronics"), (["KZ-79"], "pharma"), (["KZ-39"], "automotive")]
     assert all(p["title"].endswith("шығару жобасы") for p in projects)
+
+
+@pytest.mark.parametrize("title, sector", [
+    ("новый гидрометаллургический комплекс", "metallurgy"), ("Amursk POX hub", "metallurgy"),
+    ("expansion of electrolysis production", "metallurgy"), ("corn processing project", "agro_food"),
+    ("жүгері өңдеу зауыты", "agro_food"), ("household cleaning products", "chemicals"),
+    ("завод кальцинированной соды", "chemicals"), ("новый цех, где будут строить корабли и баржи", "transport_equipment"),
+    ("расширение Актауского морского международного торгового порта", "infrastructure"),
+])
+def test_sector_words_found_missing_on_dev_round_5(title, sector):
+    from kzmon.extract.announcements.vocabulary import sector_of
+    assert sector_of(title)[0] == sector
+
+
+def test_a_port_word_inside_another_word_is_no_port():
+    from kzmon.extract.announcements.vocabulary import sector_of
+    assert sector_of("портфель заказов и спорт")[0] is None
