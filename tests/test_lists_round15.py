@@ -258,3 +258,11 @@ def test_sector_words_found_missing_on_dev_round_5(title, sector):
 def test_a_port_word_inside_another_word_is_no_port():
     from kzmon.extract.announcements.vocabulary import sector_of
     assert sector_of("портфель заказов и спорт")[0] is None
+
+
+def test_a_russian_title_takes_the_leads_adjective_and_its_noun():
+    """"проект Fufeng Group по глубокой переработке кукурузы" had been cut to "... по глубокой": the
+    noun after the lead's adjective is in its own case, not the genitive the rest of the complement is."""
+    text = "Так, в Жамбылской области запускается первый этап проекта Fufeng Group по глубокой переработке кукурузы."
+    titles = [r["title"] for r in _records(text, "ru")]
+    assert titles and titles[0].endswith("по глубокой переработке кукурузы")

@@ -216,6 +216,7 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
             pos = quantity.end()
     taken = 0
     skip_to = 0
+    previous_adjective = False
     for m in WORD_RE.finditer(text, pos):
         w = m.group(0)
         lw = w.lower()
@@ -230,8 +231,11 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
             break
         if russian:
             coordinating = lw in ("и", "или") and taken
-            if not (coordinating or (lead and taken == 0) or w.endswith("-") or _ru_genitive(lw)):
+            # "по глубокой переработке кукурузы": the lead's noun comes after its adjectives, in its own case
+            after_adjective = lead and taken and previous_adjective
+            if not (coordinating or (lead and taken == 0) or after_adjective or w.endswith("-") or _ru_genitive(lw)):
                 break
+            previous_adjective = _ru_parse(lw).tag.POS == "ADJF"
         elif not lead:
             break      # English takes a complement only after a lead ("for", "producing")
         elif taken and re.search(r"(?:ed|ing)$", lw) and lw not in lists["ing_nouns"] and not _modifies_next(text, m.end()):
