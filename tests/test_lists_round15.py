@@ -266,3 +266,10 @@ def test_a_russian_title_takes_the_leads_adjective_and_its_noun():
     text = "Так, в Жамбылской области запускается первый этап проекта Fufeng Group по глубокой переработке кукурузы."
     titles = [r["title"] for r in _records(text, "ru")]
     assert titles and titles[0].endswith("по глубокой переработке кукурузы")
+
+
+def test_a_title_does_not_end_in_a_dangling_preposition():
+    """"Skyhansa passenger terminal for up" (from "... for up to 50 passengers per hour")."""
+    text = "In the first phase, a passenger terminal for up to 50 passengers per hour is to be built in Almaty."
+    titles = [r["title"] for r in _records(text, "en")]
+    assert titles and not titles[0].endswith((" for", " up", " to")), titles

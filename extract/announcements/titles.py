@@ -247,7 +247,7 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
     if not taken:
         return head_end, head_end
     # a trailing connective belongs to what follows: "power cables and", "of the"
-    tail = re.search(r"(?:\s+(?:and|or|of|the|и|или|для))+$", text[skip:end], FLAGS)
+    tail = re.search(r"(?:\s+(?:and|or|of|the|for|up|to|with|и|или|для))+$", text[skip:end], FLAGS)
     return skip, end - (len(tail.group(0)) if tail else 0)
 
 
