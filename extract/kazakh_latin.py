@@ -22,8 +22,7 @@ FOREIGN = re.compile(r"[cwxCWX]")
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        data = load_yaml(fh)
+    data = load_yaml(DATA_FILE)
     back = {v: k for k, v in data["letters"].items()} | {v: k for k, v in data["digraphs"].items()}
     back["й"] = "ı"
     data["back"] = back

@@ -9,6 +9,10 @@ def _records(text: str, language: str) -> list[dict]:
     return extract_announcements(text, None, language, None)
 
 
+def _projects(text: str, language: str) -> list[dict]:
+    return [r for r in _records(text, language) if r["kind"] == "project"]
+
+
 @pytest.mark.parametrize("text, language", [
     ("The region also intends to build a 100MW gas-turbine thermal plant with China Energy until 2028.", "en"),
     ("В Актау построят газопоршневую станцию мощностью 100 МВт.", "ru"),
@@ -17,7 +21,7 @@ def _records(text: str, language: str) -> list[dict]:
 def test_a_plant_named_by_how_it_makes_power_is_an_energy_project(text, language):
     """"a gas-turbine thermal plant" named no sector, so nothing said what it made: no record (en)
     or a record without a sector (ru, kk)."""
-    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    projects = _projects(text, language)
     assert [p["sector"] for p in projects] == ["energy"]
 
 
@@ -26,14 +30,14 @@ def test_a_comma_before_an_article_lists_the_middle_item():
     left inside the first one (its comma cut nothing when the first item named no sector)."""
     text = ("Other projects include building a complex to process and burn solid household waste, "
             "a greenhouse complex and a solar power station.")
-    titles = [r["title"] for r in _records(text, "en") if r["kind"] == "project"]
+    titles = [r["title"] for r in _projects(text, "en")]
     assert len(titles) == 3 and any("greenhouse" in t for t in titles)
 
 
 def test_an_apposition_after_a_comma_is_no_second_item():
     """The comma rule wants a list that goes on with "and a": an apposition names the same plant."""
     text = "A cement plant, a joint venture of Kazcement and Sinoma, will be built in Shymkent."
-    assert len([r for r in _records(text, "en") if r["kind"] == "project"]) == 1
+    assert len(_projects(text, "en")) == 1
 
 
 def test_there_is_also_a_project_opens_a_new_record():
@@ -42,7 +46,7 @@ def test_there_is_also_a_project_opens_a_new_record():
     text = ("Another project is making household cleaning products together with Bilgili Group, which will "
             "create 38 new jobs. There is also a project to make aluminum products on the site of the Ural "
             "Transformer Plant, creating 10 jobs.")
-    projects = [r for r in _records(text, "en") if r["kind"] == "project"]
+    projects = _projects(text, "en")
     aluminum = [p for p in projects if "aluminum" in p["title"]]
     assert len(projects) == 2 and aluminum and aluminum[0]["jobs"] == 10
 
@@ -55,7 +59,7 @@ def test_there_is_also_a_project_opens_a_new_record():
 def test_the_grounds_a_project_stands_on_are_not_its_title(text, language, word):
     """"on the site of the X Plant", "на территории завода X": where the project stands; the project is
     what is made there."""
-    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    projects = _projects(text, language)
     assert projects and word in projects[0]["title"].lower()
 
 
@@ -65,7 +69,7 @@ def test_a_countrys_possessive_written_twice_is_no_firm():
     text = ("Tokayev: 180 projects this year\nThis year the agencies affirmed Kazakhstan's rating. Moody's "
             "raised Kazakhstan's long-term rating. The opening of a polypropylene plant in Atyrau region has "
             "given the country a petrochemical industry.")
-    projects = [r for r in _records(text, "en") if r["kind"] == "project"]
+    projects = _projects(text, "en")
     assert projects and not any("Kazakhstan" in c for p in projects for c in p["companies"])
 
 
@@ -78,7 +82,7 @@ def test_a_countrys_possessive_written_twice_is_no_firm():
 def test_polyethylene_and_polypropylene_are_two_plants(text, language):
     """One concept for both polymers had folded the polyethylene project into the polypropylene plant
     of the sentence before (and linked the two plants across articles)."""
-    titles = [r["title"].lower() for r in _records(text, language) if r["kind"] == "project"]
+    titles = [r["title"].lower() for r in _projects(text, language)]
     assert any("полиэтилен" in t or "polyethylene" in t for t in titles)
     assert any("полипропилен" in t or "polypropylene" in t for t in titles)
 
@@ -93,7 +97,7 @@ def test_polyethylene_and_polypropylene_are_two_plants(text, language):
 ])
 def test_products_each_with_its_own_place_are_one_project_each(text, language):
     """Round 5 (three outlets of one event): one pool of three places, or nothing at all."""
-    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    projects = _projects(text, language)
     assert sorted(p["regions"][0] for p in projects) == ["KZ-35", "KZ-39", "KZ-79"]
     assert [p["sector"] for p in projects if p["regions"] == ["KZ-79"]] == ["pharma"]
     assert all("”" not in p["title"] and "“" not in p["title"] for p in projects)
@@ -147,14 +151,14 @@ def test_a_list_of_works_gives_one_record_per_work():
             "works and the production of aluminium discs for the automotive industry, a plant making sodium "
             "carbonate, a 20-hectare vegetable greenhouse near GRES-1, the further development of the railway "
             "cluster and other projects.")
-    titles = [r["title"].lower() for r in _records(text, "en") if r["kind"] == "project"]
+    titles = [r["title"].lower() for r in _projects(text, "en")]
     for word in ("electrolysis", "aksu", "chemical", "disc", "sodium", "greenhouse", "railway"):
         assert sum(word in t for t in titles) == 1, (word, titles)
 
 
 def test_a_power_plant_by_its_latin_abbreviation_is_a_facility():
     text = "The modernization of Ekibastuz GRES-2 will begin next year, the company said."
-    projects = [r for r in _records(text, "en") if r["kind"] == "project"]
+    projects = _projects(text, "en")
     assert projects and "GRES" in projects[0]["title"]
 
 
@@ -166,7 +170,7 @@ def test_lines_after_among_them_alone_are_the_pools_items_and_take_its_one_firm(
             "Компания из КНР собирается построить 4 завода общей стоимостью 50 млрд тенге. Среди них\n\n"
             "кожевенный завод,\n\nзавод по выпуску желатина,\n\nпроизводство устройств капельного орошения,\n\n"
             "хлопчатобумажный завод.\n\nРеализовывать проекты будут в Келесском районе.")
-    projects = [r for r in _records(text, "ru") if r["kind"] == "project"]
+    projects = _projects(text, "ru")
     for word in ("кожевен", "желатин", "орошен", "хлопчатобумаж"):
         item = [p for p in projects if word in p["title"]]
         assert item and item[0]["companies"] == ["PENG SHENG"], (word, projects)
@@ -182,7 +186,7 @@ def test_lines_after_among_them_alone_are_the_pools_items_and_take_its_one_firm(
     ("Облыс басшысы Қарабалық ауданындағы ет өңдеу комбинатының ашылу рәсіміне қатысты.", "kk", "commissioned"),
 ])
 def test_status_words_found_missing_on_dev(text, language, status):
-    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    projects = _projects(text, language)
     assert [p["status"] for p in projects] == [status]
 
 
@@ -211,7 +215,7 @@ def test_a_list_of_firms_each_with_its_own_project():
     text = ("В Алматинской области компания Fruit Art реализует третий этап проекта по переработке 25 тысяч тонн "
             "фруктов и ягод, \"Шин-Лайн\" расширяет выпуск мороженого до 35 тыс. тонн, \"Капшагай Бидай Өнімдері\" – "
             "по переработке порядка 250 тысяч тонн зерновых и масличных культур.")
-    projects = [r for r in _records(text, "ru") if r["kind"] == "project"]
+    projects = _projects(text, "ru")
     assert [p["companies"] for p in projects] == [["Fruit Art"], ["Шин-Лайн"], ["Капшагай Бидай Өнімдері"]]
     assert "фрукт" in projects[0]["title"] and "морожен" in projects[1]["title"]
     assert all(p["regions"] == ["KZ-19"] and p["status"] == "under_construction" for p in projects)
@@ -229,7 +233,7 @@ def test_an_ordinal_before_a_listed_facility_still_opens_an_item():
     the ordinal pushed the item's noun to its third word, past the two words looked at."""
     text = ("Глава государства запустил домостроительный комбинат, ветровую электрическую станцию на 200 МВт, "
             "первый пусковой комплекс, мощностью 100 МВт, проект расширения Актауского морского порта.")
-    titles = [r["title"] for r in _records(text, "ru") if r["kind"] == "project"]
+    titles = [r["title"] for r in _projects(text, "ru")]
     assert any("пусков" in t for t in titles) and any("ветров" in t for t in titles) and len(titles) == 4
 
 
@@ -237,7 +241,7 @@ def test_kazakh_products_each_after_its_own_place():
     """The Kazakh order of the same list: the place first, the production head once at the end."""
     text = ("Қазақстан Қарағанды облысында тұрмыстық техника, Шымкентте инфузиялық ерітінділер және Қостанайда "
             "Chevrolet көліктерін шығару жобаларын іске асырады.")
-    projects = [r for r in _records(text, "kk") if r["kind"] == "project"]
+    projects = _projects(text, "kk")
     assert [(p["regions"], p["sector"]) for p in projects] == [
         (["KZ-35"], "electrical_electronics"), (["KZ-79"], "pharma"), (["KZ-39"], "automotive")]
     assert all(p["title"].endswith("шығару жобасы") for p in projects)

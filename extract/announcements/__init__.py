@@ -38,10 +38,16 @@ def _may_announce(text: str, title: str | None) -> bool:
     it saves the whole reading (60% of the 181 benchmark pages; outputs identical on every
     corpus of the repository)."""
     from ..kazakh_latin import is_kazakh_latin, to_cyrillic
-    from .vocabulary import cue_regex, vocabulary
 
     if is_kazakh_latin(text):
         text, title = to_cyrillic(text), to_cyrillic(title)   # the vocabulary is written in Cyrillic
+    return _names_facility_or_pool(text, title)
+
+
+def _names_facility_or_pool(text: str, title: str | None) -> bool:
+    """_may_announce's test itself, on a text already in the script the vocabulary is written in."""
+    from .vocabulary import cue_regex, vocabulary
+
     voc = vocabulary()
     # (or a firm expanding its own output: records.py's expansion records need no facility noun)
     return any(part and (voc.facility_re.search(part) or voc.count_noun_re.search(part)
@@ -60,7 +66,7 @@ def extract_announcements(text: str, published: date | None = None, language: st
     from ..kazakh_latin import is_kazakh_latin
     if is_kazakh_latin(text):
         return _latin_kazakh(text, published, title)
-    if not _may_announce(text, title):
+    if not _names_facility_or_pool(text, title):   # (the Latin-Kazakh test just made)
         return []
     language = language or _detect_language(text)
     if published is None:

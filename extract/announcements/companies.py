@@ -234,8 +234,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         pos = m.start()
         if AFTER_NUMBER_RE.search(text, max(0, pos - 3), pos):
             continue
-        if m.group(0).isupper() and (pos == 0 or text[pos - 1] == "\n") and DATELINE_AFTER_RE.match(text, m.end()):
-            continue
+        if m.group(0).isupper() and (pos == 0 or text[pos - 1] == "\n") and (
+                DATELINE_AFTER_RE.match(text, m.end()) or DATELINE_COUNTRY.match(text, m.end())):
+            continue    # "AKTOBE – ...", "BAKU, Azerbaijan, December 23.": an agency's dateline, a city
         # "Agro Taraz LLP": before a legal form a place word is part of the name, elsewhere it ends the name
         legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None or \
             (len(tokens) > 1 and tokens[-1] in name_ends)
@@ -312,8 +313,6 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "Kazakhstan", "Board": stop words only
         if len(kept) == 1 and "-" in kept[0] and all(p in _origin_words() or p in stop for p in kept[0].split("-")):
             continue    # "joint Kazakh-Uzbek projects": two countries' adjectives, no firm
-        if offsets[0] == 0 and kept[0].isupper() and DATELINE_COUNTRY.match(text, offsets[0] + len(kept[0])):
-            continue    # "BAKU, Azerbaijan, December 23.": an agency's dateline, a city
         name = " ".join(kept)
         start = offsets[0]
         end = offsets[-1] + len(kept[-1])

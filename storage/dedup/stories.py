@@ -20,6 +20,7 @@ import json
 
 from ..dating import trusted_published, trusted_sql
 from .fingerprints import Fact, article_facts, is_anchor, is_money, text_facts
+from .identity import concepts_agree
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, day_number, load_announcements, load_article
@@ -195,9 +196,9 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         score -= FIGURES_DISAGREE_PENALTY
     if days_apart > SAME_DAYS and not telling:
         return 0.0
-    concepts_a = {k for k in a if k.startswith("cn:")}
-    concepts_b = {k for k in b if k.startswith("cn:")}
-    if concepts_a and concepts_b and not concepts_a & concepts_b and not telling:
+    concepts_a = frozenset(k[3:] for k in a if k.startswith("cn:"))
+    concepts_b = frozenset(k[3:] for k in b if k.startswith("cn:"))
+    if concepts_a and concepts_b and not concepts_agree(concepts_a, concepts_b) and not telling:
         return 0.0      # one governor's briefing, one reporting its grain plant, the other its CHP plant
     if uncertain and len(telling) < 2:
         return 0.0
