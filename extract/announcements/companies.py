@@ -159,6 +159,15 @@ MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модел
                              r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
 
 
+CAPS_SURNAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?:OV|EV|OVA|EVA|YEV|IN|INA|ENKO|ОВ|ЕВ|ОВА|ЕВА|ИН|ИНА|ЕНКО)")
+
+
+def _given_and_caps_surname(words: list[str]) -> bool:
+    """"Миржан САТКАНОВ": a given name and a surname in capitals, as Russian and Kazakh papers
+    write who spoke; a firm in capitals does not take a given name before it."""
+    return len(words) == 2 and words[0][:1].isupper() and words[0][1:].islower() and bool(CAPS_SURNAME_RE.fullmatch(words[1]))
+
+
 @lru_cache(maxsize=1024)
 def _all_caps_place(name: str) -> bool:
     """An all-caps word that is a place once written as a name ("КОСТАНАЙ" -> "Костанай")."""
@@ -358,8 +367,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "будут выпускать модели Tulpar и Arlan": products, not firms
         if name.isupper() and len(kept) == 1 and _all_caps_place(name):
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
-        if len(kept) >= 2 and PATRONYMIC_RE.search(kept[-1]) and kept[-1] not in suffixes:
-            continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович": a person (a byline), not a firm
+        if len(kept) >= 2 and (PATRONYMIC_RE.search(kept[-1]) or _given_and_caps_surname(kept)) and kept[-1] not in suffixes:
+            continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович", "Миржан САТКАНОВ": a person (a byline, a quote), not a firm
         if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(text[max(0, start - 90):start]):
             continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
         if not legal and not full and state_unit_re.match(text, end):

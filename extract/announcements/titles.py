@@ -332,11 +332,14 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     russian = bool(CYRILLIC.search(item)) and not kazakh
     start = _left_edge(item, run_start, russian, kazakh)
     skip, end = _right_edge(item, head_end, russian, kazakh)
+    # (a verb of the complement's lead is the lead: "a plant that will produce motor oils")
+    lead = lists["lead"].match(item, skip) if end > skip else None
+    lead_end = lead.end() if lead else head_end
     # a status verb is not part of the name: "возведут металлургический комбинат", "зауыты пайдалануға берілді"
     for sm in vocabulary().status_any_re.finditer(item, max(0, start - 40), end):
         if sm.end() <= run_start:
             start = max(start, WORD_TAIL.match(item, sm.end()).end())
-        elif sm.start() >= head_end:
+        elif sm.start() >= lead_end:
             end = max(skip, min(end, sm.start()))
     start = len(item[:start]) + len(item[start:]) - len(item[start:].lstrip())
     left, head_word, right = item[start:word_start].strip(), item[word_start:head_end], item[skip:end]
@@ -538,7 +541,10 @@ def product_sentence(text: str) -> str:
     if m is not None:
         words = [w for w in m.group(1).split() if not w[0].isdigit()]
         return " ".join(words[-3:])   # the noun phrase right before the verb: its head and two modifiers
-    return ""
+    # "Там построили завод, который будет выпускать моторные масла": the facility restated, with
+    # the relative clause that says what it makes
+    phrase = facility_phrase(text)
+    return _product_clause(text, phrase.end) if phrase is not None else ""
 
 
 def _product_words(item: str, start: int) -> str:
