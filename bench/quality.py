@@ -189,14 +189,25 @@ def _full_day(value: str | None) -> str | None:
 
 def _stored_days(docs: list[Document]) -> dict[str, str]:
     """When each article reached the crawler: its outlet's date; without one, the earliest
-    date of its story group (outlets report an event within days), else a late fixed day."""
-    known = {d.id: _full_day(d.gold.get("event_date") or d.gold.get("published")) for d in docs}
+    date of its story group (outlets report an event within days), else a late fixed day.
+    A date its writer knew only to the month or year ("2025-12") is the group's earliest day
+    within that month or year when the group has one: the middle of the month is a guess of
+    the harness, and a report of the event was published on a day near its group's."""
+    dates = {d.id: d.gold.get("event_date") or d.gold.get("published") for d in docs}
     by_group: dict[str, list[str]] = defaultdict(list)
     for d in docs:
-        if d.gold.get("duplicate_group") and known[d.id]:
-            by_group[d.gold["duplicate_group"]].append(known[d.id])
-    return {d.id: known[d.id] or min(by_group.get(d.gold.get("duplicate_group"), []), default="2026-06-01")
-            for d in docs}
+        if d.gold.get("duplicate_group") and dates[d.id]:
+            by_group[d.gold["duplicate_group"]].append(_full_day(dates[d.id]))
+    days = {}
+    for d in docs:
+        group = by_group.get(d.gold.get("duplicate_group"), [])
+        value = dates[d.id]
+        if value and len(value) < 10:
+            within = [day for day in group if day.startswith(value) and day != _full_day(value)]
+            days[d.id] = min(within) if within else _full_day(value)
+        else:
+            days[d.id] = _full_day(value) or min(group, default="2026-06-01")
+    return days
 
 
 def load_through_pipeline(docs: list[Document], predictions: dict[str, list[dict[str, Any]]], db_path: Path):

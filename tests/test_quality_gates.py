@@ -18,13 +18,14 @@ from quality import measure  # noqa: E402
 
 # split -> per-language record F1 floor, and the other floors of the split. The dev floors were
 # set again as rounds 2, 3, 4 and 5 added 28 unseen articles each to dev (first measured 0.650,
-# 0.662, 0.754 and 0.614, tests/data/reporting/README.md).
-F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.83, "kk": 0.82}, "blind": {"en": 0.75, "ru": 0.73, "kk": 0.85}}
+# 0.662, 0.754 and 0.614, tests/data/reporting/README.md), and both splits' as round 6 added 14
+# to each (dev first measured 0.623, its leaks 10; blind 0.845, its Kazakh records 2 of 4 right).
+F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.83, "kk": 0.80}, "blind": {"en": 0.77, "ru": 0.75, "kk": 0.83}}
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.80, "max_leaks": 17, "max_noisy_negatives": 6,
-            "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
+    "dev": {"field_accuracy": 0.85, "companies": 0.80, "max_leaks": 27, "max_noisy_negatives": 6,
+            "story_precision": 0.95, "story_recall": 0.85, "cross_language_recall": 0.85,
             "project_precision": 0.88, "project_recall": 0.38},
-    "blind": {"field_accuracy": 0.85, "companies": 0.70, "max_leaks": 17, "max_noisy_negatives": 4,
+    "blind": {"field_accuracy": 0.85, "companies": 0.66, "max_leaks": 17, "max_noisy_negatives": 4,
               "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.85,
               "project_precision": 0.95, "project_recall": 0.36},
 }
