@@ -246,9 +246,12 @@ FIRM_BEFORE_HEAD = re.compile(r"[\W]*(?:(?:компани\w*|серіктест�
 
 def _firm_of_its_own(an: Analysis, head: tuple[int, int], current: Draft | None) -> bool:
     """A company named beside the facility noun that shares no word with the open record's
-    companies and title ("the updated KIA Sportage" is the KIA plant's product, not another
-    firm's plant)."""
-    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower())) if current is not None else set()
+    companies and title, when the open record has a firm ("the updated KIA Sportage" is the KIA
+    plant's product, not another firm's plant; "а строит завод компания «Нұр Құрылыс»" names
+    who builds the plant of a record that had no firm yet)."""
+    if current is None or not current.companies:
+        return False
+    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower()))
     return any((start >= head[1] and FIRM_AFTER_HEAD.match(an.text, head[1], start) is not None
                 or end <= head[0] and FIRM_BEFORE_HEAD.match(an.text, end, head[0]) is not None)
                and not set(re.findall(r"\w+", name.lower())) & known
