@@ -118,10 +118,10 @@ def is_money(key: str) -> bool:
 
 def is_anchor(key: str) -> bool:
     """Facts specific enough to look up candidates of one event by: a company, a name, a
-    concept or a money-sized value. Shared small numbers (prices, counts, dates) and regions
+    concept, a kind of facility in one town or a money-sized value. Shared small numbers (prices, counts, dates) and regions
     are common between unrelated articles; they only add to the score of a candidate found
     by an anchor."""
-    return key.startswith(("co:", "nm:", "cn:")) or is_money(key)
+    return key.startswith(("co:", "nm:", "cn:", "tc:")) or is_money(key)
 
 
 def record_facts(records: Iterable[dict]) -> set[Fact]:

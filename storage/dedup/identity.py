@@ -360,7 +360,8 @@ def _town_stems() -> tuple[tuple[str, str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _towns_in(text: str) -> frozenset[str]:
+def towns_in(text: str) -> frozenset[str]:
+    """Ids of the towns (below their region) a text names."""
     from kzmon.extract.regions import find_regions, fold
 
     found = set()
@@ -380,10 +381,10 @@ def towns(rec: dict) -> frozenset[str]:
     also those the head of its evidence names. A record with a firm shares its evidence
     sentence with its article's other facilities ("the Zhanatas and Shokpar wind farms"): the
     town there may be the other's."""
-    found = _towns_in(rec.get("title") or "")
+    found = towns_in(rec.get("title") or "")
     if found or name_keys(rec):
         return found
-    return _towns_in((rec.get("evidence") or "")[:EVIDENCE_CHARS])
+    return towns_in((rec.get("evidence") or "")[:EVIDENCE_CHARS])
 
 
 # --- names in the evidence ------------------------------------------------------------------

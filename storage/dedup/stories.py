@@ -20,7 +20,7 @@ import json
 
 from ..dating import trusted_published, trusted_sql
 from .fingerprints import Fact, article_facts, is_anchor, is_money, text_facts
-from .identity import concepts_agree
+from .identity import EVIDENCE_CHARS, concepts, concepts_agree, towns_in
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, day_number, load_announcements, load_article
@@ -43,6 +43,8 @@ UNDATED_WINDOW_DAYS = 730      # an undated article (storage/dating.py) may be t
 MAX_ANCHOR_PROBES = 60
 MAX_FACT_CANDIDATES = 30
 MAX_POSTINGS_PER_ANCHOR = 40    # read of one anchor's postings in a window (see _same_facts)
+FACILITY_TOWN_WEIGHT = 3.0      # a kind of facility in one town: the plant itself, as a company name is
+MAX_TOWN_CONCEPTS = 2
 
 
 def text_work(title: str | None, text: str | None, language: str | None) -> dict:
@@ -77,6 +79,7 @@ def assign_story(db, article_id: int, precomputed: dict | None = None) -> int:
         text_part = None
     facts = {f.key: f.weight for f in article_facts(f"{article.title}\n{body}", article.language,
                                                      article.announcements, text_part=text_part)}
+    facts.update(facility_town_facts(article.announcements))
     day, undated = _dating(db, article_id)
 
     long_enough = len(body.split()) >= MIN_WORDS_FOR_TEXT_MATCH
@@ -88,6 +91,24 @@ def assign_story(db, article_id: int, precomputed: dict | None = None) -> int:
     _index(db, article_id, body_hash, sig, facts, day, undated)
     refresh_story(db, story_id)
     return story_id
+
+
+def facility_town_facts(records: list[dict]) -> dict[str, float]:
+    """"A gas processing plant in Zhanaozen": a kind of facility and the town below the region
+    that one record's title or sentence names it in. Two reports of the same days that both say
+    it speak of one plant, though one names its firm and the other does not, and their other
+    figures differ (a meeting's totals, one project's cost)."""
+    facts: dict[str, float] = {}
+    for rec in records:
+        kinds = concepts(rec)
+        if not kinds or len(kinds) > MAX_TOWN_CONCEPTS:
+            continue    # a sentence of several facilities does not say which stands in the town
+        places = towns_in(rec.get("title") or "") or towns_in((rec.get("evidence") or "")[:EVIDENCE_CHARS])
+        if len(places) != 1:
+            continue    # "three coal CHPs in Kokshetau, Semey and Ust-Kamenogorsk": which town is whose
+        for kind in kinds:
+            facts[f"tc:{kind}:{next(iter(places))}"] = FACILITY_TOWN_WEIGHT
+    return facts
 
 
 def _dating(db, article_id: int) -> tuple[int | None, bool]:
@@ -170,7 +191,7 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
     money = [k for k in shared if is_money(k)]
     telling = [k for k in money if _telling(k, max(a[k], b[k]))]
     place = any(k.startswith("rg:") for k in shared)
-    what = any(k.startswith(("co:", "nm:", "cn:")) for k in shared)
+    what = any(k.startswith(("co:", "nm:", "cn:", "tc:")) for k in shared)
     # Identity: the same place and the same company, name or facility; a telling figure with
     # a second one, a place or a name; two figures and a name or facility; or the same company
     # building the same kind of facility (one report names the region, the other only the
@@ -187,7 +208,7 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
             region += weight
         elif is_money(key):
             score += 2 * weight
-        elif key.startswith(("nm:", "cn:", "co:")):
+        elif key.startswith(("nm:", "cn:", "co:", "tc:")):
             score += weight * weight_of(key)
         else:
             score += weight
