@@ -73,3 +73,27 @@ def test_a_kazakh_word_for_industry_keeps_its_pools_when_its_stem_changes():
 def test_a_word_that_opens_the_sentence_is_no_part_of_the_firm(text, language, opener):
     companies = [c for r in _records(text, language) for c in r["companies"]]
     assert companies and not any(opener in c for c in companies)
+
+
+def test_a_named_site_in_quotes_is_where_the_enterprise_stands():
+    """"an enterprise making caustic soda ... within the ‘Seaport Aktau’ special economic zone": the
+    quotes hid the preposition, and the zone became the record's title."""
+    text = ("Plans call for building an enterprise making caustic soda and chlorine-containing products within "
+            "the ‘Seaport Aktau’ special economic zone.")
+    titles = [r["title"] for r in _records(text, "en") if r["kind"] == "project"]
+    assert len(titles) == 1 and "caustic" in titles[0] and not titles[0].endswith("within")
+
+
+def test_a_facility_named_by_a_capitalised_adjective_is_no_firm():
+    """"Бозщакольский ГОК" was taken for a firm (and written twice into the title)."""
+    text = "ТОО «Казахмыс» возведет в Павлодарской области Бозщакольский ГОК на 100 тыс. тонн медного концентрата."
+    records = [r for r in _records(text, "ru") if r["kind"] == "project"]
+    assert records and not any("ГОК" in c for r in records for c in r["companies"])
+    assert "Бозщакольский ГОК" in records[0]["title"] and records[0]["title"].count("ГОК") == 1
+
+
+def test_a_relative_clause_of_processing_names_the_product_up_to_the_next_verb():
+    text = ("В Усть-Каменогорске вскоре появятся цех, который будет перерабатывать макулатуру и выпускать бумажные "
+            "изделия, и предприятие по переработке древесных отходов.")
+    titles = [r["title"] for r in _records(text, "ru") if r["kind"] == "project"]
+    assert any(t.startswith("цех") and "макулатур" in t and "выпускать" not in t for t in titles)

@@ -27,7 +27,7 @@ KK_LOCATIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)?$")
 # after a Kazakh head: a possessive ending ("зауыты", "фабрикасы") survives in the dictionary form
 KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
 RU_MODIFIER = {"ADJF", "PRTF"}
-LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[^\W\d][\w-]*\s+){0,3}$", FLAGS)
+LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[«\"“‘']?[^\W\d][\w-]*[»\"”’']?\s+){0,5}$", FLAGS)
 # the grounds of a facility, names and all before its head: where the project stands, not the project
 SITE_OF = re.compile(r"(?<!\w)(?:(?:on|at)\s+the\s+(?:site|premises|territory|grounds|base)\s+of|на\s+(?:территории|базе|площадке))"
                      r"\s+(?:the\s+)?", FLAGS)
@@ -107,13 +107,17 @@ def _locative(text: str, start: int, end: int) -> bool:
     site = SITE_OF.search(text, max(0, start - 80), start)
     if site and not _lists()["any"].search(text, site.end(), start):
         return True     # "a project to make aluminum products on the site of the Ural Transformer Plant"
-    m = LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
+    m = LOCATIVE_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return False
-    # only modifiers between the preposition and the head: "in the industrial zone", "в индустриальном парке"
+    # only modifiers between the preposition and the head: "in the industrial zone", "в индустриальном парке";
+    # a site keeps its name too: "within the ‘Seaport Aktau’ special economic zone"
+    site_head = _rank(text, start) == 2
     for w in WORD_RE.findall(text, m.start() + len(m.group(0).split()[0]), start):
         lw = w.lower()
-        if w[0].isupper() or lw in _lists()["stop_left"] or lw in _lists()["stop_right"]:
+        if lw == "the":
+            continue
+        if (w[0].isupper() and not site_head) or lw in _lists()["stop_left"] or lw in _lists()["stop_right"]:
             return False
         if CYRILLIC.search(lw) and not KAZAKH.search(lw) and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             return False
@@ -167,6 +171,8 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
                 start = lead.end()
             break
         if w[0].isupper() and not (m.start() == 0 and lw not in lists["drop"] and w[1:].islower()):
+            if russian and not kazakh and i == len(words) - 1 and _ru_parse(lw).tag.POS in RU_MODIFIER:
+                start = m.start()   # "Бозщакольский ГОК", "Экибастузская ГРЭС": the facility's own name
             break   # a name or a place; a company is put back in front by the caller
         if kazakh and KK_LOCATIVE.search(lw):
             break
@@ -247,7 +253,7 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
     if not taken:
         return head_end, head_end
     # a trailing connective belongs to what follows: "power cables and", "of the"
-    tail = re.search(r"(?:\s+(?:and|or|of|the|for|up|to|with|и|или|для))+$", text[skip:end], FLAGS)
+    tail = re.search(r"(?:\s+(?:and|or|of|the|for|up|to|with|within|inside|и|или|для))+$", text[skip:end], FLAGS)
     return skip, end - (len(tail.group(0)) if tail else 0)
 
 
@@ -559,9 +565,13 @@ def _product_words(item: str, start: int) -> str:
             break
         if w.group(0).lower() in stop_right or w.group(0).lower() in PRODUCT_STOP or status_re.match(w.group(0)):
             break
+        if CYRILLIC.search(w.group(0)) and _ru_parse(w.group(0).lower()).tag.POS == "INFN":
+            break   # "перерабатывать макулатуру и выпускать бумажные изделия": the next verb's object is another product
         words.append(w)
         if len(words) >= PRODUCT_WORDS:
             break
+    while words and words[-1].group(0).lower() in ("и", "или", "and", "or", "және", "мен"):
+        words.pop()   # a conjunction that led to the cut-off verb
     return " ".join(w.group(0) for w in words)
 
 
