@@ -97,3 +97,28 @@ def test_a_relative_clause_of_processing_names_the_product_up_to_the_next_verb()
             "изделия, и предприятие по переработке древесных отходов.")
     titles = [r["title"] for r in _records(text, "ru") if r["kind"] == "project"]
     assert any(t.startswith("цех") and "макулатур" in t and "выпускать" not in t for t in titles)
+
+
+@pytest.mark.parametrize("text", [
+    "Ветроэлектростанцию «Хромтау» ввели в строй в Актюбинской области.",
+    "В Жамбылской области построят ВЭС мощностью 100 МВт.",
+])
+def test_a_russian_compound_or_abbreviation_of_a_power_station_is_a_facility(text):
+    """"ветроэлектростанция" began with no facility noun (the nouns are matched at a word start)."""
+    assert [r["sector"] for r in _records(text, "ru") if r["kind"] == "project"] == ["energy"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("China Power began building the Zhanatas wind farm in Zhambyl region worth $160 million. "
+     "Back in 2011, Central Asia Green Power planned to invest $1 billion in building this and another station.", "en"),
+    ("China Power начала строить Жанатасскую ветряную электростанцию в Жамбылской области стоимостью $160 млн. "
+     "Планы построить Жанатасскую ВЭС озвучивались еще в 2011 году, тогда Central Asia Green Power намеревалась "
+     "вложить в строительство этой и еще одной станции $1 млрд.", "ru"),
+    ("China Power Жамбыл облысында құны $160 млн Жаңатас жел электр станциясын сала бастады. "
+     "Бұл станцияны салу жоспары сонау 2011 жылы айтылған, Central Asia Green Power оған $1 млрд салмақ болған.", "kk"),
+])
+def test_a_plan_told_as_background_is_no_record(text, language):
+    """"Планы ... озвучивались ещё в 2011 году": a plan before the news gave a second record (ru, once
+    "ВЭС" was a facility noun) or its $1 billion to the wind farm being built."""
+    records = _records(text, language)
+    assert len(records) == 1 and records[0]["investment_usd"] == 160e6

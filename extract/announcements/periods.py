@@ -88,6 +88,8 @@ def _period_words() -> dict:
                                 + alt(data["range_between"]) + r")\s+" + YEAR),
         "sub_event": compile_folded(WORD_START + r"(?:" + alt(data["sub_event_words"]) + r")"),
         "pluperfect": compile_folded(r"(?:" + "|".join(data["background_clause"]) + r")"),
+        "past_before": compile_folded(WORD_START + r"(?:" + alt(data["background_sentence_before"]) + r")\s+(?:the\s+)?$"),
+        "past_after": compile_folded(r"\s*(?:г\.|года|году|жылы)?\s*(?:" + alt(data["background_sentence_after"]) + r")"),
     }
 
 
@@ -111,6 +113,23 @@ def _day_date(m, day_before, month: int, published: date | None) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def told_as_background(text: str) -> bool:
+    """"Планы построить Жанатасскую ВЭС озвучивались ещё в 2011 году", "back in 2011 ... planned to":
+    a sentence whose years are all told as the past (months.yaml background_sentence_*) tells of a
+    plan or a milestone before the news, not a project of its own (the spec: background)."""
+    words = _period_words()
+    years = list(YEAR_LIKE_RE.finditer(text))
+    if not years or not all(words["past_before"].search(text[max(0, m.start() - 25):m.start()])
+                            or words["past_after"].match(text, m.end(), min(len(text), m.end() + 30)) for m in years):
+        return False
+    # "... back in 2021; this week a full-cycle factory opened": a clause without a year of the past is news
+    clauses = [c for c in NEWS_CLAUSE_SEP.split(text) if c.strip()]
+    return all(YEAR_LIKE_RE.search(c) for c in clauses)
+
+
+NEWS_CLAUSE_SEP = re.compile(r";|,\s+(?:and|while|but|а|и|но|ал|бірақ)\s", re.IGNORECASE)
 
 
 def _background(text: str, start: int, end: int) -> bool:

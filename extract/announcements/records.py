@@ -31,6 +31,7 @@ from .figures import Figure
 from .finish import finish
 from .folding import compile_folded
 from .items import item_records, split_items
+from .periods import told_as_background
 from .placed import placed_products, placed_records
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
@@ -130,6 +131,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
         st.current = Draft("project", "", st_position(an, 0))
         st.program = st.list_intro = None
         return
+    if not an.sentence.headline and told_as_background(an.text):
+        return    # a plan or a milestone before the news: neither a record nor the open one's figures
     intro, prev = st.list_intro, st.list_prev
     st.list_intro, st.list_prev = (an, None) if _announces_list(an) else (None, None)
     if intro is not None and _list_line(an, intro, prev, st):
