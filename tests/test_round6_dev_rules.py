@@ -122,3 +122,28 @@ def test_a_plan_told_as_background_is_no_record(text, language):
     "ВЭС" was a facility noun) or its $1 billion to the wind farm being built."""
     records = _records(text, language)
     assert len(records) == 1 and records[0]["investment_usd"] == 160e6
+
+
+def test_social_facilities_named_as_such_are_no_project():
+    """(A negative of the dev split: "әлеуметтік нысандар салуға 41,2 млрд теңге" became a project.)"""
+    assert _records("Ертіс өңірінде биыл әлеуметтік нысандар салуға 41,2 млрд теңге бөлінген.", "kk") == []
+
+
+def test_colleges_are_social_facilities():
+    """The students' future employers, "крупные предприятия", became a pool with the colleges' money."""
+    text = ("В рамках этой инициативы на модернизацию 11 колледжей направили более 750 млн тенге, благодаря чему на "
+            "бесплатное обучение приняли 6 250 студентов, и больше 700 из них смогут устроиться на работу на крупные "
+            "предприятия.")
+    assert _records(text, "ru") == []
+
+
+def test_what_a_citys_enterprises_produced_is_the_economy():
+    text = "Как отмечается, столичные предприятия выпустили промышленной продукции на 240,2 млрд тенге."
+    assert _records(text, "ru") == []
+
+
+def test_a_plants_social_facilities_for_its_workers_stay_the_plants():
+    text = ("A cement plant will be built in Shiyeli. The authorities set aside a land plot of 50 hectares for the "
+            "project, 46 hectares of it for the plant and 4 hectares for social facilities for employees.")
+    records = [r for r in _records(text, "en") if r["kind"] == "project"]
+    assert len(records) == 1 and records[0].get("area_m2")
