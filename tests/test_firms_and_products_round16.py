@@ -58,3 +58,21 @@ def test_a_town_ending_in_ai_is_found_in_its_cases():
     """"в Аксае", "из Аксая": the gazetteer knew only "Аксай" with endings after the "й"."""
     assert [m.code for m in find_regions("В Аксае построили завод")] == ["KZ-27"]
     assert [m.code for m in find_regions("продукция из Аксая")] == ["KZ-27"]
+
+
+def test_bare_plural_facilities_listed_with_their_kind_after_the_head_are_one_record_each():
+    """"greenhouse complexes, deep processing plants for wheat and beans, and vegetable storage
+    facilities": the second item's kind stood after its head, the third's head was "facilities"."""
+    text = ("Turkish businesses want to develop projects in Kazakhstan. Among them are the construction of "
+            "greenhouse complexes, deep processing plants for wheat and beans, and vegetable storage facilities.")
+    titles = [r["title"] for r in _projects(text, "en")]
+    assert len(titles) == 3 and any("wheat" in t for t in titles) and any("vegetable" in t for t in titles)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A plant to process wheat will be built in Kostanay.", "en"),
+    ("В Костанае построят завод по переработке пшеницы.", "ru"),
+    ("Қостанайда бидай өңдейтін зауыт салынады.", "kk"),
+])
+def test_wheat_is_agro_food(text, language):
+    assert [p["sector"] for p in _projects(text, language)] == ["agro_food"]

@@ -16,7 +16,8 @@ CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|
 CONJUNCTION = compile_folded(r",?\s+" + CONJUNCTION_WORDS + r"\s+|,\s+")
 PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|город|област|в|во|на)", FLAGS)
 RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
-EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes)\b")
+EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes|facilities|warehouses|"
+                        r"terminals|cent(?:er|re)s)\b")
 LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECASE)   # "..., a Y and a Z": a list
 # "первый пусковой комплекс", "второй энергоблок": an ordinal before the item's own noun phrase
 ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|нов|бірінші|екінші|үшінші|жаңа)\w*$", re.IGNORECASE)
@@ -41,9 +42,10 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         head = voc.facility_re.search(right, m.end(), m.end() + 60)
     elif re.search(r"[a-z]", right[:20]):
         # "solar power plants, hydroelectric power plants and ...": a bare plural noun phrase of its own kind
+        # ("deep processing plants for wheat and beans": the kind may follow the head)
         head = EN_BARE_NP.match(right)
-        return bool(head and sector_of(left)[0] and sector_of(head.group(0))[0]
-                    and cue_regex("plural_facility_patterns").search(head.group(0)))
+        return bool(head and sector_of(left)[0] and sector_of(right[:head.end() + 40])[0]
+                    and (cue_regex("plural_facility_patterns").search(head.group(0)) or head.group(0).endswith(("complexes", "warehouses", "terminals", "centers", "centres", "farms", "stations", "mills"))))
     else:
         words = list(WORD_RE.finditer(right))
         # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
