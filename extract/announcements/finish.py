@@ -62,6 +62,12 @@ def _generic(d: Draft) -> bool:
     return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
 
 
+def _briefing_venue(text: str, place) -> bool:
+    """"елордадағы Орталық коммуникациялар қызметінде": the capital where the governor speaks."""
+    venue = cue_regex("briefing_venue_patterns")
+    return bool(venue.search(text, place.end, place.end + 40) or venue.search(text, max(0, place.start - 40), place.start))
+
+
 def _one_generic_word(title: str) -> bool:
     words = title.split()
     if len(words) != 1:
@@ -389,7 +395,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     first = next((an for an in analyses if not an.sentence.headline), None)
     if first is not None and any(d.kind == "program" and first.text in d.evidence for d in kept):
         lead.append(first)
-    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking}
+    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking and not _briefing_venue(an.text, r)}
     if first is not None and not first.ranking and cue_regex("trip_patterns").search(first.text):
         # a visit report's first sentence: "во время рабочей поездки в Карагандинскую область" is
         # where the plants it tours stand (its dateline, "ASTANA. KAZINFORM -", is not)

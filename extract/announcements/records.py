@@ -507,14 +507,15 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
 
 
 SHARED_HEAD_RU = re.compile(r"\b(заводы|фабрики|цеха|предприятия|комбинаты|plants|factories|facilities|works)\s*[–—-]\s*", re.IGNORECASE)
-SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар)\w*", re.IGNORECASE)
+SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)\w*", re.IGNORECASE)
+KK_LOCATIVE_WORD = re.compile(r"\w+(?:да|де|та|те|нда|нде)(?=\s)", re.IGNORECASE)
 KK_PARTICIPLE_END = re.compile(r"(?:тын|тін|йтын|йтін|атын|етін|ған|ген|қан|кен)$", re.IGNORECASE)
 KK_ACCUSATIVE_END = re.compile(r"(?:ын|ін|ны|ні|ды|ді|ты|ті)$", re.IGNORECASE)
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее)$", re.IGNORECASE)
 HEAD_SINGULAR = {"заводы": "завод", "фабрики": "фабрика", "цеха": "цех", "предприятия": "предприятие",
                  "комбинаты": "комбинат", "plants": "plant", "factories": "factory", "facilities": "facility",
                  "works": "works", "зауыттар": "зауыт", "кәсіпорындар": "кәсіпорын", "цехтар": "цех",
-                 "фабрикалар": "фабрика"}
+                 "фабрикалар": "фабрика", "өндірістер": "өндіріс"}
 
 
 def shared_head_items(text: str, span: tuple[int, int]) -> list[str]:
@@ -533,13 +534,22 @@ def shared_head_items(text: str, span: tuple[int, int]) -> list[str]:
     m = SHARED_HEAD_KK.search(text, span[0], len(text))
     if m is not None:
         start = max(text.rfind("–", 0, m.start()), text.rfind("—", 0, m.start()), text.rfind(":", 0, m.start()))
-        if start < 0:
-            return []
+        bare_nouns = start < 0
+        if bare_nouns:
+            # "Парк аумағында жиһаз, сусын, мұздатқыш және құрылыс заттарын шығаратын өндірістер": with no
+            # dash, the list opens after the place the sentence starts with
+            first_comma = text.find(",", 0, m.start())
+            places = list(KK_LOCATIVE_WORD.finditer(text, 0, first_comma if first_comma > 0 else m.start()))
+            if first_comma < 0 or not places:
+                return []
+            start = places[-1].end()
         items = [p.strip() for p in LIST_SEP.split(text[start + 1:m.start()]) if p.strip()]
         if len(items) >= 2 and KK_PARTICIPLE_END.search(items[-1]):
-            # "... құбырларын және мырышталған болат өндіретін": an object shares the last item's participle
+            # "... құбырларын және мырышталған болат өндіретін": an object shares the last item's participle;
+            # so do bare nouns listed before the one that takes the case ending ("жиһаз, сусын және ... заттарын")
             verb = items[-1].split()[-1]
-            items = [p if KK_PARTICIPLE_END.search(p) or not KK_ACCUSATIVE_END.search(p) else f"{p} {verb}" for p in items]
+            items = [p if KK_PARTICIPLE_END.search(p) or not (bare_nouns or KK_ACCUSATIVE_END.search(p)) else f"{p} {verb}"
+                     for p in items]
         if len(items) >= 2 and all(len(p.split()) <= 8 and KK_PARTICIPLE_END.search(p) for p in items):
             head = HEAD_SINGULAR[m.group(1).lower()]
             return [f"{p} {head}" for p in items]

@@ -104,6 +104,8 @@ def _locative(text: str, start: int, end: int) -> bool:
     """The head names where something is: after "in the", "в", "на", or in a Kazakh locative case."""
     if KK_LOCATIVE.search(text[start:end].lower()) and _kazakh(text):
         return True
+    if KK_PLACE_AFTER.match(text, end) and _kazakh(text):
+        return True     # "Парк аумағында ... өндірістер": the park is where the productions stand
     site = SITE_OF.search(text, max(0, start - 80), start)
     if site and not _lists()["any"].search(text, site.end(), start):
         return True     # "a project to make aluminum products on the site of the Ural Transformer Plant"
@@ -124,6 +126,7 @@ def _locative(text: str, start: int, end: int) -> bool:
     return True
 
 
+KK_PLACE_AFTER = re.compile(r"\w*\s+(?:аумағында|аумағындағы|маңында|маңындағы|жанында|жанындағы|ішінде|базасында)\b", re.IGNORECASE)
 QUOTED_SPAN = re.compile(r"«[^»]{0,60}»|\"[^\"]{0,60}\"|“[^”]{0,60}”")
 
 
