@@ -76,3 +76,12 @@ def test_bare_plural_facilities_listed_with_their_kind_after_the_head_are_one_re
 ])
 def test_wheat_is_agro_food(text, language):
     assert [p["sector"] for p in _projects(text, language)] == ["agro_food"]
+
+
+def test_an_agency_dateline_with_an_abbreviated_month_names_no_firm():
+    """"BAKU, Azerbaijan, Jan.2": the city became EuroChem's partner."""
+    text = ("Kazakhstan, EuroChem ink investment deal on fertilizer plant\n\nBAKU, Azerbaijan, Jan.2\n\n"
+            "EuroChem will build a mineral fertilizer plant in Zhambyl region for $1 billion.")
+    lines = text.split("\n", 1)
+    records = extract_announcements(lines[1], None, "en", lines[0])
+    assert records and all("BAKU" not in r["companies"] for r in records)

@@ -29,3 +29,19 @@ def test_the_capital_where_a_briefing_is_held_is_no_place_of_the_projects(text, 
     """"елордадағы Орталық коммуникациялар қызметінде": the capital was given to the region's pool."""
     records = extract_announcements(text, None, language, None)
     assert records and all("KZ-71" not in r["regions"] for r in records)
+
+
+def test_items_of_a_plural_head_that_each_state_an_amount_are_one_record_each():
+    """"запустят производства X за 1,04 млрд тенге, Y за 2,5 млрд тенге": one pool had taken the first
+    amount, the second item was lost."""
+    text = ("В Шымкенте запустят производства чулочно-носочных изделий за 1,04 млрд тенге, ковров и ковровых "
+            "изделий (четвертый этап) за 2,5 млрд тенге.")
+    got = sorted((p["investment_kzt"], p["title"]) for p in _projects(text, "ru"))
+    assert [amount for amount, _ in got] == [1.04e9, 2.5e9] and "ковр" in got[1][1]
+
+
+def test_a_facility_noun_before_a_relative_pronoun_is_no_new_facility():
+    """"Локомотивы, выпуск которых планируется на новом заводе": "выпуск которых" became a project."""
+    text = ("В Атбасаре построят локомотивный завод. Локомотивы, выпуск которых планируется на новом заводе, "
+            "будут работать на сжиженном газе.")
+    assert [p["title"] for p in _projects(text, "ru")] == ["локомотивный завод"]

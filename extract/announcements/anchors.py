@@ -244,6 +244,9 @@ FIRM_AFTER_HEAD = re.compile(r"[\W]*(?:(?:компани\w*|фирм\w*|корп
 FIRM_BEFORE_HEAD = re.compile(r"[\W]*(?:(?:компани\w*|серіктестіг\w*|company's|company|LLP's)[\W]+)?(?:[\w-]+[\W]+){0,2}$", FLAGS)
 
 
+RELATIVE_AFTER_HEAD = re.compile(r"\w*\s+(?:котор\w+|of which|whose)\b", re.IGNORECASE)
+
+
 def _firm_of_its_own(an: Analysis, head: tuple[int, int], current: Draft | None) -> bool:
     """A company named beside the facility noun that shares no word with the open record's
     companies and title, when the open record has a firm ("the updated KIA Sportage" is the KIA
@@ -296,6 +299,8 @@ def project_anchor(an: Analysis, current: Draft | None = None,
             continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
         if phrase is not None and another is None and _in_firm_name(an.text, a + phrase.head_start):
             continue
+        if phrase is not None and RELATIVE_AFTER_HEAD.match(clause, phrase.head_end):
+            continue    # "Локомотивы, выпуск которых планируется на новом заводе": the production of the plant named
         # "Также завершено строительство завода компании «Родник»": a firm of its own names which
         # plant it is, as a place or a sector would ("the plant of Rodnik LLP" after another firm's
         # plant stays a reference: on dev it changed nothing, on the blind split it added one false record)

@@ -126,7 +126,7 @@ def _origin_words() -> frozenset[str]:
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 DATELINE_COUNTRY = re.compile(r",\s+[A-Z][a-z]+,\s+(?:January|February|March|April|May|June|July|August|September|"
-                              r"October|November|December)\s+\d")
+                              r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d")   # "Jan.2"
 # "AKTOBE – ...", "ASTANA, March 3 – ...": a capitalised place opening a paragraph before a dash is a dateline
 DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 # "100 MW", "1 GW", "5 млн": a capitalised word right after a number is its unit

@@ -62,6 +62,30 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
+PLURAL_HEAD_BEFORE = compile_folded(r"(?:производства|заводы|фабрики|цеха|предприятия|plants|factories|facilities|"
+                                    r"өндірістер|зауыттар)\s+\S")
+ITEM_OPENS = re.compile(r",\s+(?![иа]\s|and\s|из них|в том числе|of which|including|оның)[a-zа-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+def items_with_own_amounts(an: Analysis, span: tuple[int, int]) -> list[int]:
+    """"запустят производства чулочно-носочных изделий за 1,04 млрд тенге, ковров и ковровых изделий
+    (четвертый этап) за 2,5 млрд тенге": after a plural head, a comma between two pieces that each
+    state their own amount of money opens the next item (the head is shared)."""
+    head = PLURAL_HEAD_BEFORE.search(an.text, span[0], span[1])
+    if head is None:
+        return []
+    money = [f.start for f in an.figures if f.kind == "money" and head.end() <= f.start < span[1]]
+    if len(money) < 2:
+        return []
+    cuts = []
+    for m in ITEM_OPENS.finditer(an.text, head.end(), span[1]):
+        before = [x for x in money if x < m.start()]
+        after = [x for x in money if x > m.start()]
+        if before and after and not any(c > before[-1] for c in cuts):
+            cuts.append(m.start())
+    return cuts
+
+
 SHARED_HEAD = re.compile(r"\b([A-Za-z][\w-]*)(\s*\([^)]*\))?(\s+and\s+)([A-Za-z][\w-]*)(\s*\([^)]*\))?\s+"
                          r"((?:[a-z][\w-]*\s+){0,2}?(?:plants|factories|farms|stations|mills|complexes|refineries|smelters))\b")
 
@@ -323,6 +347,7 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
                     or _second_facility(left, right, comma=m.group(0).strip() == ",") \
                     or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
+        sub.extend(pos for pos in items_with_own_amounts(an, (a, b)) if sub[0] < pos < b)
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
         sub.extend(pos for pos in _leading_heads(an, (a, b)) if sub[0] < pos < b)
         if listed and len(merged) == 1:   # (not a list already cut at its places or brackets)

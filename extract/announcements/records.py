@@ -30,7 +30,7 @@ from .draft import Draft
 from .figures import Figure
 from .finish import finish
 from .folding import compile_folded
-from .items import item_records, split_items
+from .items import item_records, items_with_own_amounts, split_items
 from .periods import told_as_background
 from .placed import placed_products, placed_records
 from .programs import coordinated_counts, program_records, subcount_numbers
@@ -235,6 +235,11 @@ def _one_sentence(an: Analysis, st: State) -> None:
     anchor = None if referring else project_anchor(an, st.current)
     if anchor is not None:
         span, status_pos, plural = anchor
+        if plural and items_with_own_amounts(an, span):
+            # "запустят производства чулочно-носочных изделий за 1,04 млрд тенге, ковров ... за 2,5 млрд
+            # тенге": a plural head over items that each state their own amount is one record per item
+            item_records(an, st, span, parent=st.program, status_hint=status_pos, listed=True)
+            return
         if plural and st.program is not None:
             # "Investors intend to build ferroalloy and cement plants, put up solar power plants and a
             # food factory": the things the open pool consists of, one record each
