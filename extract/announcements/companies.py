@@ -160,7 +160,7 @@ MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модел
 
 
 # a capitalised run that ends in a facility's abbreviation names the facility
-FACILITY_ABBREVIATION_RE = re.compile(r"(?:ГОК|ТЭЦ|ГРЭС|ГЭС|ВЭС|СЭС|НПЗ|ЖЭО|ЖЭС|GOK|GRES|CHP|HPP|TPP)(?:-\d+)?(?:а|у|ом|е|ы|і|ы|да|де|ның)?")
+FACILITY_ABBREVIATION_RE = re.compile(r"(?:ГОК|ТЭЦ|ГРЭС|ГЭС|ВЭС|СЭС|НПЗ|ЖЭО|ЖЭС|GOK|GRES|CHP|HPP|TPP)(?:-\d+)?(?:а|у|ом|е|ы|і|да|де|ның)?")
 CAPS_SURNAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?:OV|EV|OVA|EVA|YEV|IN|INA|ENKO|ОВ|ЕВ|ОВА|ЕВА|ИН|ИНА|ЕНКО)")
 
 

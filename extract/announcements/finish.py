@@ -5,6 +5,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ..regions import RegionMatch
 from .analysis import Analysis
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from .draft import Draft
@@ -62,7 +63,7 @@ def _generic(d: Draft) -> bool:
     return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
 
 
-def _briefing_venue(text: str, place) -> bool:
+def _briefing_venue(text: str, place: RegionMatch) -> bool:
     """"елордадағы Орталық коммуникациялар қызметінде": the capital where the governor speaks."""
     venue = cue_regex("briefing_venue_patterns")
     return bool(venue.search(text, place.end, place.end + 40) or venue.search(text, max(0, place.start - 40), place.start))

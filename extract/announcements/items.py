@@ -44,8 +44,7 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # "solar power plants, hydroelectric power plants and ...": a bare plural noun phrase of its own kind
         # ("deep processing plants for wheat and beans": the kind may follow the head)
         head = EN_BARE_NP.match(right)
-        return bool(head and sector_of(left)[0] and sector_of(right[:head.end() + 40])[0]
-                    and (cue_regex("plural_facility_patterns").search(head.group(0)) or head.group(0).endswith(("complexes", "warehouses", "terminals", "centers", "centres", "farms", "stations", "mills"))))
+        return bool(head and sector_of(left)[0] and sector_of(right[:head.end() + 40])[0])
     else:
         words = list(WORD_RE.finditer(right))
         # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"

@@ -115,6 +115,10 @@ def _day_date(m, day_before, month: int, published: date | None) -> str | None:
         return None
 
 
+# clauses of news: "... back in 2021; this week a full-cycle factory opened"
+NEWS_CLAUSE_SEP = re.compile(r";|,\s+(?:and|while|but|а|и|но|ал|бірақ)\s", re.IGNORECASE)
+
+
 def told_as_background(text: str) -> bool:
     """"Планы построить Жанатасскую ВЭС озвучивались ещё в 2011 году", "back in 2011 ... planned to":
     a sentence whose years are all told as the past (months.yaml background_sentence_*) tells of a
@@ -127,9 +131,6 @@ def told_as_background(text: str) -> bool:
     # "... back in 2021; this week a full-cycle factory opened": a clause without a year of the past is news
     clauses = [c for c in NEWS_CLAUSE_SEP.split(text) if c.strip()]
     return all(YEAR_LIKE_RE.search(c) for c in clauses)
-
-
-NEWS_CLAUSE_SEP = re.compile(r";|,\s+(?:and|while|but|а|и|но|ал|бірақ)\s", re.IGNORECASE)
 
 
 def _background(text: str, start: int, end: int) -> bool:
