@@ -159,8 +159,13 @@ MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модел
                              r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
 
 
-# a capitalised run that ends in a facility's abbreviation names the facility
-FACILITY_ABBREVIATION_RE = re.compile(r"(?:ГОК|ТЭЦ|ГРЭС|ГЭС|ВЭС|СЭС|НПЗ|ЖЭО|ЖЭС|GOK|GRES|CHP|HPP|TPP)(?:-\d+)?(?:а|у|ом|е|ы|і|да|де|ның)?")
+@lru_cache(maxsize=1)
+def _facility_abbreviation_re() -> re.Pattern:
+    """cues.yaml facility_abbreviations, with a number and a case ending ("ГОКа", "ГРЭС-1")."""
+    words = "|".join(map(re.escape, vocabulary().cues["facility_abbreviations"]))
+    return re.compile(rf"(?:{words})(?:-\d+)?(?:а|у|ом|е|ы|і|да|де|ның)?")
+
+
 CAPS_SURNAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?:OV|EV|OVA|EVA|YEV|IN|INA|ENKO|ОВ|ЕВ|ОВА|ЕВА|ИН|ИНА|ЕНКО)")
 
 
@@ -367,7 +372,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
         if MODEL_BEFORE_RE.search(before):
             continue    # "будут выпускать модели Tulpar и Arlan": products, not firms
-        if len(kept) >= 2 and FACILITY_ABBREVIATION_RE.fullmatch(kept[-1]):
+        if len(kept) >= 2 and _facility_abbreviation_re().fullmatch(kept[-1]):
             continue    # "Бозщакольский ГОК", "Экибастузская ГРЭС-1": a facility's name, not a firm
         if name.isupper() and len(kept) == 1 and _all_caps_place(name):
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town

@@ -61,8 +61,6 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
-PLURAL_HEAD_BEFORE = compile_folded(r"(?:производства|заводы|фабрики|цеха|предприятия|plants|factories|facilities|"
-                                    r"өндірістер|зауыттар)\s+\S")
 ITEM_OPENS = re.compile(r",\s+(?![иа]\s|and\s|из них|в том числе|of which|including|оның)[a-zа-яёәғқңөұүһі]", re.IGNORECASE)
 
 
@@ -70,7 +68,7 @@ def items_with_own_amounts(an: Analysis, span: tuple[int, int]) -> list[int]:
     """"запустят производства чулочно-носочных изделий за 1,04 млрд тенге, ковров и ковровых изделий
     (четвертый этап) за 2,5 млрд тенге": after a plural head, a comma between two pieces that each
     state their own amount of money opens the next item (the head is shared)."""
-    head = PLURAL_HEAD_BEFORE.search(an.text, span[0], span[1])
+    head = cue_regex("plural_item_heads").search(an.text, span[0], span[1])
     if head is None:
         return []
     money = [f.start for f in an.figures if f.kind == "money" and head.end() <= f.start < span[1]]
