@@ -45,3 +45,13 @@ def test_a_facility_noun_before_a_relative_pronoun_is_no_new_facility():
     text = ("В Атбасаре построят локомотивный завод. Локомотивы, выпуск которых планируется на новом заводе, "
             "будут работать на сжиженном газе.")
     assert [p["title"] for p in _projects(text, "ru")] == ["локомотивный завод"]
+
+
+def test_a_plant_named_before_a_list_that_gives_its_firm_is_that_item():
+    """"Строительство завода бытовой техники ... идёт дальше" and then "Строятся заводы – шинный, бытовой
+    техники Artel, ...": the listed item with its firm and the plant named before are one plant (the
+    rule that kept a listed kind apart from a firm's own plant had kept these apart too)."""
+    text = ("Строительство завода бытовой техники в индустриальной зоне Сарани идёт дальше. Сейчас здесь "
+            "осуществляются пять проектов. Строятся заводы – шинный, бытовой техники Artel, горячего цинкования.")
+    appliances = [p for p in _projects(text, "ru") if "бытовой" in p["title"]]
+    assert len(appliances) == 1 and appliances[0]["companies"] == ["Artel"]

@@ -174,9 +174,10 @@ def _same_plant(a: Draft, b: Draft) -> bool:
         return False
     if a.capacity and b.capacity and a.capacity != b.capacity:
         return False
-    if a.listed != b.listed and bool(a.companies) != bool(b.companies):
+    if any(x.listed and not x.companies and y.companies and not y.listed for x, y in ((a, b), (b, a))):
         return False    # "investors intend to build ferroalloy and cement plants, ..." and later "Monnet Group has
                         # launched a ferrosilicon project": a kind in a list of kinds, and a company's own plant
+                        # (not "заводы – ..., бытовой техники Artel" and later "завод бытовой техники": its restatement)
     if any(ANOTHER.search(" ".join(d.evidence)[:400]) for d in (a, b)):
         return False    # "a second cement plant", "ещё один завод": the article says they are two
     words_a = {w.lower() for c in a.companies for w in re.findall(r"\w{3,}", c)}
