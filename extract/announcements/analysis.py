@@ -191,17 +191,23 @@ def period_in(an: Analysis, span: tuple[int, int]) -> str | None:
     return inside[0].value if inside else None
 
 
+def at_venue(text: str, place: RegionMatch, patterns: str, before: int = 40) -> bool:
+    """A place named with a venue of cues.yaml `patterns` ("at the forum in Astana", "елордадағы Орталық
+    коммуникациялар қызметінде"): where people met, not where a project stands."""
+    venue = cue_regex(patterns)
+    return bool(venue.search(text, max(0, place.start - before), place.start) or venue.search(text, place.end, place.end + 40))
+
+
 def regions_in(an: Analysis, span: tuple[int, int]) -> list[str]:
     if an.ranking:
         return []
     codes: list[str] = []
-    venue = cue_regex("venue_patterns")
     for r in an.regions:
         if not in_span(span, r.start) or r.code in codes:
             continue
         if re.search(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$", an.text[max(0, r.start - 10):r.start], FLAGS):
             continue  # investors from a place
-        if venue.search(an.text, max(0, r.start - 30), r.start) or venue.search(an.text, r.end, r.end + 40):
+        if at_venue(an.text, r, "venue_patterns", before=30) or at_venue(an.text, r, "briefing_venue_patterns", before=30):
             continue  # the place of a meeting or forum
         codes.append(r.code)
     # "Turkistan Textile will build a spinning mill in Taraz": a place inside a firm's name is

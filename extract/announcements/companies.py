@@ -149,8 +149,9 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
+SURNAME_ENDINGS = "ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко"
 PERSON_NAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-Я][a-zа-я]+)?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]*"
-                            r"(?:ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко)")
+                            rf"(?:{SURNAME_ENDINGS})")
 PERSON_TITLE_BEFORE_RE = re.compile(r"(?:minister|president|premier|akim|governor|chairman|chairwoman|head|director|ceo|deputy|"
                                     r"министр|президент|премьер|аким|глава|председател|директор|әкім|төраға|басшы)\w*"
                                     r"(?:\s+(?:of|for|и|and|мен|[A-ZА-Я][\w-]*|the))*\s+$", re.IGNORECASE)
@@ -166,7 +167,7 @@ def _facility_abbreviation_re() -> re.Pattern:
     return re.compile(rf"(?:{words})(?:-\d+)?(?:а|у|ом|е|ы|і|да|де|ның)?")
 
 
-CAPS_SURNAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?:OV|EV|OVA|EVA|YEV|IN|INA|ENKO|ОВ|ЕВ|ОВА|ЕВА|ИН|ИНА|ЕНКО)")
+CAPS_SURNAME_RE = re.compile(rf"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,}}(?:{SURNAME_ENDINGS.upper()})")   # the same endings in capitals
 
 
 def _given_and_caps_surname(words: list[str]) -> bool:

@@ -5,8 +5,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..regions import RegionMatch
-from .analysis import Analysis
+from .analysis import Analysis, at_venue
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from .draft import Draft
 from .titles import facility_phrase, is_bare, with_company
@@ -61,12 +60,6 @@ def _generic(d: Draft) -> bool:
     """"The $420 million project will be completed in 2028": a project named by a generic word only."""
     phrase = facility_phrase(d.title)
     return d.borrowed_title or is_bare(phrase) and (phrase is None or phrase.rank == 3)
-
-
-def _briefing_venue(text: str, place: RegionMatch) -> bool:
-    """"елордадағы Орталық коммуникациялар қызметінде": the capital where the governor speaks."""
-    venue = cue_regex("briefing_venue_patterns")
-    return bool(venue.search(text, place.end, place.end + 40) or venue.search(text, max(0, place.start - 40), place.start))
 
 
 def _one_generic_word(title: str) -> bool:
@@ -397,7 +390,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     first = next((an for an in analyses if not an.sentence.headline), None)
     if first is not None and any(d.kind == "program" and first.text in d.evidence for d in kept):
         lead.append(first)
-    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking and not _briefing_venue(an.text, r)}
+    lead_codes = {r.code for an in lead for r in an.regions if not an.ranking
+                  and not at_venue(an.text, r, "briefing_venue_patterns")}
     if first is not None and not first.ranking and cue_regex("trip_patterns").search(first.text):
         # a visit report's first sentence: "во время рабочей поездки в Карагандинскую область" is
         # where the plants it tours stand (its dateline, "ASTANA. KAZINFORM -", is not)
