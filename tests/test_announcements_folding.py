@@ -68,7 +68,7 @@ def test_cue_list_forms_agree_with_the_plain_alternation(name, fragments):
 
 
 def test_one_scan_for_all_sectors_agrees_with_the_plain_alternation():
-    rx, literal = _all_sectors()
+    rx, literal, _ = _all_sectors()
     fragments = [f for frags in _load("sectors.yaml").values() for f in frags or []]
     assert any(f.lower() in literal for f in fragments)
     plain = re.compile(WORD_START + "(?:" + "|".join(sorted(literal, key=len, reverse=True))

@@ -9,7 +9,7 @@ from .analysis import Analysis, at_venue
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from .draft import Draft
 from .titles import facility_phrase, is_bare, with_company
-from .vocabulary import cue_regex, sector_of, vocabulary
+from .vocabulary import cue_regex, sector_of, sectors_in, vocabulary
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -259,6 +259,12 @@ def _title_sector(d: Draft) -> str | None:
     return sector_of(title)[0]
 
 
+def _sole_sector(text: str) -> str | None:
+    """The industry a text names when it names exactly one (a list of three plants names none)."""
+    found = sectors_in(text)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], published: date | None) -> list[Draft]:
     # duplicates: the same program restated ("Биыл 55 млрд теңгелік 15 жобаны ...")
     kept: list[Draft] = []
@@ -416,13 +422,17 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             last_program = d
         elif d.period is None and d.parent is None and last_program is not None:
             d.context_period = last_program.period
+    headline_sector = _sole_sector(" ".join(an.text for an in analyses if an.sentence.headline))
     for d in kept:
         if d.kind == "project" and d.sector is None:
             # "шыны зауыты", "крупяной завод" named in a title the sentence that opened the record did not
             # carry (the headline, a later restatement): the facility's own product noun gives the sector;
             # else an item of a pool is of the pool's industry ("два крупяных производства ... В частности,
             # начнет работу завод за 3,8 млрд тенге")
-            d.sector = _title_sector(d) or (d.parent.sector if d.parent is not None else None)
+            # else the one industry its sentences name, else the one the headline names ("Шымкент:
+            # легкая промышленность" over "наладили выпуск нижнего белья"): a project is of one industry
+            d.sector = _title_sector(d) or (d.parent.sector if d.parent is not None else None) \
+                or _sole_sector(" ".join(d.evidence)) or headline_sector
         if d.status is None and d.parent is not None:
             d.status = d.parent.status
         if d.status is None:

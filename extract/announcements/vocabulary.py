@@ -513,8 +513,9 @@ def trie_regex(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _all_sectors() -> tuple[FoldedPattern, dict[str, str]]:
-    """One scan for every sector cue: literal stems as a trie, other fragments after it."""
+def _all_sectors() -> tuple[FoldedPattern, dict[str, str], FoldedPattern | None]:
+    """One scan for every sector cue: literal stems as a trie, other fragments after it; and the
+    other fragments alone, to see whether one of them is longer where a literal stem matched."""
     literal: dict[str, str] = {}
     other: list[str] = []
     for slug, fragments in _load("sectors.yaml").items():
@@ -523,27 +524,44 @@ def _all_sectors() -> tuple[FoldedPattern, dict[str, str]]:
                 literal.setdefault(f.lower(), slug)
             else:
                 other.append(f)
+    other_rx = fast(other) if other else None
     grouped = _grouped([trie_regex(list(literal))] + other, ("word_start",))
     if grouped is not None:
-        return compile_folded(grouped), literal
+        return compile_folded(grouped), literal, other_rx
     first = _first_chars(list(literal) + other)
     body = trie_regex(list(literal)) + ("|" + "|".join(f"(?:{f})" for f in other) if other else "")
-    return compile_folded((f"(?={first})" if first else "") + WORD_START + "(?:" + body + ")"), literal
+    return compile_folded((f"(?={first})" if first else "") + WORD_START + "(?:" + body + ")"), literal, other_rx
+
+
+def _slug_of(text: str, match: re.Match, literal: dict[str, str], other_rx: FoldedPattern | None) -> str | None:
+    """The sector of the longest cue that starts where `match` does ("бытовой химии" is household
+    chemicals, not the appliance stem "бытов")."""
+    slug = literal.get(match.group(0).lower())
+    if slug is not None and other_rx is not None:
+        longer = other_rx.match(text, match.start())
+        if longer is not None and len(longer.group(0)) > len(match.group(0)):
+            slug = None
+    if slug is None:
+        best = None
+        for name, srx in vocabulary().sector_patterns.items():
+            sm = srx.match(text, match.start())
+            if sm and (best is None or len(sm.group(0)) > best[0]):
+                best = (len(sm.group(0)), name)
+        slug = best[1] if best else None
+    return slug
 
 
 @lru_cache(maxsize=4096)
 def sector_of(text: str) -> tuple[str | None, int]:
     """The sector whose cue starts earliest in `text` (longest cue on ties), and where."""
-    rx, literal = _all_sectors()
+    rx, literal, other_rx = _all_sectors()
     m = rx.search(text)
     if not m:
         return None, -1
-    slug = literal.get(m.group(0).lower())
-    if slug is None:
-        best = None
-        for name, srx in vocabulary().sector_patterns.items():
-            sm = srx.match(text, m.start())
-            if sm and (best is None or len(sm.group(0)) > best[0]):
-                best = (len(sm.group(0)), name)
-        slug = best[1] if best else None
-    return slug, m.start()
+    return _slug_of(text, m, literal, other_rx), m.start()
+
+
+def sectors_in(text: str) -> set[str]:
+    """Every sector whose cue `text` holds, each cue read as sector_of reads it where it starts."""
+    rx, literal, other_rx = _all_sectors()
+    return {slug for m in rx.finditer(text) if (slug := _slug_of(text, m, literal, other_rx))}
