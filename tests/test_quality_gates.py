@@ -19,13 +19,14 @@ from quality import measure  # noqa: E402
 # split -> per-language record F1 floor, and the other floors of the split. The dev floors were
 # set again as rounds 2, 3, 4 and 5 added 28 unseen articles each to dev (first measured 0.650,
 # 0.662, 0.754 and 0.614, tests/data/reporting/README.md), and both splits' as rounds 6 and 7 added
-# 14 to each (dev first measured 0.623 and 0.732; blind 0.845 and 0.638).
+# 14 to each (dev first measured 0.623 and 0.732; blind 0.845 and 0.638), and round 8 added 15 to dev
+# and 14 to blind (first measured 0.607 and 0.898; blind leaks 20 -> 23).
 F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.83, "kk": 0.79}, "blind": {"en": 0.76, "ru": 0.72, "kk": 0.81}}
 FLOORS = {
     "dev": {"field_accuracy": 0.85, "companies": 0.80, "max_leaks": 20, "max_noisy_negatives": 6,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
             "project_precision": 0.88, "project_recall": 0.38},
-    "blind": {"field_accuracy": 0.85, "companies": 0.66, "max_leaks": 21, "max_noisy_negatives": 5,
+    "blind": {"field_accuracy": 0.85, "companies": 0.66, "max_leaks": 23, "max_noisy_negatives": 5,
               "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.85,
               "project_precision": 0.95, "project_recall": 0.31},
 }
