@@ -66,6 +66,9 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
 
 
 LIST_AFTER_COUNT = re.compile(r"[^\W\d]*\d*\s+(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*(?:\s+[–—-]\s+|:\s+)")
+# a colon ends what the count says however long it is ("two more investment projects are planned in
+# Bayanaul district: a camel farm and an irrigated agricultural plot"); a dash only close to the count
+LIST_AFTER_COUNT_COLON = re.compile(r"[^\W\d]*\d*\s+[^.:;!?«»\"()]{0,120}?:\s+")
 
 
 def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool,
@@ -79,7 +82,7 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     if enum is None and len(counts) == 1 and not subcount:
         # "екі нысан – кірпіш зауыты мен жылыжай кешені салынып жатыр", "three facilities: a X, a Y and a
         # Z": the counted noun, then a dash or a colon and the list of what it counts
-        enum = LIST_AFTER_COUNT.match(text, counts[0][0])
+        enum = LIST_AFTER_COUNT.match(text, counts[0][0]) or LIST_AFTER_COUNT_COLON.match(text, counts[0][0])
         if enum is not None and not voc.facility_re.search(text, enum.end(), hi):
             enum = None
     program_end = enum.start() if enum else hi

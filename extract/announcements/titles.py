@@ -469,6 +469,19 @@ def _common_title_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
 
 
+# A deposit is told apart by the name written right after it ("месторождения Баян", "месторождение –
+# Аксоран –", "месторождение «Кызылтау»"): the name goes into the title.
+DEPOSIT_HEAD = re.compile(r"(?<!\w)(?:deposits?|месторождени\w*|кен орн\w*)$", re.IGNORECASE)
+NAME_AFTER_DEPOSIT = re.compile(r"\s*(?:[–—-]\s*)?[«\"“]?((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)?)")
+
+
+def _deposit_name(item: str, phrase: Phrase) -> str:
+    if not DEPOSIT_HEAD.search(phrase.title):
+        return ""
+    m = NAME_AFTER_DEPOSIT.match(item, phrase.end)
+    return m.group(1) if m else ""
+
+
 def facility_title(item: str, companies: list[str], status_hint: int | None = None) -> str:
     """A short description in the article's words: modifiers + facility noun + complement, the
     company in front, and a name written beside the phrase (brand, plant name, its town) when
@@ -486,6 +499,9 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         product = _product_clause(item, phrase.end)
         if product:
             title = f"{title} {product}"
+    deposit = _deposit_name(item, phrase) if phrase is not None else ""
+    if deposit and deposit.lower() not in title.lower():
+        title = f"{title} {deposit}"
     if phrase is not None and not headline_case and not CYRILLIC.search(item) and item[phrase.start:phrase.start + 1].isupper():
         name = _proper_name_before(item, phrase.start)
         if name:

@@ -1,0 +1,46 @@
+"""Rules written on the dev articles of corpus round 8 (after their first measurement), tested in new
+words and in all three languages. Each test failed before its rule."""
+import pytest
+
+from kzmon.extract.announcements import extract_announcements
+
+
+def _records(text: str, language: str) -> list[dict]:
+    return extract_announcements(text, None, language, None)
+
+
+@pytest.mark.parametrize("text, language, words", [
+    ("Besides the gold mine, two more investment projects are planned in Bayanaul district: a camel farm and "
+     "a dairy plant.", "en", ["camel", "dairy"]),
+    ("Three projects will be launched in Kostanay region this year: a feed mill, a brick factory and a dairy "
+     "farm.", "en", ["feed", "brick", "dairy"]),
+    ("Кроме золотого рудника, в Баянаульском районе намечены ещё два инвестиционных проекта, "
+     "о которых рассказал аким: верблюжья ферма и молочный завод.", "ru", ["верблюж", "молочн"]),
+    ("Алтын кенішінен бөлек, Баянауыл ауданында тағы екі инвестициялық жоба "
+     "жоспарланып отыр деп хабарлады аудан әкімі: түйе фермасы және сүт зауыты.", "kk", ["түйе", "сүт"]),
+])
+def test_a_colon_after_a_count_however_far_lists_what_it_counts(text, language, words):
+    """The count's clause runs on ("are planned in Bayanaul district") before its colon: each listed
+    facility is a project of its own."""
+    titles = [r["title"] for r in _records(text, language) if r["kind"] == "project"]
+    for word in words:
+        assert any(word in t.lower() for t in titles), (word, titles)
+
+
+@pytest.mark.parametrize("text, language, amount, name", [
+    ("Освоение вольфрамового месторождения Баян обойдется в 42 млрд тенге и обеспечит до тысячи рабочих мест.",
+     "ru", 42e9, "Баян"),
+    ("На второе месторождение — Аксоран — рассчитывают привлечь более 90 млрд тенге инвестиций.", "ru", 90e9,
+     "Аксоран"),
+    ("The company will invest $500 million to bring its Syrymbet tin deposit into production in 2029.", "en", 5e8,
+     "Syrymbet"),
+    ("Сырымбет қалайы кен орнын игеруге 100 млрд теңге жұмсалады.", "kk", 1e11, None),
+])
+def test_a_deposit_developed_is_a_mining_project_named_by_its_deposit(text, language, amount, name):
+    """A deposit named with its cost is a mine in the making; the deposit's name tells it apart."""
+    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    assert len(projects) == 1
+    project = projects[0]
+    assert amount in (project["investment_kzt"], project["investment_usd"]) and project["sector"] == "mining"
+    if name:
+        assert name in project["title"]
