@@ -44,3 +44,18 @@ def test_a_deposit_developed_is_a_mining_project_named_by_its_deposit(text, lang
     assert amount in (project["investment_kzt"], project["investment_usd"]) and project["sector"] == "mining"
     if name:
         assert name in project["title"]
+
+
+@pytest.mark.parametrize("text, language, status", [
+    ("Кроме того, в Шымкенте наладили выпуск нижнего белья за 334 млн тенге.", "ru", "commissioned"),
+    ("Стартовало и производство нетканого материала (синтепона) за 100 млн тенге.", "ru", "commissioned"),
+    ("В Таразе стартовало строительство стекольного завода за 40 млрд тенге.", "ru", "under_construction"),
+    ("Astana Motors had commenced construction of a 30 billion tenge Hyundai car factory in Almaty.", "en",
+     "under_construction"),
+    ("Жамбыл облысындағы зауытта 5 млрд теңгеге тыңайтқыш өндіру басталды.", "kk", "commissioned"),
+])
+def test_production_set_up_is_a_launch_and_construction_commenced_is_building(text, language, status):
+    """"наладили выпуск", "стартовало производство", "өндіру басталды": production runs; "стартовало
+    строительство", "had commenced construction": it is being built."""
+    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    assert projects and projects[0]["status"] == status
