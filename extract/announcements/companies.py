@@ -136,6 +136,11 @@ LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
 COMMA_GAP = re.compile(r"\.?,\s*")    # between two legal forms of one name: "Co., Ltd."
 DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
+# "Xinjiang Lihua (Group) Co., Ltd.": a word in brackets between a name and its legal form
+NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*)\s*\([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\)\s*$")
+# "Жанажолского газоперерабатывающего завода", "Донского ГОКа": one capitalised adjective of a place
+# names the facility, not a firm
+RU_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их)")
 QUOTES = "«\"“„"
 PATRONYMIC_RE = re.compile(r"(?:ұлы|қызы|улы|кызы|uly|kyzy|ович|евич|овна|евна)$", re.IGNORECASE)
 AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
@@ -388,6 +393,11 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
             continue    # "в Казахстане", "в Шымкенте": a place after a preposition, not a name
+        if len(kept) == 1 and RU_PLACE_ADJECTIVE.fullmatch(name) and \
+                not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
+            continue    # "Жанажолского газоперерабатывающего завода": the plant's name by its place
+        if _zone_name(name, before, after):
+            continue    # "TURAN Special Economic Zone", "СЭЗ Turan": a zone, not its investor
         if len(kept) == 1 and at_sentence_start and _common_word_opening(kept[0], voc) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
             continue
@@ -409,11 +419,13 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             chained.append((text[prev[1]:stop], prev[1], stop))
         else:
             chained.append((name, start, end))
-    found = chained
+    found = _with_bracketed_parts(text, chained)
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
             continue
+        if _zone_name(inner, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]):
+            continue    # "«Тұран» арнайы экономикалық аймағы", "СЭЗ «Turan»": the zone's name
         if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found}:
             found.append((inner, m.start(1), m.end(1)))
     # Russian and Kazakh institutions named by words, not a brand: "Инвестиционный фонд Казахстана",
@@ -424,6 +436,33 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         elif any(s >= m.start() and e <= m.end() and (e - s) < (m.end() - m.start()) for _, s, e in found):
             found = [f for f in found if not (f[1] >= m.start() and f[2] <= m.end())] + [(m.group(0), m.start(), m.end())]
     return tuple(sorted(found, key=lambda f: f[1]))
+
+
+def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Xinjiang Lihua (Group) Co., Ltd." is one name, not three: a legal form right after a
+    bracketed word takes the bracket and the capitalised words before it into its name."""
+    out = list(found)
+    for name, start, end in found:
+        if name.split()[0].rstrip(".,") not in LEGAL_TAILS:
+            continue
+        m = NAME_BEFORE_BRACKET.search(text, max(0, start - 80), start)
+        if m is None:
+            continue
+        out = [f for f in out if not (m.start(1) <= f[1] and f[2] <= end)] + [(text[m.start(1):end], m.start(1), end)]
+    return sorted(out, key=lambda f: f[1])
+
+
+@lru_cache(maxsize=1)
+def _zone_res() -> tuple[re.Pattern, re.Pattern]:
+    data = _load("companies.yaml")
+    return (compile_folded(r"(?:" + "|".join(data["zone_before"]) + r")\s*[«\"“]?\s*$"),
+            compile_folded(r"\s*[»\"”]?\s*(?:" + "|".join(data["zone_after"]) + r")(?!\w)"))
+
+
+def _zone_name(name: str, before: str, after: str) -> bool:
+    zone_before, zone_after = _zone_res()
+    return zone_before.search(before) is not None or zone_after.match(after) is not None or \
+        zone_after.search(name) is not None
 
 
 @lru_cache(maxsize=1)

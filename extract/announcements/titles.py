@@ -174,8 +174,11 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
                 start = lead.end()
             break
         if w[0].isupper() and not (m.start() == 0 and lw not in lists["drop"] and w[1:].islower()):
-            if russian and not kazakh and i == len(words) - 1 and _ru_parse(lw).tag.POS in RU_MODIFIER:
-                start = m.start()   # "Бозщакольский ГОК", "Экибастузская ГРЭС": the facility's own name
+            if russian and not kazakh and _ru_parse(lw).tag.POS in RU_MODIFIER and (
+                    i == len(words) - 1 or RU_PLACE_ADJECTIVE_END.search(lw)):
+                # "Бозщакольский ГОК", "Экибастузская ГРЭС": the facility's own name; an adjective of
+                # its place further left too ("Шатыркольская обогатительная фабрика")
+                start = m.start()
             break   # a name or a place; a company is put back in front by the caller
         if kazakh and KK_LOCATIVE.search(lw):
             break
@@ -193,6 +196,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     return len(text[:start]) + len(text[start:head_start]) - len(text[start:head_start].lstrip())
 
 
+RU_PLACE_ADJECTIVE_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их)$")
 NAME_RUN = re.compile(r"\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,3}?(?=по\s|for\s|producing\s)")
 # "a plant of Ekibastuz Beton LLP in Ekibastuz producing ...": the owner and its town stand between head and complement
 OWNER_RUN = re.compile(r"\s+of\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"][\w»\"-]*\s+){1,4}(?:in\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,2})?"
