@@ -92,3 +92,24 @@ def test_a_place_adjective_a_zone_and_an_agency_are_no_firms(text, language, not
     assert records and not any(not_company in c for r in records for c in r["companies"])
     if language == "ru":
         assert "Жанажолск" in records[0]["title"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Xinjiang Lihua will build a cotton-textile cluster worth $600 million in Turkistan. The cluster is to include "
+     "up to 10 production facilities.", "en"),
+    ("В Туркестане построят хлопково-текстильный кластер за 200 млрд тенге. Кластер будет включать 10 заводов.", "ru"),
+    ("Түркістанда 200 млрд теңгеге мақта-тоқыма кластері салынады. Кластер 10 зауытты қамтиды.", "kk"),
+])
+def test_the_facilities_a_project_includes_are_its_parts_not_a_pool(text, language):
+    """A cluster that "is to include up to 10 production facilities" is one project of ten parts."""
+    records = _records(text, language)
+    assert records and all(r["kind"] == "project" and r["project_count"] is None for r in records)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The industrial park includes 12 projects worth 40 billion tenge.", "en"),
+    ("Индустриальная зона включает 12 проектов на 40 млрд тенге.", "ru"),
+])
+def test_the_projects_a_park_includes_are_a_pool(text, language):
+    records = _records(text, language)
+    assert any(r["kind"] == "program" and r["project_count"] == 12 for r in records)

@@ -323,11 +323,14 @@ def _one_sentence(an: Analysis, st: State) -> None:
 
 
 def _counts_parts(text: str, f: Figure) -> bool:
-    """"a plant consisting of 16 buildings", "16 ғимараттан тұратын кәсіпорын": the count of one
-    facility's parts, not a pool of projects."""
+    """"a plant consisting of 16 buildings", "16 ғимараттан тұратын кәсіпорын", "the cluster is to
+    include up to 10 production facilities": the count of one facility's parts, not a pool of projects."""
     number_end = f.start + len(re.match(r"\S*", text[f.start:]).group(0))   # (a count's span runs on to its noun)
-    return bool(cue_regex("parts_count_before").search(text[max(0, f.start - 40):f.start])
-                or cue_regex("parts_count_after").search(text[number_end:number_end + 60]))
+    before, after = text[max(0, f.start - 40):f.start], text[number_end:number_end + 60]
+    if cue_regex("parts_count_before").search(before) or cue_regex("parts_count_after").search(after):
+        return True
+    return bool((cue_regex("parts_include_before").search(before) or cue_regex("parts_include_after").search(after))
+                and not cue_regex("parts_include_not").search(after))
 
 
 DETERMINER_OPENING = re.compile(r"^\W*(?:the|this|its|этот|эта|это|данн\w+|бұл|осы)\s+(?:(?:new|first|\w+-\w+)\s+)?", re.IGNORECASE)
