@@ -113,3 +113,27 @@ def test_the_facilities_a_project_includes_are_its_parts_not_a_pool(text, langua
 def test_the_projects_a_park_includes_are_a_pool(text, language):
     records = _records(text, language)
     assert any(r["kind"] == "program" and r["project_count"] == 12 for r in records)
+
+
+@pytest.mark.parametrize("text, language, word, region", [
+    ("Trucks will begin to be produced in Saran.", "en", "trucks", "KZ-35"),
+    ("Electric buses will be assembled in Almaty from next year.", "en", "buses", "KZ-75"),
+    ("В Караганде будут выпускать телевизоры и стиральные машины Samsung.", "ru", "Samsung", "KZ-35"),
+    ("В Костанае начнут производить компоненты для КАМАЗа.", "ru", "компоненты", "KZ-39"),
+    ("Түркістан облысында бейнекамера, медициналық жиһаз және тұрмыстық химия бұйымдары шығарылады.", "kk",
+     "бейнекамера", "KZ-61"),
+])
+def test_production_said_with_a_verb_is_a_project(text, language, word, region):
+    """No facility noun: the product and its place are the project ("production of trucks")."""
+    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    assert len(projects) == 1 and word in projects[0]["title"] and projects[0]["regions"] == [region]
+    assert projects[0]["status"] == "planned"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Облыста жылына 500 мың тонна астық өндіріледі.", "kk"),
+    ("In Kazakhstan, 1.2 million tons of steel will be produced this year.", "en"),
+    ("В Казахстане в этом году будут производить 20 млн тонн зерна.", "ru"),
+])
+def test_an_output_said_with_a_verb_is_no_project(text, language):
+    assert _records(text, language) == []

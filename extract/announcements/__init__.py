@@ -49,9 +49,12 @@ def _names_facility_or_pool(text: str, title: str | None) -> bool:
     from .vocabulary import cue_regex, vocabulary
 
     voc = vocabulary()
-    # (or a firm expanding its own output: records.py's expansion records need no facility noun)
+    # (or a firm expanding its own output, or production said with a verb: records.py's expansion
+    # and production records need no facility noun)
+    from .production import production_clause
     return any(part and (voc.facility_re.search(part) or voc.count_noun_re.search(part)
-                         or cue_regex("expansion_patterns").search(part)) for part in (title, text))
+                         or cue_regex("expansion_patterns").search(part) or production_clause(part) is not None)
+               for part in (title, text))
 
 
 def extract_announcements(text: str, published: date | None = None, language: str | None = None,

@@ -33,6 +33,7 @@ from .folding import compile_folded
 from .items import item_records, items_with_own_amounts, split_items
 from .periods import told_as_background
 from .placed import placed_products, placed_records
+from .production import production_record
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
@@ -314,6 +315,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
         # is what "The line" says something of now
         _open_pending(an, st)
         return
+    if anchor is None and not referring and (st.current is None or st.current.kind == "program") \
+            and production_record(an, st) is not None:
+        return    # "Trucks will begin to be produced in Saran": production said with a verb
     if st.current is None and anchor is None and not referring and not an.economy and not an.text.isupper() \
             and _names_specific_facility(an):
         st.pending = an
