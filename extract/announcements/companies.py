@@ -138,9 +138,6 @@ DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
 # "Xinjiang Lihua (Group) Co., Ltd.": a word in brackets between a name and its legal form
 NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*)\s*\([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\)\s*$")
-# "Жанажолского газоперерабатывающего завода", "Донского ГОКа": one capitalised adjective of a place
-# names the facility, not a firm
-RU_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их)")
 QUOTES = "«\"“„"
 PATRONYMIC_RE = re.compile(r"(?:ұлы|қызы|улы|кызы|uly|kyzy|ович|евич|овна|евна)$", re.IGNORECASE)
 AFTER_NUMBER_RE = re.compile(r"\d[\s\u00a0]*$")
@@ -393,11 +390,6 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
             continue    # "в Казахстане", "в Шымкенте": a place after a preposition, not a name
-        if len(kept) == 1 and RU_PLACE_ADJECTIVE.fullmatch(name) and \
-                not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
-            continue    # "Жанажолского газоперерабатывающего завода": the plant's name by its place
-        if _zone_name(name, before, after):
-            continue    # "TURAN Special Economic Zone", "СЭЗ Turan": a zone, not its investor
         if len(kept) == 1 and at_sentence_start and _common_word_opening(kept[0], voc) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
             continue
@@ -424,8 +416,6 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
             continue
-        if _zone_name(inner, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]):
-            continue    # "«Тұран» арнайы экономикалық аймағы", "СЭЗ «Turan»": the zone's name
         if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found}:
             found.append((inner, m.start(1), m.end(1)))
     # Russian and Kazakh institutions named by words, not a brand: "Инвестиционный фонд Казахстана",
@@ -450,19 +440,6 @@ def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[
             continue
         out = [f for f in out if not (m.start(1) <= f[1] and f[2] <= end)] + [(text[m.start(1):end], m.start(1), end)]
     return sorted(out, key=lambda f: f[1])
-
-
-@lru_cache(maxsize=1)
-def _zone_res() -> tuple[re.Pattern, re.Pattern]:
-    data = _load("companies.yaml")
-    return (compile_folded(r"(?:" + "|".join(data["zone_before"]) + r")\s*[«\"“]?\s*$"),
-            compile_folded(r"\s*[»\"”]?\s*(?:" + "|".join(data["zone_after"]) + r")(?!\w)"))
-
-
-def _zone_name(name: str, before: str, after: str) -> bool:
-    zone_before, zone_after = _zone_res()
-    return zone_before.search(before) is not None or zone_after.match(after) is not None or \
-        zone_after.search(name) is not None
 
 
 @lru_cache(maxsize=1)
