@@ -155,3 +155,35 @@ def test_one_kind_of_plant_in_two_towns_is_two_events(db):
                     "records": [rec | {"title": "gas processing plant in Aktau", "investment_kzt": 90e9,
                                        "evidence": "A gas processing plant will be built in Aktau."}]})
     assert a != b
+
+
+def _undated_report(db, name: str, status: str, text: str) -> int:
+    """A report of the Turkistan cotton complex with no date of its own, fetched on 2 December."""
+    rec = {"kind": "project", "title": "Xinjiang Lihua cotton-textile complex", "regions": ["KZ-61"],
+           "companies": ["Xinjiang Lihua"], "status": status, "sector": "light_industry", "evidence": text}
+    return add(db, {"id": name, "text": text, "title": "Cotton complex in Turkistan", "published": None,
+                    "fetched": "2025-12-02T09:00:00+05:00", "records": [rec]})[1]
+
+
+def test_two_undated_reports_of_one_plant_at_two_stages_are_two_events(db):
+    # A backfill fetches years of undated reports in one night: the capsule laid for a plant and
+    # its launch, both undated and fetched together, share its firm, kind and place. Their dates
+    # unknown, the stages they report tell the events apart (reports of one day disagree on a
+    # stage only through extraction errors; two undated reports need not be of one day).
+    laid = _undated_report(db, "capsule", "under_construction",
+                           "In the TURAN zone of Turkistan region a capsule was laid at the site of the cotton-textile "
+                           "complex of Xinjiang Lihua, which will spin yarn and weave fabric from local cotton.")
+    opened = _undated_report(db, "launch", "commissioned",
+                             "Xinjiang Lihua has put its cotton-textile complex into operation: the governor of "
+                             "Turkistan region attended the launch in the TURAN zone, where the first yarn was spun.")
+    assert laid != opened
+
+
+def test_two_undated_reports_of_one_plant_at_one_stage_are_one_event(db):
+    first = _undated_report(db, "capsule-en", "under_construction",
+                            "In the TURAN zone of Turkistan region a capsule was laid at the site of the cotton-textile "
+                            "complex of Xinjiang Lihua, which will spin yarn and weave fabric from local cotton.")
+    second = _undated_report(db, "capsule-ru", "under_construction",
+                             "Governor of Turkistan region and Xinjiang Lihua managers laid a time capsule where the "
+                             "firm's cotton-textile complex is being built in the TURAN zone.")
+    assert first == second

@@ -178,7 +178,7 @@ def rarity(db, key: str, day: int | None, article_id: int) -> float:
 
 def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict], b_records: list[dict],
                 days_apart: int, weight_of=lambda key: 1.0, uncertain: bool = False,
-                b_later: bool | None = None) -> float:
+                b_later: bool | None = None, both_undated: bool = False) -> float:
     """Evidence that two articles report one event; 0 when it is not enough.
 
     Money figures identify an event across languages and time; names, what the facility is
@@ -186,7 +186,9 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
     name or concept by its rarity. `uncertain`: one of them is undated and they may be any
     time apart: one telling figure marks a project, which is in the news for
     years; only two mark one report of it. `b_later`: whether b is the later report (None:
-    not known, as with two undated ones)."""
+    not known, as with two undated ones). `both_undated`: neither has a date of its own (a
+    backfill fetches years of them in one night), so stages that disagree split them however
+    close their fetch days are."""
     shared = a.keys() & b.keys()
     money = [k for k in shared if is_money(k)]
     telling = [k for k in money if _telling(k, max(a[k], b[k]))]
@@ -231,7 +233,7 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
     status_b = {r.get("status") for r in b_records if r.get("status")}
-    if status_a and status_b and not status_a & status_b and days_apart > STATUS_VETO_AFTER_DAYS \
+    if status_a and status_b and not status_a & status_b and (days_apart > STATUS_VETO_AFTER_DAYS or both_undated) \
             and not _stage_went_back(status_a, status_b, b_later):
         return 0.0
     return score
@@ -315,7 +317,7 @@ def _same_facts(db, article: StoredArticle, facts: dict[str, float], day: int | 
         uncertain = (undated or bool(stored[2])) and apart > EVENT_WINDOW_DAYS
         score = event_score(facts, json.loads(stored[0]), article.announcements, load_announcements(db, candidate),
                             min(apart, EVENT_WINDOW_DAYS) if uncertain else apart, weight_of, uncertain,
-                            _later(day, undated, stored[1], bool(stored[2])))
+                            _later(day, undated, stored[1], bool(stored[2])), undated and bool(stored[2]))
         if score > best_score:
             best, best_score = candidate, score
     return best
