@@ -128,3 +128,27 @@ def test_production_said_with_a_verb_is_a_project(text, language, word, region):
 ])
 def test_an_output_said_with_a_verb_is_no_project(text, language):
     assert _records(text, language) == []
+
+
+@pytest.mark.parametrize("text, language, company", [
+    ("Forever Flourishing (Middle Asia) Pty Ltd will build a steel plant worth $100 million in Karaganda.", "en",
+     "Forever Flourishing (Middle Asia) Pty Ltd"),
+    ("Сейсенбі күні KamaTyres компаниясы Қарағанды облысында 50 млрд теңгеге шина зауытын ашатынын айтты.", "kk", "KamaTyres"),
+])
+def test_a_weekday_and_a_lone_legal_form_name_no_firm(text, language, company):
+    """"Tuesday" opened a sentence and became a firm; "Pty Ltd" after a bracketed part stood alone."""
+    projects = [r for r in _records(text, language) if r["kind"] == "project"]
+    assert projects and projects[0]["companies"] == [company]
+
+
+def test_a_weekday_is_no_firm():
+    """"... Karashukeyev said Tuesday, Kazinform correspondent reports": "Tuesday" had become the firm of
+    every pool and project of the article."""
+    text = ("Meat and dairy projects in 13 regions\n"
+            "NUR-SULTAN. KAZINFORM – Investment projects producing meat and dairy products are to be carried out in "
+            "13 regions of the country, Minister of Agriculture Yerbol Karashukeyev said Tuesday, Kazinform "
+            "correspondent reports.\n"
+            "Speaking at the Government's traditional Tuesday meeting, the minister said 33 investment projects are "
+            "to be carried out in 2022, among them 7 meat processing plants and 10 projects to build poultry farms.")
+    records = _records(text, "en")
+    assert records and not any("Tuesday" in c for r in records for c in r["companies"])

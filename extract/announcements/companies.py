@@ -133,6 +133,7 @@ DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
 COUNTRY_TAILS = {"Kazakhstan", "Qazaqstan", "Kazakstan", "KZ", "Asia"}   # compared with one token of a name
 LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
+LEGAL_ONLY = LEGAL_TAILS | {"Group", "Pty", "Holding", "Holdings", "Corporation", "Corp", "Company", "PLC", "plc", "GmbH", "AG"}
 COMMA_GAP = re.compile(r"\.?,\s*")    # between two legal forms of one name: "Co., Ltd."
 DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
@@ -412,6 +413,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         else:
             chained.append((name, start, end))
     found = _with_bracketed_parts(text, chained)
+    found = _legal_forms_joined(text, found, suffixes)
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
@@ -433,13 +435,26 @@ def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[
     bracketed word takes the bracket and the capitalised words before it into its name."""
     out = list(found)
     for name, start, end in found:
-        if name.split()[0].rstrip(".,") not in LEGAL_TAILS:
+        if name.split()[0].rstrip(".,") not in LEGAL_ONLY:
             continue
         m = NAME_BEFORE_BRACKET.search(text, max(0, start - 80), start)
         if m is None:
             continue
         out = [f for f in out if not (m.start(1) <= f[1] and f[2] <= end)] + [(text[m.start(1):end], m.start(1), end)]
     return sorted(out, key=lambda f: f[1])
+
+
+def _legal_forms_joined(text: str, found: list[tuple[str, int, int]], suffixes: set[str]) -> list[tuple[str, int, int]]:
+    """"Middle Asia Forever Flourishing Pty Ltd": a legal form found apart from the name right before
+    it belongs to that name; alone ("Group", "Pty Ltd" after a cut-off name) it names no one."""
+    out: list[tuple[str, int, int]] = []
+    for name, start, end in found:
+        if all(w.strip(".,()") in LEGAL_ONLY | suffixes for w in name.split()):
+            if out and not text[out[-1][2]:start].strip():
+                out[-1] = (text[out[-1][1]:end], out[-1][1], end)
+            continue
+        out.append((name, start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
