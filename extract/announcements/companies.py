@@ -133,7 +133,6 @@ DATELINE_AFTER_RE = re.compile(r"(?:,[^–—\n]{0,20})?\s*[–—-]\s")
 ARTICLES = {"The", "A", "An", "This", "These", "Its", "Their"}
 COUNTRY_TAILS = {"Kazakhstan", "Qazaqstan", "Kazakstan", "KZ", "Asia"}   # compared with one token of a name
 LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
-LEGAL_ONLY = LEGAL_TAILS | {"Group", "Pty", "Holding", "Holdings", "Corporation", "Corp", "Company", "PLC", "plc", "GmbH", "AG"}
 COMMA_GAP = re.compile(r"\.?,\s*")    # between two legal forms of one name: "Co., Ltd."
 DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
@@ -412,8 +411,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             chained.append((text[prev[1]:stop], prev[1], stop))
         else:
             chained.append((name, start, end))
-    found = _with_bracketed_parts(text, chained)
-    found = _legal_forms_joined(text, found, suffixes)
+    found = _legal_forms_joined(text, _with_bracketed_parts(text, chained))
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
@@ -430,12 +428,18 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     return tuple(sorted(found, key=lambda f: f[1]))
 
 
+@lru_cache(maxsize=1)
+def _legal_words() -> frozenset[str]:
+    """The words of legal forms ("Co", "Ltd", "Pty", "Group"): a name of these alone names no one."""
+    return frozenset(LEGAL_TAILS | set(vocabulary().cues["company_suffixes"]) | set(_load("companies.yaml")["legal_words"]))
+
+
 def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """"Xinjiang Lihua (Group) Co., Ltd." is one name, not three: a legal form right after a
     bracketed word takes the bracket and the capitalised words before it into its name."""
     out = list(found)
     for name, start, end in found:
-        if name.split()[0].rstrip(".,") not in LEGAL_ONLY:
+        if name.split()[0].rstrip(".,") not in _legal_words():
             continue
         m = NAME_BEFORE_BRACKET.search(text, max(0, start - 80), start)
         if m is None:
@@ -444,12 +448,12 @@ def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[
     return sorted(out, key=lambda f: f[1])
 
 
-def _legal_forms_joined(text: str, found: list[tuple[str, int, int]], suffixes: set[str]) -> list[tuple[str, int, int]]:
+def _legal_forms_joined(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """"Middle Asia Forever Flourishing Pty Ltd": a legal form found apart from the name right before
     it belongs to that name; alone ("Group", "Pty Ltd" after a cut-off name) it names no one."""
     out: list[tuple[str, int, int]] = []
     for name, start, end in found:
-        if all(w.strip(".,()") in LEGAL_ONLY | suffixes for w in name.split()):
+        if all(w.strip(".,()") in _legal_words() for w in name.split()):
             if out and not text[out[-1][2]:start].strip():
                 out[-1] = (text[out[-1][1]:end], out[-1][1], end)
             continue

@@ -34,8 +34,8 @@ def production_clause(text: str) -> tuple[str, int] | None:
         product = m.group("product").strip(" ,;:–—-")
         if not product or re.search(r"\d", product) or len(product.split()) > MAX_PRODUCT_WORDS:
             continue    # "500 мың тонна астық өндіріледі": an output, not a project
-        if product[:1].isupper() and m.start("product") == len(text) - len(text.lstrip(" «\"")) and \
-                product.split()[0][1:].islower():
+        opens_sentence = not text[:m.start("product")].strip(" «\"")
+        if opens_sentence and product.split()[0][1:].islower():
             product = product[0].lower() + product[1:]   # "Trucks will be produced": the sentence's capital
         return title.format(product=product), m.start("product")
     return None

@@ -475,12 +475,16 @@ def _common_title_words() -> frozenset[str]:
 
 # A deposit is told apart by the name written right after it ("месторождения Баян", "месторождение –
 # Аксоран –", "месторождение «Кызылтау»"): the name goes into the title.
-DEPOSIT_HEAD = re.compile(r"(?<!\w)(?:deposits?|месторождени\w*|кен орн\w*)$", re.IGNORECASE)
 NAME_AFTER_DEPOSIT = re.compile(r"\s*(?:[–—-]\s*)?[«\"“]?((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)?)")
 
 
+@lru_cache(maxsize=1)
+def _deposit_head() -> re.Pattern:
+    return compile_folded(r"(?<!\w)(?:" + "|".join(vocabulary().cues["deposit_heads"]) + r")$")
+
+
 def _deposit_name(item: str, phrase: Phrase) -> str:
-    if not DEPOSIT_HEAD.search(phrase.title):
+    if not _deposit_head().search(phrase.title):
         return ""
     m = NAME_AFTER_DEPOSIT.match(item, phrase.end)
     return m.group(1) if m else ""
