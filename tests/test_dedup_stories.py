@@ -157,6 +157,10 @@ def test_one_kind_of_plant_in_two_towns_is_two_events(db):
     assert a != b
 
 
+CAPSULE_LAID = ("In the TURAN zone of Turkistan region a capsule was laid at the site of the cotton-textile complex "
+                "of Xinjiang Lihua, which will spin yarn and weave fabric from local cotton.")
+
+
 def _undated_report(db, name: str, status: str, text: str) -> int:
     """A report of the Turkistan cotton complex with no date of its own, fetched on 2 December."""
     rec = {"kind": "project", "title": "Xinjiang Lihua cotton-textile complex", "regions": ["KZ-61"],
@@ -170,9 +174,7 @@ def test_two_undated_reports_of_one_plant_at_two_stages_are_two_events(db):
     # its launch, both undated and fetched together, share its firm, kind and place. Their dates
     # unknown, the stages they report tell the events apart (reports of one day disagree on a
     # stage only through extraction errors; two undated reports need not be of one day).
-    laid = _undated_report(db, "capsule", "under_construction",
-                           "In the TURAN zone of Turkistan region a capsule was laid at the site of the cotton-textile "
-                           "complex of Xinjiang Lihua, which will spin yarn and weave fabric from local cotton.")
+    laid = _undated_report(db, "capsule", "under_construction", CAPSULE_LAID)
     opened = _undated_report(db, "launch", "commissioned",
                              "Xinjiang Lihua has put its cotton-textile complex into operation: the governor of "
                              "Turkistan region attended the launch in the TURAN zone, where the first yarn was spun.")
@@ -180,9 +182,7 @@ def test_two_undated_reports_of_one_plant_at_two_stages_are_two_events(db):
 
 
 def test_two_undated_reports_of_one_plant_at_one_stage_are_one_event(db):
-    first = _undated_report(db, "capsule-en", "under_construction",
-                            "In the TURAN zone of Turkistan region a capsule was laid at the site of the cotton-textile "
-                            "complex of Xinjiang Lihua, which will spin yarn and weave fabric from local cotton.")
+    first = _undated_report(db, "capsule-en", "under_construction", CAPSULE_LAID)
     second = _undated_report(db, "capsule-ru", "under_construction",
                              "Governor of Turkistan region and Xinjiang Lihua managers laid a time capsule where the "
                              "firm's cotton-textile complex is being built in the TURAN zone.")

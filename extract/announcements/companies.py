@@ -399,7 +399,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         found.append((name, start, end))
         # a list of partners runs on from a name the partner cue introduced
         chain_end = end if (prefix_re.search(before) is not None or listed) else None
-    # "Huaxin Building Materials Co., Ltd.": one name with two legal forms, not two companies
+    # A legal form found apart belongs to the name before it: "Huaxin Building Materials Co., Ltd." (one
+    # name with two legal forms, not two companies), "Middle Asia Forever Flourishing Pty Ltd"
     chained: list[tuple[str, int, int]] = []
     for name, start, end in found:
         gap = text[chained[-1][2]:start] if chained else ""
@@ -409,9 +410,13 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             tail = re.match(r"\.", text[end:end + 1])
             stop = end + (1 if tail else 0)
             chained.append((text[prev[1]:stop], prev[1], stop))
+        elif chained and not gap.strip() and _legal_only(name):
+            prev = chained.pop()
+            chained.append((text[prev[1]:end], prev[1], end))
         else:
             chained.append((name, start, end))
-    found = _legal_forms_joined(text, _with_bracketed_parts(text, chained))
+    # alone ("Group", "Pty Ltd" after a cut-off name) a legal form names no one
+    found = [f for f in _with_bracketed_parts(text, chained) if not _legal_only(f[0])]
     for m in QUOTED_RE.finditer(text):
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
@@ -434,6 +439,10 @@ def _legal_words() -> frozenset[str]:
     return frozenset(LEGAL_TAILS | set(vocabulary().cues["company_suffixes"]) | set(_load("companies.yaml")["legal_words"]))
 
 
+def _legal_only(name: str) -> bool:
+    return all(w.strip(".,()") in _legal_words() for w in name.split())
+
+
 def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """"Xinjiang Lihua (Group) Co., Ltd." is one name, not three: a legal form right after a
     bracketed word takes the bracket and the capitalised words before it into its name."""
@@ -446,19 +455,6 @@ def _with_bracketed_parts(text: str, found: list[tuple[str, int, int]]) -> list[
             continue
         out = [f for f in out if not (m.start(1) <= f[1] and f[2] <= end)] + [(text[m.start(1):end], m.start(1), end)]
     return sorted(out, key=lambda f: f[1])
-
-
-def _legal_forms_joined(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """"Middle Asia Forever Flourishing Pty Ltd": a legal form found apart from the name right before
-    it belongs to that name; alone ("Group", "Pty Ltd" after a cut-off name) it names no one."""
-    out: list[tuple[str, int, int]] = []
-    for name, start, end in found:
-        if all(w.strip(".,()") in _legal_words() for w in name.split()):
-            if out and not text[out[-1][2]:start].strip():
-                out[-1] = (text[out[-1][1]:end], out[-1][1], end)
-            continue
-        out.append((name, start, end))
-    return out
 
 
 @lru_cache(maxsize=1)
