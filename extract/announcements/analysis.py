@@ -70,6 +70,12 @@ class Analysis:
             not cue_regex("home_patterns").search(self.text)
 
     @cached_property
+    def tranche(self) -> bool:
+        """The sentence states a year's allocation, whose money is no project's total."""
+        return bool(cue_regex("tranche_year_patterns").search(self.text)) and \
+            bool(cue_regex("tranche_verb_patterns").search(self.text))
+
+    @cached_property
     def national(self) -> bool:
         return bool(vocabulary().national_re.search(self.text))
 
@@ -135,7 +141,7 @@ def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: 
             continue
         # a figure in parentheses right after another restates it in a second currency
         restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
-        macro = last_macro if restatement else (is_macro(an.text, f.start, floor)
+        macro = last_macro if restatement else (is_macro(an.text, f.start, floor) or an.tranche
                                                 or bool(cue_regex("spent_after_patterns").match(an.text, f.end)))
         currency = f.currency or last_currency or context_currency
         if f.currency:
