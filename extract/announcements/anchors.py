@@ -130,6 +130,12 @@ def _kind_words(phrase: Phrase) -> list[str]:
     return [w for w in re.findall(r"[\w-]+", phrase.title.lower()) if w not in drop and not w.startswith(head)]
 
 
+def _other_kind(phrase: Phrase, current: Draft) -> bool:
+    """The open project's title says what it is, and it is another kind than the phrase's."""
+    own = facility_phrase(current.title)
+    return own is not None and bool(_kind_words(own)) and not _shares_head_words(phrase.title, current.title)
+
+
 def _shares_head_words(title: str, other: str) -> bool:
     """Two titles that share a word stem (five letters) may name one facility."""
     stems = {w[:5] for w in re.findall(r"\w{4,}", title.lower())}
@@ -139,7 +145,7 @@ def _shares_head_words(title: str, other: str) -> bool:
 COMPANY_OPENING = re.compile(r"^\W*(?:the\s+)?(?:company|investor|компания|инвестор|компаниясы)\b", FLAGS)
 
 
-def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
+def opens_with_reference(an: Analysis, current: Draft | None, seen: set[str] | frozenset[str] = frozenset()) -> bool:
     """A sentence that opens with a word pointing back ("This plant", "Предприятие", "Бұл жоба") continues
     the open record. "Компания «X» приступила к строительству ..." names a new company: not a reference."""
     if not an.backref or not re.match(r"^\W*\w+", an.text):
@@ -156,6 +162,17 @@ def opens_with_reference(an: Analysis, current: Draft | None) -> bool:
         # "The Nova Steel plant, whose construction is to finish in two years, ...": a facility
         # called by its own name is a first mention unless the open project bears that name
         return False
+    if THE_OPENING.match(an.text):
+        # "The cement plant and the concrete products plant are to go onstream in July": "the" plus
+        # what the facility makes is a first mention when nothing compatible is open: no project, or
+        # a project of another kind ("... a new brick plant went into service. The gas concrete blocks
+        # plant ..."), and the article has not spoken of that kind before ("... the glass plant. The
+        # glass plant was placed on the map"); `seen` holds the word stems of the body read so far
+        phrase = facility_phrase(an.text[:80])
+        kind = _kind_words(phrase) if phrase is not None and phrase.start <= 6 else []
+        if kind and not all(w[:5] in seen for w in kind if len(w) >= 4) and (
+                current is None or current.kind != "project" or _other_kind(phrase, current)):
+            return False
     if BARE_OPENING.match(an.text):
         # "Завод Al Khaleej Sugar ... может появиться": the noun followed by its own name is a facility
         # called by that name, new unless the open project already bears it
@@ -186,6 +203,7 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
                 vocabulary().facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1))
 
 
+THE_OPENING = re.compile(r"^\W*the\s", FLAGS)
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"
                           r"зауыт|кәсіпорын|кешен|нысан|өндіріс)", FLAGS)
 

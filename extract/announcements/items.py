@@ -21,7 +21,7 @@ EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stat
 LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECASE)   # "..., a Y and a Z": a list
 # "первый пусковой комплекс", "второй энергоблок": an ordinal before the item's own noun phrase
 ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|нов|бірінші|екінші|үшінші|жаңа)\w*$", re.IGNORECASE)
-NEW_NP = re.compile(r"^(?:an?|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
+NEW_NP = re.compile(r"^(?:an?|the|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
 
 
 def _second_facility(left: str, right: str, comma: bool = False) -> bool:

@@ -89,6 +89,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         _one_sentence(an, st)
         st.prev_companies = [name for name, _, _ in an.companies]
         st.prev_text = an.text
+        st.seen_stems.update(w[:5] for w in WORD_STEM.findall(an.text.lower()))
     return finish(st.records, headline_drafts, analyses, published)
 
 
@@ -222,7 +223,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
         continue_record(an, st)
         return
     # a reference with nothing before it to refer to ("The project, worth $1.1 billion, ...") may open a record
-    referring = opens_with_reference(an, st.current) and (
+    referring = opens_with_reference(an, st.current, st.seen_stems) and (
         st.current is not None or not any(f.kind in ("money", "jobs") for f in an.figures))
     if referring and facility_after(an.text, ANOTHER_MARKER):
         referring = False   # "Зауыт аумағында тағы бір өндіріс – бояу цехы ашылмақ": one more facility, a new one
@@ -337,6 +338,7 @@ def _counts_parts(text: str, f: Figure) -> bool:
                 and not cue_regex("parts_include_not").search(after))
 
 
+WORD_STEM = re.compile(r"\w{4,}")
 DETERMINER_OPENING = re.compile(r"^\W*(?:the|this|its|этот|эта|это|данн\w+|бұл|осы)\s+(?:(?:new|first|\w+-\w+)\s+)?", re.IGNORECASE)
 LINE_NOUN = re.compile(r"(?:line|spur|railway|road|pipeline|линия|ветка|дорога|трубопровод|желі|жол)\w*\b", re.IGNORECASE)
 

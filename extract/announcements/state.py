@@ -23,6 +23,7 @@ class State:
     prev_companies: list[str] = field(default_factory=list)   # the companies the sentence before named
     prev_text: str | None = None          # the sentence before (a pool it announces may be listed in this one)
     pending: Analysis | None = None       # a facility named with nothing told of it yet ("... was on the agenda")
+    seen_stems: set[str] = field(default_factory=set)   # five-letter stems of the words read so far
 
     def lead_phrases(self) -> list:
         """Facility phrases of the headline and the first sentence (read only when a title needs them)."""
