@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kzmon.extract.announcements import extract_announcements
-from kzmon.extract.text import extract_page
+from kzmon.extract.text import clean_text, extract_page
 
 
 class BadDocument(ValueError):
@@ -78,7 +78,9 @@ def extract_document(doc: dict[str, Any], default_published: date | None) -> tup
         if published is None and page.published is not None:
             published = page.published.date()
     elif doc.get("text") is not None:
-        text, language = doc["text"], doc.get("language")
+        # page furniture a copied text still carries ("Read also: ...", "Фото: ...") is dropped as
+        # it is from a fetched page's text
+        text, language = clean_text(doc["text"]), doc.get("language")
         title = text.strip().splitlines()[0] if text.strip() else None
     else:
         raise ValueError('a document needs "text" or "html"')

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import compile_folded
-from .vocabulary import FLAGS, any_of, sector_of, vocabulary
+from .vocabulary import FLAGS, any_of, cue_regex, sector_of, vocabulary
 
 WORD_RE = re.compile(r"[^\W\d][\w'’/-]*|\d[\d.,]*", FLAGS)
 WORD_TAIL = re.compile(r"[\w-]*")
@@ -180,7 +180,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
                 # its place further left too ("Шатыркольская обогатительная фабрика")
                 start = m.start()
             break   # a name or a place; a company is put back in front by the caller
-        if kazakh and KK_LOCATIVE.search(lw):
+        if kazakh and KK_LOCATIVE.search(lw) and not _one_more_word(text, m):
             break
         if russian and not kazakh and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             break
@@ -194,6 +194,11 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         else:
             break
     return len(text[:start]) + len(text[start:head_start]) - len(text[start:head_start].lstrip())
+
+
+def _one_more_word(text: str, m: re.Match) -> bool:
+    """"тағы" of "тағы бір" (one more) looks like a locative ("-тағы") but is no place."""
+    return bool(cue_regex("title_one_more_patterns").match(text, m.start()))
 
 
 RU_PLACE_ADJECTIVE_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их)$")
@@ -356,6 +361,7 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
             end = max(skip, min(end, sm.start()))
     start = len(item[:start]) + len(item[start:]) - len(item[start:].lstrip())
     left, head_word, right = item[start:word_start].strip(), item[word_start:head_end], item[skip:end]
+    left = " ".join(cue_regex("title_one_more_patterns").exact.sub(" ", left).split())
     if russian:
         named = _ru_dictionary_form(left, head_word)
     elif kazakh:
