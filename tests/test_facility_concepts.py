@@ -18,6 +18,7 @@ from kzmon.storage.dedup.projects import pair_score
     ("cast_iron", ["iron foundry", "литейный завод", "шойын құю зауыты"]),
     ("greenhouse", ["greenhouse complex", "промышленный тепличный комплекс", "жылыжай кешені"]),
     ("mining_processing", ["ore-dressing plant", "гидрометаллургический комплекс", "кен байыту комбинаты"]),
+    ("mine", ["Bolashak chrome mine", "шахта «Болашак»", "рудник Артемьевский", "Болашақ кеніші"]),
     ("grain_processing", ["deep grain processing facility", "завод по глубокой переработке кукурузы",
                           "астықты терең өңдейтін зауыт"]),
 ])
@@ -36,3 +37,22 @@ def test_a_heat_power_plant_named_in_kazakh_and_russian_links_by_its_concept():
     from kzmon.storage.dedup.identity import concepts
     assert concepts(kk) == concepts(ru) == {"power_plant"}
     assert pair_score(kk, ru) >= 3.0
+
+
+def test_a_mine_and_its_concentrator_or_ore_are_not_two_kinds():
+    """A mine reported beside its GOK or its ore ("the Bolashak mine of the Donskoy GOK") is not set
+    apart by its concept; a mine and a wind farm are."""
+    from kzmon.storage.dedup.identity import concepts_agree
+    assert concepts_agree(frozenset({"mine"}), frozenset({"mining_processing"}))
+    assert concepts_agree(frozenset({"mine"}), frozenset({"copper"}))
+    assert not concepts_agree(frozenset({"mine"}), frozenset({"wind"}))
+
+
+def test_a_mine_named_by_its_ore_is_that_ore_only():
+    """"coal mine" is coal: through the generic "mine" and its related ores it would agree with a
+    uranium plant of the same firm (the bounded-candidates test of project links caught it)."""
+    from kzmon.storage.dedup.identity import concepts, concepts_agree
+    coal = concepts({"title": "Qarmet coal mine"})
+    assert coal == {"coal"}
+    assert not concepts_agree(coal, concepts({"title": "Qarmet uranium plant"}))
+    assert concepts({"title": "Bolashak mine"}) == {"mine"}

@@ -116,6 +116,8 @@ def _same_facility(a: Draft, b: Draft) -> bool:
 ANOTHER = re.compile(r"\b(?:second|another|one more|two|both|other|второ\w*|ещ[её] одн\w*|ещ[её] один|друг\w*|оба|обе|два|две|"
                      r"екінші|тағы бір|екі)\b", re.IGNORECASE)
 NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|«[^»]+»")
+# a name in a title in either script: titles are written in lower case but for names ("Болашак шахта")
+TITLE_NAME = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-Za-zа-яёәғқңөұүһі]{2,}\b|«[^»]+»")
 
 
 def _names(d: Draft) -> frozenset[str]:
@@ -125,7 +127,7 @@ def _names(d: Draft) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _title_names(title: str) -> frozenset[str]:
     """Remembered: records are compared pairwise, so a long article asks for the same titles again and again."""
-    return frozenset(w.lower() for w in NAME_WORD.findall(title))
+    return frozenset(w.lower() for w in TITLE_NAME.findall(title))
 
 
 def _kind_stems(d: Draft) -> frozenset[str]:

@@ -419,6 +419,9 @@ def _sentence_case(item: str) -> str:
     return TITLE_WORD.sub(lower, item)
 
 
+WEB_ADDRESS = re.compile(r"[\w-]+\.(?:kz|ru|com|org|net|gov|info|news|media|tv|uz|kg)\b", re.IGNORECASE)
+
+
 def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -> list[str]:
     lo, hi = (phrase.start - NAME_REACH, phrase.end + NAME_REACH) if phrase else (0, len(item))
     names = []
@@ -444,6 +447,12 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
             continue
         if AMOUNT_TOKEN_RE.match(name):
             continue    # "worth KZT2.3 trillion": an amount, not the plant's name
+        if WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8)):
+            # "... в Хромтау Akorda.kz": a photo's or a story's source is no name of the plant
+            web = WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8))
+            name = item[m.start():web.start()].strip(" .")
+            if not name:
+                continue
         if PERSON_BEFORE.search(item[max(0, m.start() - 30):m.start()]) or \
                 (len(name.split()) >= 2 and PERSON_SURNAME.search(name.split()[-1])):
             continue    # "Prime Minister Olzhas Bektenov", "Askar Mamin": people, not the plant's name

@@ -258,7 +258,14 @@ def title_concepts(rec: dict) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _text_concepts(text: str) -> frozenset[str]:
-    return frozenset(f.key[3:] for f in concept_facts(text))
+    found = frozenset(f.key[3:] for f in concept_facts(text))
+    specific = found - _generic_concepts()
+    return specific or found
+
+
+@lru_cache(maxsize=1)
+def _generic_concepts() -> frozenset[str]:
+    return frozenset(lexicon().get("generic_concepts") or [])
 
 
 def title_stems(rec: dict) -> frozenset[str]:
