@@ -59,3 +59,29 @@ def test_the_kind_the_article_spoke_of_before_is_a_reference():
 def test_into_service_and_on_stream_are_a_launch(text):
     projects = _projects(text, "en")
     assert [p["status"] for p in projects] == ["commissioned"]
+
+
+@pytest.mark.parametrize("text, language, word", [
+    ("LLP Baystone and LLP Oral Agro are to build two vegetable warehouses with a capacity of 15,000 tons in "
+     "West Kazakhstan region.", "en", "warehouses"),
+    ("В Шымкенте построят овощехранилище на 5 тысяч тонн за 1,2 млрд тенге.", "ru", "овощехранилище"),
+    ("Түркістан облысында 5 мың тонналық көкөніс қоймасы салынады.", "kk", "қойма"),
+])
+def test_a_warehouse_or_a_vegetable_store_is_a_facility(text, language, word):
+    """The spec counts warehouses among infrastructure projects; they were no facility nouns."""
+    assert any(word in t for t in (p["title"] for p in _projects(text, language)))
+
+
+def test_a_bare_second_facility_of_another_industry_is_its_own_record():
+    """"a ferroalloy factory and coal concentrating mill": English without the article before the
+    second noun phrase; another industry makes it another facility."""
+    titles = [p["title"] for p in _projects("Mamin also checked how construction of a ferroalloy factory and coal "
+                                            "concentrating mill is progressing in Karaganda region.", "en")]
+    assert len(titles) == 2 and any("ferroalloy" in t for t in titles) and any("coal" in t for t in titles)
+
+
+def test_a_verb_after_and_is_no_second_facility():
+    """Guard: "... and commissioned the mining complex" continues the sentence, it names no new item."""
+    projects = _projects("EuroChem has finished the exploration works and commissioned the mining complex in Zhambyl "
+                         "region.", "en")
+    assert len(projects) == 1

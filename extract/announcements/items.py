@@ -18,6 +18,9 @@ PLACE_WORD = re.compile(r"(?:аудан|қала|облыс|район|горо�
 RELATIVE = re.compile(r"(?:where|which|who|whose)\b", FLAGS)
 EN_BARE_NP = re.compile(r"(?:[a-z][\w-]*\s+){0,3}?(?:plants|factories|farms|stations|mills|complexes|facilities|warehouses|"
                         r"terminals|cent(?:er|re)s)\b")
+EN_BARE_SINGULAR = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?(?:plant|factory|farm|station|mill|complex|facility|warehouse|"
+                              r"terminal|cent(?:er|re))\b")
+EN_VERB_OPENING = re.compile(r"[a-z]+ed\b|(?:will|is|are|was|were|has|have|had|to)\b")   # "... and commissioned the mining complex"
 LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECASE)   # "..., a Y and a Z": a list
 # "первый пусковой комплекс", "второй энергоблок": an ordinal before the item's own noun phrase
 ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|нов|бірінші|екінші|үшінші|жаңа)\w*$", re.IGNORECASE)
@@ -44,6 +47,12 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # "solar power plants, hydroelectric power plants and ...": a bare plural noun phrase of its own kind
         # ("deep processing plants for wheat and beans": the kind may follow the head)
         head = EN_BARE_NP.match(right)
+        if head is None and (single := EN_BARE_SINGULAR.match(right)) and not EN_VERB_OPENING.match(right):
+            # "a ferroalloy factory and coal concentrating mill": a singular noun phrase without its
+            # article is a facility of its own when it is of another industry than the one before
+            # ("a steel plant and rolling mill" stays one)
+            own, before = sector_of(right[:single.end()])[0], sector_of(left)[0]
+            return bool(own and before and own != before)
         return bool(head and sector_of(left)[0] and sector_of(right[:head.end() + 40])[0])
     else:
         words = list(WORD_RE.finditer(right))
