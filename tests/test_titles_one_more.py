@@ -40,3 +40,22 @@ def test_a_read_also_line_of_a_copied_page_is_not_article_text(noise):
             "Инвесторлар өңірде сабаннан қағаз өнімдерін шығаратын зауыт салуды көздеп отыр.\n\n" + noise + "\n")
     _, records = extract_document({"text": text, "language": "kk"}, None)
     assert records and not any(word in r["title"] for r in records for word in ("ЖКО", "ОКҚ")), records
+
+
+@pytest.mark.parametrize("text, language, word", [
+    ("A PVC pipe plant has already been put into operation in Turkistan region.", "en", "PVC"),
+    ("A new LNG terminal will be built in Aktau.", "en", "LNG"),
+    ("В Шымкенте запущен новый ПВХ завод за 2 млрд тенге.", "ru", "ПВХ"),
+])
+def test_a_materials_acronym_stays_in_the_title(text, language, word):
+    """"PVC", "LNG", "ПВХ" say what a plant makes; read as names, they had been cut from titles."""
+    assert any(word in t for t in _titles(text, language)), _titles(text, language)
+
+
+def test_a_passive_status_has_its_facility_before_it():
+    """"A PVC pipe plant has been put into operation to serve the cluster": the plant is the news; the
+    cluster after the verb is what it serves (it had continued the cluster's record)."""
+    text = ("Xinjiang Lihua will build a cotton-textile cluster in Turkistan region worth 200 billion tenge.\n\n"
+            "A PVC pipe plant has already been put into operation to serve the cluster.")
+    titles = _titles(text, "en")
+    assert len(titles) == 2 and any("PVC" in t for t in titles), titles

@@ -63,6 +63,7 @@ def _lists():
         "stop_left": {w.lower() for w in cues["title_stop_left"]},
         "stop_right": {w.lower() for w in cues["title_stop_right"]},
         "drop": {w.lower() for w in cues["title_drop_modifiers"]},
+        "material_acronyms": set(cues["title_material_acronyms"]),
         "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
         "works": heads.get("works_ru") or {},
         "works_before": compile_folded(r"(?<![\w-])(" + "|".join(heads.get("works_ru") or {"(?!)": ""}) + r")\w*\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых)\s+){0,2}$"),
@@ -173,6 +174,9 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
             if kazakh and lead and lead.start() < head_start and KK_PARTICIPLE.search(lead.group(0).lower()):
                 start = lead.end()
             break
+        if w in lists["material_acronyms"]:
+            start = m.start()   # "a PVC pipe plant": a material, not a name
+            continue
         if w[0].isupper() and not (m.start() == 0 and lw not in lists["drop"] and w[1:].islower()):
             if russian and not kazakh and _ru_parse(lw).tag.POS in RU_MODIFIER and (
                     i == len(words) - 1 or RU_PLACE_ADJECTIVE_END.search(lw)):
@@ -342,6 +346,11 @@ def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     best_rank = best[1]
     if status_hint is not None:
         after = [h for h in ranked if 0 <= h[2] - status_hint <= 60]
+        if after and EN_PASSIVE_BEFORE.search(item, max(0, status_hint - 30), status_hint):
+            # "A PVC pipe plant has been put into operation to serve the cluster": a passive status
+            # has its facility before it; the one after it is where it serves
+            before = [h for h in ranked if h[2] < status_hint]
+            after = [] if before else after
         head = after[0] if after else min(ranked, key=lambda h: abs(h[2] - status_hint))
     else:
         head = ranked[0]
@@ -419,6 +428,7 @@ def _sentence_case(item: str) -> str:
     return TITLE_WORD.sub(lower, item)
 
 
+EN_PASSIVE_BEFORE = re.compile(r"\b(?:has|have|had|will|to)\s+(?:already\s+|now\s+|also\s+)?been\s+$|\b(?:was|were|is|are)\s+(?:already\s+|now\s+|also\s+)?(?:being\s+)?$")
 WEB_ADDRESS = re.compile(r"[\w-]+\.(?:kz|ru|com|org|net|gov|info|news|media|tv|uz|kg)\b", re.IGNORECASE)
 
 
