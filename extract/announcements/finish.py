@@ -454,7 +454,40 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             # "automobile manufacturing plant" of KIA Qazaqstan: readers (and the story matcher)
             # know a facility by its company, named in another sentence of the article
             d.title = with_company(d.title, _own_name_first(d))
+    _fullest_company_names(kept, analyses)
     return kept
+
+
+def _fullest_company_names(kept: list[Draft], analyses: list[Analysis]) -> None:
+    """A firm named short beside its plant and in full elsewhere ("Fufeng" ... "Fufeng Group (Shengtai
+    Biotech Co., Ltd)"): the record names it in full, as the article does once. Only corporate words
+    may follow the short form, so a name never grows into a sentence."""
+    names = {c for d in kept for c in d.companies}
+    if not names:
+        return
+    text = "\n".join(an.text for an in analyses)
+    tail = _name_tail()
+    fuller: dict[str, str] = {}
+    for name in names:
+        if len(name) < 3:
+            continue
+        best = name
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?:[ ]+(?:{tail})\b\.?)+)", text):
+            candidate = (name + m.group(1)).rstrip(" .")
+            if len(candidate) > len(best):
+                best = candidate
+        if best != name:
+            fuller[name] = best
+    for d in kept:
+        if any(c in fuller for c in d.companies):
+            d.companies = list(dict.fromkeys(fuller.get(c, c) for c in d.companies))
+
+
+@lru_cache(maxsize=1)
+def _name_tail() -> str:
+    from .companies import _load
+    data = _load("companies.yaml")
+    return "|".join(re.escape(w) for w in sorted(data["name_tail_words"], key=len, reverse=True))
 
 
 def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:
