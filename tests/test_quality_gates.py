@@ -22,7 +22,8 @@ from quality import measure  # noqa: E402
 # 14 to each (dev first measured 0.623 and 0.732; blind 0.845 and 0.638), and round 8 added 15 to dev
 # and 14 to blind (first measured 0.607 and 0.898; blind leaks 20 -> 23).
 # Round 10 (14 + 14, first measured dev 0.698, blind 0.667) took blind kk to 0.814: its floor 0.81 -> 0.79.
-F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.83, "kk": 0.79}, "blind": {"en": 0.76, "ru": 0.72, "kk": 0.79}}
+# Raised after that session's rules: dev ru 0.83 -> 0.85, kk 0.79 -> 0.82 (measured 0.877, 0.845).
+F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.85, "kk": 0.82}, "blind": {"en": 0.76, "ru": 0.72, "kk": 0.79}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -31,14 +32,16 @@ F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.83, "kk": 0.79}, "blind": {"en": 0.76, 
 # plant at two stages fetched on one day; two undated reports whose stages disagree are now two
 # events, storage/dedup/stories.py, and it is 1.000 again.) Round 10: blind leaks 27 -> 31 (4 in the
 # new articles); dev project-link precision 0.738 -> 0.716 (a Kostanay round-up's logistics complex
-# that names Kia as its firm joins the Kia plant's project).
+# that names Kia as its firm joins the Kia plant's project). Raised after that session's rules (facility
+# concepts, the article's fullest firm names): dev companies 0.77 -> 0.79 and project recall 0.38 -> 0.41
+# (measured 0.821, 0.441), blind project recall 0.27 -> 0.30 (measured 0.324).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.77, "max_leaks": 29, "max_noisy_negatives": 6,
+    "dev": {"field_accuracy": 0.85, "companies": 0.79, "max_leaks": 29, "max_noisy_negatives": 6,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
-            "project_precision": 0.70, "project_recall": 0.38},
+            "project_precision": 0.70, "project_recall": 0.41},
     "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 31, "max_noisy_negatives": 5,
               "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.85,
-              "project_precision": 0.95, "project_recall": 0.27},
+              "project_precision": 0.95, "project_recall": 0.30},
 }
 
 
