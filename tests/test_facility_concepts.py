@@ -56,3 +56,16 @@ def test_a_mine_named_by_its_ore_is_that_ore_only():
     assert coal == {"coal"}
     assert not concepts_agree(coal, concepts({"title": "Qarmet uranium plant"}))
     assert concepts({"title": "Bolashak mine"}) == {"mine"}
+
+
+@pytest.mark.parametrize("text, language, sector", [
+    ("В Петропавловске приступили к возведению фабрики бумажной продукции.", "ru", "wood_paper"),
+    ("Әкімнің айтуынша, Рудный қаласында темір руданы терең өңдейтін ірі зауыт салу жоспарланып отыр.", "kk", "mining"),
+    ("Строительство хранилища по переработке масличных культур началось в Актобе.", "ru", "agro_food"),
+])
+def test_a_records_industry_from_what_its_title_says_it_makes(text, language, sector):
+    """No sector word in the sentence, yet the title's concept says the industry
+    (extract/data/concept_sectors.yaml)."""
+    from kzmon.extract.announcements import extract_announcements
+    projects = [r for r in extract_announcements(text, None, language, None) if r["kind"] == "project"]
+    assert [p["sector"] for p in projects] == [sector], projects

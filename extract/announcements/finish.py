@@ -455,7 +455,24 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             # know a facility by its company, named in another sentence of the article
             d.title = with_company(d.title, _own_name_first(d))
     _fullest_company_names(kept, analyses)
+    for d in kept:
+        if d.sector is None and d.kind == "project":
+            d.sector = _concept_sector(d.title)
     return kept
+
+
+def _concept_sector(title: str) -> str | None:
+    """The one industry the title's facility concepts belong to (data/concept_sectors.yaml)."""
+    from ..concepts import concepts_in
+    table = _concept_sectors()
+    found = {table[c] for c in concepts_in(title) if c in table}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _concept_sectors() -> dict[str, str]:
+    from .companies import _load
+    return dict(_load("concept_sectors.yaml"))
 
 
 def _fullest_company_names(kept: list[Draft], analyses: list[Analysis]) -> None:
