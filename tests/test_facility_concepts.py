@@ -69,3 +69,17 @@ def test_a_records_industry_from_what_its_title_says_it_makes(text, language, se
     from kzmon.extract.announcements import extract_announcements
     projects = [r for r in extract_announcements(text, None, language, None) if r["kind"] == "project"]
     assert [p["sector"] for p in projects] == [sector], projects
+
+
+def test_every_concept_has_a_digest_label_in_english_and_russian():
+    """The digest labels a title in its reader's language by the title's concept
+    (kzmon/digest/data/concepts.yaml): a concept without a label shows the title as written."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    concepts = yaml.safe_load((root / "extract" / "data" / "concepts.yaml").read_text(encoding="utf-8"))
+    display = yaml.safe_load((root / "kzmon" / "digest" / "data" / "concepts.yaml").read_text(encoding="utf-8"))["display"]
+    missing = [c for c in concepts if not (display.get(c) or {}).get("en") or not (display.get(c) or {}).get("ru")]
+    assert missing == []
