@@ -27,3 +27,11 @@ def test_a_name_grows_only_by_corporate_words():
     records = [r for r in extract_announcements(text, None, "en", None) if r["kind"] == "project"]
     assert records and "Qarmet" in records[0]["companies"]
     assert not any("Qarmet Temirtau" in c for r in records for c in r["companies"])
+
+
+def test_a_short_name_that_ends_in_a_corporate_word_grows_too():
+    """"EuroChem Group" ... "EuroChem Group AG": the short form ends inside the run of corporate words."""
+    text = ("The fertilizer maker EuroChem Group AG signed an agreement with the government.\n\n"
+            "EuroChem Group will build a mineral fertilizer plant in Zhanatas for $1 billion.")
+    records = [r for r in extract_announcements(text, None, "en", None) if r["kind"] == "project"]
+    assert records and "EuroChem Group AG" in records[0]["companies"], records

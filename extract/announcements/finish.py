@@ -471,38 +471,52 @@ def _concept_sector(title: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _concept_sectors() -> dict[str, str]:
-    from .companies import _load
+    from .vocabulary import _load
     return dict(_load("concept_sectors.yaml"))
 
 
 def _fullest_company_names(kept: list[Draft], analyses: list[Analysis]) -> None:
     """A firm named short beside its plant and in full elsewhere ("Fufeng" ... "Fufeng Group (Shengtai
     Biotech Co., Ltd)"): the record names it in full, as the article does once. Only corporate words
-    may follow the short form, so a name never grows into a sentence."""
-    names = {c for d in kept for c in d.companies}
-    if not names:
+    may follow the short form, so a name never grows into a sentence. One pass over the runs of
+    corporate words, each looked up by the word before it: linear in the article's length."""
+    by_last: dict[str, list[str]] = {}
+    for name in {c for d in kept for c in d.companies if len(c) >= 3}:
+        by_last.setdefault(name.split()[-1], []).append(name)
+    if not by_last:
         return
-    text = "\n".join(an.text for an in analyses)
-    tail = _name_tail()
     fuller: dict[str, str] = {}
-    for name in names:
-        if len(name) < 3:
-            continue
-        best = name
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?:[ ]+(?:{tail})\b\.?)+)", text):
-            candidate = (name + m.group(1)).rstrip(" .")
-            if len(candidate) > len(best):
-                best = candidate
-        if best != name:
-            fuller[name] = best
+    for an in analyses:
+        for m in _tail_run().finditer(an.text):
+            # the short name may end before the run or inside it ("EuroChem" or "EuroChem Group" of
+            # "EuroChem Group AG")
+            inner = [w.end() for w in NON_SPACE.finditer(an.text, m.start(), m.end())][:-1]
+            for split in [m.start(), *inner]:
+                before = an.text[max(0, split - 120):split]
+                last = LAST_TOKEN.search(before)
+                for name in by_last.get(last.group(0), ()) if last else ():
+                    cut = len(before) - len(name)
+                    if before.endswith(name) and (cut == 0 or not re.match(r"[\w-]", before[cut - 1])):
+                        candidate = (name + an.text[split:m.end()]).rstrip(" .")
+                        if len(candidate) > len(fuller.get(name, name)):
+                            fuller[name] = candidate
     for d in kept:
         if any(c in fuller for c in d.companies):
             d.companies = list(dict.fromkeys(fuller.get(c, c) for c in d.companies))
 
 
+NON_SPACE = re.compile(r"\S+")
+LAST_TOKEN = re.compile(r"[^\s«\"“„(\[]+$")   # the word before a run, an opening quote or bracket left out
+
+
+@lru_cache(maxsize=1)
+def _tail_run() -> re.Pattern:
+    return re.compile(rf"((?:[ ]+(?:{_name_tail()})\b\.?)+)")
+
+
 @lru_cache(maxsize=1)
 def _name_tail() -> str:
-    from .companies import _load
+    from .vocabulary import _load
     data = _load("companies.yaml")
     return "|".join(re.escape(w) for w in sorted(data["name_tail_words"], key=len, reverse=True))
 
