@@ -8,7 +8,7 @@ from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
-from .titles import Phrase, _common_title_words, facility_phrase, is_bare, ru_parses
+from .titles import Phrase, _common_title_words, facility_phrase, head_stems, is_bare, ru_parses
 from .vocabulary import FLAGS, _load, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = compile_folded(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)")
@@ -138,8 +138,7 @@ def _other_kind(phrase: Phrase, current: Draft) -> bool:
 
 def _shares_head_words(title: str, other: str) -> bool:
     """Two titles that share a word stem (five letters) may name one facility."""
-    stems = {w[:5] for w in re.findall(r"\w{4,}", title.lower())}
-    return bool(stems & {w[:5] for w in re.findall(r"\w{4,}", other.lower())})
+    return bool(head_stems(title) & head_stems(other))
 
 
 COMPANY_OPENING = re.compile(r"^\W*(?:the\s+)?(?:company|investor|компания|инвестор|компаниясы)\b", FLAGS)

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from .analysis import Analysis, at_venue
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
+from ..concepts import concepts_in, first_concept
 from .draft import Draft
-from .titles import facility_phrase, is_bare, with_company
-from .vocabulary import cue_regex, sector_of, sectors_in, vocabulary
+from .titles import facility_phrase, head_stems, is_bare, with_company
+from .vocabulary import _load, cue_regex, sector_of, sectors_in, vocabulary
 
 
 def _conflict(a: Draft, b: Draft) -> tuple[int, int]:
@@ -105,7 +106,7 @@ def _uncounted_part(a: Draft, b: Draft) -> bool:
 
 
 def _head_words(d: Draft) -> set[str]:
-    return {w[:5] for w in re.findall(r"\w+", d.title.lower()) if len(w) >= 4}
+    return head_stems(d.title)
 
 
 def _same_facility(a: Draft, b: Draft) -> bool:
@@ -158,7 +159,6 @@ def _same_plant(a: Draft, b: Draft) -> bool:
     one sentence on purpose."""
     if a.kind != "project" or b.kind != "project" or a.evidence[:1] == b.evidence[:1]:
         return False
-    from ..concepts import first_concept
     concept, concept_b = first_concept(a.title), first_concept(b.title)
     if (concept is None or concept != concept_b) and not _restates(a, b):
         # a repeated brand ("автомобильный завод KIA Qazaqstan" ... "открытие завода KIA"): one
@@ -463,7 +463,6 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
 
 def _concept_sector(title: str) -> str | None:
     """The one industry the title's facility concepts belong to (data/concept_sectors.yaml)."""
-    from ..concepts import concepts_in
     table = _concept_sectors()
     found = {table[c] for c in concepts_in(title) if c in table}
     return found.pop() if len(found) == 1 else None
@@ -471,7 +470,6 @@ def _concept_sector(title: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _concept_sectors() -> dict[str, str]:
-    from .vocabulary import _load
     return dict(_load("concept_sectors.yaml"))
 
 
@@ -511,14 +509,9 @@ LAST_TOKEN = re.compile(r"[^\s«\"“„(\[]+$")   # the word before a run, an o
 
 @lru_cache(maxsize=1)
 def _tail_run() -> re.Pattern:
-    return re.compile(rf"((?:[ ]+(?:{_name_tail()})\b\.?)+)")
-
-
-@lru_cache(maxsize=1)
-def _name_tail() -> str:
-    from .vocabulary import _load
-    data = _load("companies.yaml")
-    return "|".join(re.escape(w) for w in sorted(data["name_tail_words"], key=len, reverse=True))
+    """A run of corporate words (companies.yaml name_tail_words), the longest word tried first."""
+    words = sorted(_load("companies.yaml")["name_tail_words"], key=len, reverse=True)
+    return re.compile(rf"((?:[ ]+(?:{'|'.join(map(re.escape, words))})\b\.?)+)")
 
 
 def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:

@@ -37,7 +37,7 @@ from .production import production_record
 from .programs import coordinated_counts, program_records, subcount_numbers
 from .sentences import split_sentences
 from .state import State, st_position
-from .titles import facility_phrase, facility_title, with_company
+from .titles import facility_phrase, facility_title, head_stems, with_company
 from .vocabulary import FLAGS, cue_regex, sector_of, status_of, vocabulary
 
 
@@ -89,7 +89,7 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         _one_sentence(an, st)
         st.prev_companies = [name for name, _, _ in an.companies]
         st.prev_text = an.text
-        st.seen_stems.update(w[:5] for w in WORD_STEM.findall(an.text.lower()))
+        st.seen_stems.update(head_stems(an.text))
     return finish(st.records, headline_drafts, analyses, published)
 
 
@@ -338,7 +338,6 @@ def _counts_parts(text: str, f: Figure) -> bool:
                 and not cue_regex("parts_include_not").search(after))
 
 
-WORD_STEM = re.compile(r"\w{4,}")
 DETERMINER_OPENING = re.compile(r"^\W*(?:the|this|its|этот|эта|это|данн\w+|бұл|осы)\s+(?:(?:new|first|\w+-\w+)\s+)?", re.IGNORECASE)
 LINE_NOUN = re.compile(r"(?:line|spur|railway|road|pipeline|линия|ветка|дорога|трубопровод|желі|жол)\w*\b", re.IGNORECASE)
 

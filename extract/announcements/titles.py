@@ -200,6 +200,15 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     return len(text[:start]) + len(text[start:head_start]) - len(text[start:head_start].lstrip())
 
 
+WORD4 = re.compile(r"\w{4,}")
+
+
+def head_stems(text: str) -> set[str]:
+    """The five-letter stems of a text's words of four letters or more: what two titles, or a
+    phrase and the sentences read before it, are compared by."""
+    return {w[:5] for w in WORD4.findall(text.lower())}
+
+
 def _one_more_word(text: str, m: re.Match) -> bool:
     """"тағы" of "тағы бір" (one more) looks like a locative ("-тағы") but is no place."""
     return bool(cue_regex("title_one_more_patterns").match(text, m.start()))
@@ -457,9 +466,8 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
             continue
         if AMOUNT_TOKEN_RE.match(name):
             continue    # "worth KZT2.3 trillion": an amount, not the plant's name
-        if WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8)):
+        if web := WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8)):
             # "... в Хромтау Akorda.kz": a photo's or a story's source is no name of the plant
-            web = WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8))
             name = item[m.start():web.start()].strip(" .")
             if not name:
                 continue
