@@ -106,10 +106,30 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
     if (phrase and sector_of(phrase.written)[0]) or find_companies(text) or NEW_PROJECT.search(text):
         return False
+    if phrase is not None and _proper_name_before(text, phrase.head_start, current):
+        return False    # "Aktorgay Mining Plant worth 334 billion tenge is to be built": a plant called by its own name
     if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):
         return False    # "заработал домостроительный комбинат": a kind of facility the open project is not
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+# "Aktorgay Mining Plant", "Sary-Arka Copper Processing plant": capitalised words right before the
+# facility noun (not an article or a word that opens any sentence)
+OPENING_WORDS = frozenset("the a an this that these those its their his her our new in at on by for of and also another".split())
+NAME_BEFORE_HEAD = re.compile(r"(?:\b[A-Z][\w&'’-]*\s+){1,4}$")
+
+
+def _proper_name_before(text: str, head_start: int, current: Draft) -> bool:
+    """A facility noun after a name of its own is a facility of its own, unless the open record
+    is called by that name too."""
+    m = NAME_BEFORE_HEAD.search(text, 0, head_start)
+    if m is None:
+        return False
+    words = [w for w in re.findall(r"[\w&'’-]+", m.group(0))
+             if w.lower() not in _common_title_words() and w.lower() not in OPENING_WORDS]
+    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower()))
+    return bool(words) and not {w.lower() for w in words} & known
 
 
 # "There is also a project to make aluminum products on the site of the Ural Transformer Plant": a

@@ -375,8 +375,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
         if MODEL_BEFORE_RE.search(before):
             continue    # "будут выпускать модели Tulpar и Arlan": products, not firms
-        if len(kept) >= 2 and _facility_abbreviation_re().fullmatch(kept[-1]):
-            continue    # "Бозщакольский ГОК", "Экибастузская ГРЭС-1": a facility's name, not a firm
+        if _facility_abbreviation_re().fullmatch(kept[-1]):
+            continue    # "Бозщакольский ГОК", "Экибастузская ГРЭС-1", "ТЭЦ-3": a facility's name, not a firm
         if name.isupper() and len(kept) == 1 and _all_caps_place(name):
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
         if len(kept) >= 2 and (PATRONYMIC_RE.search(kept[-1]) or _given_and_caps_surname(kept)) and kept[-1] not in suffixes:

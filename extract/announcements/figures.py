@@ -313,11 +313,16 @@ COUNT_GAP_WORD_RE = re.compile(r"[^\W\d][\w-]*", FLAGS)
 KK_VERB_END_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|уда|уде)$")
 
 
+NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
+
+
 def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
     """"21 metallurgy projects", "15 инвестиционных проектов": only modifiers stand between the number
     and the noun. "парке №2 столицы открылся завод": a number sign, a noun or a verb between says it is not a count."""
     if NUMBER_SIGN_RE.search(text, max(0, start - 8), start):
         return False
+    if NAME_NUMERAL_RE.search(text, max(0, start - 2), start):
+        return False    # "the Ekibastuz GRES-1 project", "ЖЭО-2 жобасы": the numeral of a facility's name
     gap = COUNT_GAP_WORD_RE.findall(text, number_end, noun_end)[:-1]
     if not gap:
         return True

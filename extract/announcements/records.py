@@ -178,6 +178,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if not counts and (placed := placed_products(an)):
         placed_records(an, st, placed)   # "projects to produce X in A, Y in B and Z in C": one per place
         return
+    if counts and cue_regex("industry_stock_patterns").search(an.text):
+        return    # "в мукомольной отрасли работают порядка 270 предприятий": the industry today (and its parts)
     subs = subcount_numbers(an)
     if subs:
         first_sub = min(start for start, _ in subs)
@@ -191,8 +193,6 @@ def _one_sentence(an: Analysis, st: State) -> None:
         if st.program is not None:
             program_records(an, st, subs, subcount=True, bounds=(split, len(an.text)) if own else None)
         return
-    if counts and cue_regex("industry_stock_patterns").search(an.text):
-        return    # "в мукомольной отрасли работают порядка 270 предприятий": the industry today
     if counts:
         counts = coordinated_counts(an, counts)
         program_records(an, st, [(f.start, int(f.value)) for f in counts], subcount=False)
