@@ -142,6 +142,11 @@ def _is_scale(word: str) -> bool:
     return bool(vocabulary().scale_re.fullmatch(word))
 
 
+# "a paper manufacturing plant", "a brick making plant": after a product word these say what the
+# plant does and stay in the title; with no product before them they are a verb's
+GERUND_MODIFIERS = frozenset({"making", "producing", "manufacturing"})
+
+
 def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     """Where the modifiers before the head begin: adjectives in Russian, lower-case words otherwise."""
     lists = _lists()
@@ -161,6 +166,9 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         if BREAK.search(text, m.end(), start) or w[0].isdigit() or (lw in lists["stop_left"] and not joined) or PLACE_NOUN.match(w):
             break
         prev = words[i - 1].group(0) if i > 0 else ""
+        if lw in GERUND_MODIFIERS and (not prev or prev.lower() in lists["stop_left"] or prev[0].isupper()
+                                       or BREAK.search(text, words[i - 1].end(), m.start())):
+            break   # "began producing at the plant", not "a brick making plant" (what it makes stays in the title)
         money_before = prev and _is_scale(prev) and re.search(r"[$₸€]\s*[\d.,]+\s*$|KZT\s*[\d.,]+\s*$",
                                                                text[max(0, words[i - 1].start() - 12):words[i - 1].start()])
         if money_before:
