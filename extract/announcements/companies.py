@@ -178,6 +178,20 @@ def _given_and_caps_surname(words: list[str]) -> bool:
     return len(words) == 2 and words[0][:1].isupper() and words[0][1:].islower() and bool(CAPS_SURNAME_RE.fullmatch(words[1]))
 
 
+SURNAME_END_RE = re.compile(rf"[а-яёәғқңөұүһі](?:{SURNAME_ENDINGS})$")
+
+
+def _given_name_and_surname(words: list[str]) -> bool:
+    """"Марат Ахметжанов", "Нурлан Ногаев": a Cyrillic given name (the Russian dictionary knows it
+    as one) and a word with a surname's ending after it name a person, not a firm."""
+    first, second = words[0], words[1]
+    if not (CYRILLIC_RE.match(first) and first[1:].islower() and SURNAME_END_RE.search(second)):
+        return False
+    from .titles import ru_parses
+    parses = ru_parses(first.lower())
+    return bool(parses) and "Name" in parses[0].tag and parses[0].score >= 0.3
+
+
 @lru_cache(maxsize=1024)
 def _all_caps_place(name: str) -> bool:
     """An all-caps word that is a place once written as a name ("КОСТАНАЙ" -> "Костанай")."""
@@ -379,6 +393,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "Бозщакольский ГОК", "Экибастузская ГРЭС-1", "ТЭЦ-3": a facility's name, not a firm
         if name.isupper() and len(kept) == 1 and _all_caps_place(name):
             continue    # "КОСТАНАЙ. Kazinform – ...": a dateline's town
+        if len(kept) >= 2 and _given_name_and_surname(kept) and kept[-1] not in suffixes:
+            continue    # "әкімі Марат Ахметжанов Орталық коммуникациялар ...": a person, and the word after him
         if len(kept) >= 2 and (PATRONYMIC_RE.search(kept[-1]) or _given_and_caps_surname(kept)) and kept[-1] not in suffixes:
             continue    # "Қуаныш ҚАНАТҰЛЫ", "Иван Петрович", "Миржан САТКАНОВ": a person (a byline, a quote), not a firm
         if not legal and not full and PERSON_NAME_RE.fullmatch(name) and PERSON_TITLE_BEFORE_RE.search(text[max(0, start - 90):start]):

@@ -579,6 +579,7 @@ PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
 PERSON_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:head|director|general director|ceo|chairman|"
                                 r"chairwoman|president|general manager|founder|minister|akim|governor|mayor|manager)\b|"
                                 r"(?:глав|директор|председател|министр|аким|президент|руководител)\w*)", re.IGNORECASE)
+WEB_DOMAIN_AFTER = re.compile(r"\.(?:kz|ru|com|org|net|uz|cn|info|news)\b", re.IGNORECASE)
 REPEATED_NAME = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])(?:\s+[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9]){0,3}")
 
 
@@ -602,6 +603,8 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
                 continue    # "affirmed Kazakhstan's rating ... raised Kazakhstan's": the country's, no firm's
             if re.search(r"\d[\s\u00a0]*$", an.text[max(0, m.start() - 3):m.start()]):
                 continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
+            if WEB_DOMAIN_AFTER.match(an.text, m.end()):
+                continue    # "деп жазады Zakon.kz", "Zakon.kz жаңалығы": an outlet's site, no firm
             before = an.text[max(0, m.start() - 30):m.start()]
             if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2 or \
                     PERSON_TITLE_AFTER.match(an.text, m.end()):
