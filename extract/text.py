@@ -32,10 +32,30 @@ def _noise_lines() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _link_block() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_yaml((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
+    return tuple(re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE) for key in ("block_heads", "block_items"))
+
+
 def clean_text(text: str) -> str:
-    """Drop caption, 'read also' and subscription lines that survive main-text extraction."""
+    """Drop caption, 'read also' and subscription lines that survive main-text extraction, and the
+    bulleted headlines of other articles under a "Лента новостей" heading (their plants and firms
+    would join the article's records)."""
     noise = _noise_lines()
-    return "\n".join(line for line in text.splitlines() if not noise.match(line.strip())).strip()
+    heads, items = _link_block()
+    kept, in_block = [], False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if heads.match(stripped):
+            in_block = True
+            continue
+        if in_block and (not stripped or items.match(stripped)):
+            continue
+        in_block = False
+        if not noise.match(stripped):
+            kept.append(line)
+    return "\n".join(kept).strip()
 
 
 @dataclass
