@@ -143,6 +143,17 @@ def _currency_after(text: str, pos: int, voc: Vocabulary) -> tuple[str | None, i
     return None, pos
 
 
+YEAR_PREPOSITION_RE = re.compile(r"\b(?:by|in|until|till|since|from|before|after|through|до|к|в|с|по|после|от)\s+$", re.IGNORECASE)
+
+
+def year_counts_jobs(text: str, start: int, end: int) -> bool:
+    """A year-like number that counts jobs ("более 2000 рабочих мест", "2000 жұмыс орны", "create
+    2000 jobs"), not a time ("by 2030 jobs will grow")."""
+    if YEAR_PREPOSITION_RE.search(text, max(0, start - 10), start):
+        return False
+    return bool(vocabulary().jobs_after_re.match(text, end) or _extra()["after"].match(text, end))
+
+
 def find_figures(text: str, language: str | None = None) -> list[Figure]:
     """All typed figures of a sentence; untyped numbers (years, percentages, dates) are dropped."""
     voc = vocabulary()
@@ -190,8 +201,8 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         if currency:
             figures.append(Figure("money", amount, start, cur_end, currency=currency))
             continue
-        if is_year:
-            continue
+        if is_year and not year_counts_jobs(text, start, pos):
+            continue    # "2000 рабочих мест", "create 2000 jobs": a year's number that counts jobs is jobs
         # Jobs: "18,000 new permanent jobs", "214 адам жұмысқа", "employ 1,000 people".
         jm = voc.jobs_after_re.match(text, pos) or _extra()["after"].match(text, pos)
         pair = _extra()["pair"].match(text, pos)

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 
+from .figures import year_counts_jobs
 from .folding import compile_folded
 from .vocabulary import DATA_DIR, FLAGS, WORD_START, _first_chars, fast, status_of, vocabulary
 from kzmon.extract.data_files import load_yaml
@@ -40,6 +41,15 @@ TARGET_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bthrough|\bдо|\bк|\bпо
 TARGET_AFTER = re.compile(r"\s*(?:жыл\w*\s+)?(?:дейін|қарай)", FLAGS)
 
 
+# "2000-нан астам", "2000-ға жуық": a Kazakh case ending and "more than"/"about" after a number
+KK_AMOUNT_TAIL = re.compile(r"-?(?:нан|нен|дан|ден|тан|тен|ға|ге|қа|ке)?\s+(?:астам|артық|жуық|шамасында)\b", re.IGNORECASE)
+
+
+def _after_case_ending(text: str, end: int) -> int:
+    m = KK_AMOUNT_TAIL.match(text, end)
+    return m.end() if m else end
+
+
 def year_in_text(text: str, today: date | None = None) -> TextYear | None:
     """The latest year an undated article mentions, not in the future, not a target ("by 2030"),
     not a name ("EXPO-2017"), not inside a range: news reports its own year and looks back from it,
@@ -55,6 +65,8 @@ def year_in_text(text: str, today: date | None = None) -> TextYear | None:
             continue
         if TARGET_BEFORE.search(before) or TARGET_AFTER.match(after):
             continue
+        if year_counts_jobs(text, m.start(), _after_case_ending(text, m.end())):
+            continue    # "более 2000 рабочих мест", "2000-нан астам жұмыс орны": jobs, not the article's year
         best = year
     return TextYear(best, 7, 1) if best else None
 
@@ -265,7 +277,8 @@ def find_periods(text: str, published: date | None) -> list[Period]:
             offset = offsets[m.lastgroup]
             add(str(published.year + offset) if published else None, m.start(), m.end(), True)
     for m in pats["year"].finditer(text):
-        if free(m.start(), m.end()) and not re.match(r"\s*(?:%|percent|projects?|проект|жоба)", text[m.end():], FLAGS):
+        if free(m.start(), m.end()) and not re.match(r"\s*(?:%|percent|projects?|проект|жоба)", text[m.end():], FLAGS) \
+                and not year_counts_jobs(text, m.start(1), _after_case_ending(text, m.end(1))):   # "более 2000 рабочих мест": jobs, not a year
             # a year written in a day date ("10.01.2023", "10 января 2023 года") is the news date
             if re.search(r"\d[./]\d{1,2}[./]$", text[max(0, m.start() - 6):m.start()]):
                 continue
