@@ -37,13 +37,16 @@ F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.85, "kk": 0.82}, "blind": {"en": 0.76, 
 # (measured 0.821, 0.441), blind project recall 0.27 -> 0.30 (measured 0.324). Round 11 (14 + 14,
 # first measured dev 0.553, blind 0.717): dev leaks 29 -> 35 (8 in the new articles); blind
 # project-link precision 0.95 -> 0.89 (0.980 -> 0.897: five of the six wrong links join a new
-# article's record to an older one keyed as another facility).
+# article's record to an older one keyed as another facility). Raised after that session's rules: dev
+# companies 0.79 -> 0.82 (measured 0.830); blind companies 0.62 -> 0.64 (0.655), leaks 31 -> 30, story
+# recall 0.90 -> 0.95 and cross-language recall 0.85 -> 0.95 (0.976 and 0.971: a missed pair whose
+# reports disagreed on their plant's status agrees now: "readied for opening" is under construction).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.79, "max_leaks": 35, "max_noisy_negatives": 6,
+    "dev": {"field_accuracy": 0.85, "companies": 0.82, "max_leaks": 35, "max_noisy_negatives": 6,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
             "project_precision": 0.70, "project_recall": 0.41},
-    "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 31, "max_noisy_negatives": 5,
-              "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.85,
+    "blind": {"field_accuracy": 0.85, "companies": 0.64, "max_leaks": 30, "max_noisy_negatives": 5,
+              "story_precision": 0.95, "story_recall": 0.95, "cross_language_recall": 0.95,
               "project_precision": 0.89, "project_recall": 0.30},
 }
 
