@@ -27,23 +27,18 @@ MIN_TEXT_CHARS = 80
 
 
 @lru_cache(maxsize=1)
-def _noise_lines() -> re.Pattern[str]:
+def _noise() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """text_noise.yaml: single furniture lines, the headings of link blocks, and a block's items."""
     data = load_yaml((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _link_block() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = load_yaml((Path(__file__).parent / "data" / "text_noise.yaml").read_text(encoding="utf-8"))
-    return tuple(re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE) for key in ("block_heads", "block_items"))
+    return tuple(re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+                 for key in ("line_patterns", "block_heads", "block_items"))
 
 
 def clean_text(text: str) -> str:
     """Drop caption, 'read also' and subscription lines that survive main-text extraction, and the
     bulleted headlines of other articles under a "Лента новостей" heading (their plants and firms
     would join the article's records)."""
-    noise = _noise_lines()
-    heads, items = _link_block()
+    noise, heads, items = _noise()
     kept, in_block = [], False
     for line in text.splitlines():
         stripped = line.strip()
