@@ -152,6 +152,8 @@ PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|н
 
 
 SURNAME_ENDINGS = "ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко"
+# "Kazinform.kz", "деп жазады Zakon.kz": a name written as a site's address is an outlet
+WEB_DOMAIN_AFTER = re.compile(r"\.(?:kz|ru|com|org|net|uz|cn|info|news)\b", re.IGNORECASE)
 PERSON_NAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-Я][a-zа-я]+)?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]*"
                             rf"(?:{SURNAME_ENDINGS})")
 PERSON_TITLE_BEFORE_RE = re.compile(r"(?:minister|president|premier|akim|governor|chairman|chairwoman|head|director|ceo|deputy|"
@@ -178,14 +180,11 @@ def _given_and_caps_surname(words: list[str]) -> bool:
     return len(words) == 2 and words[0][:1].isupper() and words[0][1:].islower() and bool(CAPS_SURNAME_RE.fullmatch(words[1]))
 
 
-SURNAME_END_RE = re.compile(rf"[а-яёәғқңөұүһі](?:{SURNAME_ENDINGS})$")
-
-
 def _given_name_and_surname(words: list[str]) -> bool:
     """"Марат Ахметжанов", "Нурлан Ногаев": a Cyrillic given name (the Russian dictionary knows it
     as one) and a word with a surname's ending after it name a person, not a firm."""
-    first, second = words[0], words[1]
-    if not (CYRILLIC_RE.match(first) and first[1:].islower() and SURNAME_END_RE.search(second)):
+    first = words[0]
+    if not (CYRILLIC_RE.match(first) and PERSON_NAME_RE.fullmatch(" ".join(words[:2]))):
         return False
     from .titles import ru_parses
     parses = ru_parses(first.lower())
@@ -401,7 +400,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "Minister ... Beibut Atamkulov", "Chairman Kairat Maksutov": a person by office
         if not legal and not full and state_unit_re.match(text, end):
             continue    # "the Oil Transportation and Refining Department": a unit of a ministry
-        if re.match(r"\.(?:kz|ru|com|org|net|uz|cn)\b", text[end:end + 5], re.IGNORECASE):
+        if WEB_DOMAIN_AFTER.match(text, end):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..regions import find_regions
 from .analysis import Analysis, analyse, has_substance, regions_in, period_in, apply_figures
 from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
-from .companies import find_companies
+from .companies import WEB_DOMAIN_AFTER, find_companies
 from .continuation import continue_record
 from .draft import Draft
 from .figures import Figure
@@ -579,7 +579,6 @@ PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
 PERSON_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:head|director|general director|ceo|chairman|"
                                 r"chairwoman|president|general manager|founder|minister|akim|governor|mayor|manager)\b|"
                                 r"(?:глав|директор|председател|министр|аким|президент|руководител)\w*)", re.IGNORECASE)
-WEB_DOMAIN_AFTER = re.compile(r"\.(?:kz|ru|com|org|net|uz|cn|info|news)\b", re.IGNORECASE)
 REPEATED_NAME = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])(?:\s+[A-Z][A-Za-z0-9&'-]*[A-Za-z0-9]){0,3}")
 
 
