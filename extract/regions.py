@@ -267,6 +267,11 @@ def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gaz
     return sorted(kept + accepted, key=lambda m: m.start)
 
 
+def formed_from() -> dict[str, str]:
+    """A region code -> the region it was carved out of (regions.yaml `formed_from`)."""
+    return dict(gazetteer_data().get("formed_from") or {})
+
+
 def region_name(code: str, lang: str = "en") -> str:
     """Display name of a region code in en, ru or kk (the code itself when unknown)."""
     names = _gazetteer().names.get(code)

@@ -45,10 +45,11 @@ F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.85, "kk": 0.82}, "blind": {"en": 0.76, 
 # 35 -> 37, negatives with output 6 -> 7, story precision 0.95 -> 0.94 (0.947: a new coal-output
 # briefing joined an older government meeting's story through its dateline town), project recall
 # 0.41 -> 0.40 (0.406); blind leaks 30 -> 33, negatives with output 5 -> 7, cross-language recall
-# 0.95 -> 0.94 (0.947).
+# 0.95 -> 0.94 (0.947). Raised after a dateline's town was no longer read as a name: dev story
+# precision 0.94 -> 0.95 again (0.986).
 FLOORS = {
     "dev": {"field_accuracy": 0.85, "companies": 0.80, "max_leaks": 37, "max_noisy_negatives": 7,
-            "story_precision": 0.94, "story_recall": 0.87, "cross_language_recall": 0.87,
+            "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
             "project_precision": 0.70, "project_recall": 0.40},
     "blind": {"field_accuracy": 0.85, "companies": 0.64, "max_leaks": 33, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.95, "cross_language_recall": 0.94,

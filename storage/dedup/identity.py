@@ -338,6 +338,30 @@ def kzt_equivalent(rec: dict) -> float | None:
 EVIDENCE_CHARS = 600  # the head of a record's evidence: its own sentence, not the article's list
 
 
+def _lineage() -> dict[str, frozenset[str]]:
+    from kzmon.extract.regions import formed_from
+
+    kin: dict[str, set[str]] = {}
+    for new, old in formed_from().items():
+        kin.setdefault(new, {new}).add(old)
+        kin.setdefault(old, {old}).add(new)
+    return {code: frozenset(codes) for code, codes in kin.items()}
+
+
+_LINEAGE: dict[str, frozenset[str]] | None = None
+
+
+def regions_meet(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Two region sets name one place: they share a region, or one names a region carved out of
+    the other's (a 2015 report of a Zharma plant says East Kazakhstan, a 2024 one Abai)."""
+    if a & b:
+        return True
+    global _LINEAGE
+    if _LINEAGE is None:
+        _LINEAGE = _lineage()
+    return any(_LINEAGE.get(code, frozenset()) & b for code in a)
+
+
 @lru_cache(maxsize=1)
 def _town_stems() -> tuple[tuple[str, str, str], ...]:
     """(region code, folded lower-case stem, town id), longest stem first."""

@@ -19,7 +19,7 @@ import math
 
 from .fingerprints import amounts_agree, company_key
 from .identity import (capacities_agree, capacity_values, company_names, concepts, concepts_agree, evidence_name_keys, kzt_equivalent,
-                       name_keys, strong_name_keys, title_concepts, title_stems, towns)
+                       name_keys, regions_meet, strong_name_keys, title_concepts, title_stems, towns)
 from .records import ANNOUNCEMENT_FIELDS, decode_announcement, load_article
 from .summary import best_title, company_set, latest_status, most_common, region_set
 
@@ -131,7 +131,7 @@ def contradict(a: dict, b: dict) -> bool:
     if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
         return True
     regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
-    if regions_a and regions_b and not regions_a & regions_b:
+    if regions_a and regions_b and not regions_meet(regions_a, regions_b):
         return True
     concepts_a, concepts_b = title_concepts(a), title_concepts(b)
     return bool(concepts_a and concepts_b and not concepts_agree(concepts_a, concepts_b))
@@ -236,7 +236,7 @@ def pair_score(a: dict, b: dict) -> float:
     if regions_a and regions_b:
         # Weighs against a shared name: one company's plant in another region is another plant.
         # Not a veto: extracted regions include incidental mentions (where the ore comes from).
-        score += 0.5 if regions_a & regions_b else -OTHER_REGION_PENALTY
+        score += 0.5 if regions_meet(regions_a, regions_b) else -OTHER_REGION_PENALTY
         # A place shared anchors nothing: a report that names no firm ("жел электр станциясы",
         # Zhambyl region) fits every wind farm of the region, and through it Masdar's and China
         # Power's became one project. Dev pairs: precision 0.761 -> 0.839, recall 0.392 -> 0.362.

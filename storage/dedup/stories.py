@@ -20,7 +20,7 @@ import json
 
 from ..dating import trusted_published, trusted_sql
 from .fingerprints import Fact, article_facts, is_anchor, is_money, text_facts
-from .identity import EVIDENCE_CHARS, concepts, concepts_agree, towns_in
+from .identity import EVIDENCE_CHARS, concepts, concepts_agree, regions_meet, towns_in
 from .minhash import band_keys, estimate_jaccard, from_blob, signature, to_blob
 from .normalise import text_hash
 from .records import StoredArticle, day_number, load_announcements, load_article
@@ -227,9 +227,9 @@ def event_score(a: dict[str, float], b: dict[str, float], a_records: list[dict],
         return 0.0
     if score < EVENT_MIN_SCORE + SCORE_PER_EXTRA_DAY * max(0, days_apart - SAME_DAYS):
         return 0.0
-    regions_a = {k for k in a if k.startswith("rg:")}
-    regions_b = {k for k in b if k.startswith("rg:")}
-    if regions_a and regions_b and not regions_a & regions_b and score < REGION_OVERRIDE_SCORE:
+    regions_a = {k[3:] for k in a if k.startswith("rg:")}
+    regions_b = {k[3:] for k in b if k.startswith("rg:")}
+    if regions_a and regions_b and not regions_meet(regions_a, regions_b) and score < REGION_OVERRIDE_SCORE:
         return 0.0
     status_a = {r.get("status") for r in a_records if r.get("status")}
     status_b = {r.get("status") for r in b_records if r.get("status")}
