@@ -752,7 +752,6 @@ CASES = [
 XFAIL: dict[str, str] = {
     "cat01-cement-kk": "sentence-initial 'Зауыт' gives title 'жоба' (no 'цемент'); 'салынып жатыр' read as planned",
     "cat03-crushing-en": "'invest ... in crushing rapeseed' opens no record",
-    "cat03-poultry-ru": "'возводят три птицефабрики' opens no record (the cue 'возводят' changed 5 blind project links for the worse, reason unseen: left out)",
     "cat06-regional-pools-en": "regional sums (210 bn, 9.5 bn) give no pools; regions merged onto the total",
     "cat06-ministry-sector-en": "'Nine of the projects ... and 23' give no sub-pools with sectors",
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",

@@ -147,7 +147,9 @@ def _kind_words(phrase: Phrase) -> list[str]:
     not "new", "large", "строящийся" ("на новом заводе" is the plant named before)."""
     drop = _drop_modifiers()
     head = phrase.written[phrase.head_start - phrase.start:phrase.head_end - phrase.start].lower()[:4]
-    return [w for w in re.findall(r"[\w-]+", phrase.title.lower()) if w not in drop and not w.startswith(head)]
+    # (a head shorter than four letters is its own stem: "Цехты" is the head "цех", no kind of it)
+    return [w for w in re.findall(r"[\w-]+", phrase.title.lower()) if w not in drop
+            and not w.startswith(head) and not head.startswith(w)]
 
 
 def _other_kind(phrase: Phrase, current: Draft) -> bool:

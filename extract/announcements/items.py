@@ -1,6 +1,7 @@
 """Projects named in a span: one record per item when places, companies or facilities separate them."""
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -25,6 +26,11 @@ LIST_GOES_ON = re.compile(r",?\s+and\s+(?:an?|one more|another)\s+", re.IGNORECA
 # "первый пусковой комплекс", "второй энергоблок": an ordinal before the item's own noun phrase
 ORDINAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|нов|бірінші|екінші|үшінші|жаңа)\w*$", re.IGNORECASE)
 NEW_NP = re.compile(r"^(?:an?|the|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAGS)
+
+
+def _adjective(word: str) -> bool:
+    w = word.lower()
+    return bool(re.fullmatch(r"[а-яё-]+", w)) and any(p.tag.POS in ("ADJF", "PRTF") for p in ru_parses(w)[:1])
 
 
 def _second_facility(left: str, right: str, comma: bool = False) -> bool:
@@ -59,7 +65,11 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # skip a place written before the noun: "Шу ауданындағы жылыжай кешені", "в Таразе завод"
         while words and (words[0].group(0)[0].isupper() or PLACE_WORD.match(words[0].group(0))):
             words.pop(0)
-        words = words[:3] if ORDINAL.match(words[0].group(0) if words else "") else words[:2]
+        reach = 3 if ORDINAL.match(words[0].group(0) if words else "") else 2
+        # "ТЭЦ-3 и газовых тепловых станций": adjectives before the noun do not end the reach
+        while reach < 4 and len(words) > reach and all(_adjective(w.group(0)) for w in words[:reach]):
+            reach += 1
+        words = words[:reach]
         if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
             return False  # a verb ("и обслуживать площадку") continues the same project
         head = next((voc.facility_re.match(right, w.start()) for w in words if voc.facility_re.match(right, w.start())), None)
@@ -482,6 +492,38 @@ def _shared_works(text: str, items: list[tuple[int, int, list[str]]]) -> dict[in
     return out
 
 
+# "газовые тепловые станции «Туран» и «Юго-Восток»", "«Тұран» және «Оңтүстік-Шығыс» газ жылу
+# станциялары", "the Turan and Yugo-Vostok stations": a plural facility noun beside names joined by
+# "and" is one facility per name
+QUOTED_NAMES = re.compile(r"«[^«»]{2,40}»(?:\s*(?:,|и|және|мен|бен|пен|and|&)\s*«[^«»]{2,40}»)+")
+KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ының|інің|ына|іне|ында|інде)?$")
+
+
+def _plural_word(word: str) -> bool:
+    w = word.lower()
+    if re.search(r"[a-z]", w):
+        return w.endswith("s")
+    if KK_PLURAL.search(w):
+        return True
+    return any("plur" in p.tag for p in ru_parses(w))
+
+
+def named_members(item: str, phrase) -> tuple[list[str], str]:
+    """The names a plural facility noun lists ("станции «Туран» и «Юго-Восток»") and the item
+    without them, else ([], item)."""
+    if phrase is None:
+        return [], item
+    head_end = phrase.head_end + len(re.match(r"\w*", item[phrase.head_end:]).group(0))
+    if not _plural_word(item[phrase.head_start:head_end]):
+        return [], item
+    for m in QUOTED_NAMES.finditer(item):
+        before = m.end() <= phrase.head_start and len(item[m.end():phrase.head_start].split()) <= 4
+        after = m.start() >= head_end and not item[head_end:m.start()].strip()
+        if before or after:
+            return re.findall(r"«([^«»]{2,40})»", m.group(0)), item[:m.start()] + item[m.end():]
+    return [], item
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
@@ -553,6 +595,17 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         d.add_evidence(an.text)
         # a list of plants without figures gives one record each (the spec): "the President launched
         # a pharmaceutical plant, a meat processing complex, a poultry farm ..." are projects
+        members, rest = ([], item) if d.investment_kzt or d.investment_usd or d.jobs else named_members(item, phrase)
+        if members:
+            base = facility_title(QUOTED_NAMES.sub(" ", phrase.written).strip(), [], None)
+            kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
+            for name in members:
+                one = copy.copy(d)
+                one.evidence = list(d.evidence)
+                one.companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
+                one.title = f"«{name}» {base}" if kazakh_order else f"{base} «{name}»"
+                made.append(one)
+            continue
         made.append(d)
     for d in made:
         d.listed = len(made) > 1

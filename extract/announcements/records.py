@@ -201,6 +201,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
         continue_record(an, st)    # "Проектом предусмотрены пассажирский терминал, ...": parts of the open project
         return
     enum = voc.enumeration_re.search(an.text)
+    if enum is None and st.current is not None and st.current.kind == "program":
+        bare = cue_regex("enumeration_openers_bare").match(an.text)
+        enum = bare if bare is not None and facility_after(an.text[:bare.end() + 60], cue_regex("enumeration_openers_bare")) else None
     if enum and cue_regex("resource_patterns").search(an.text, 0, enum.start()):
         enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
@@ -212,7 +215,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
         item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
         return
     pool_status = status_of(st.prev_text) if enum and st.prev_text and cue_regex("plural_facility_patterns").search(st.prev_text) else None
-    if enum and pool_status and enum.start() <= 15 and (st.current is None or st.current.kind != "project"):
+    if enum and pool_status and enum.start() <= 15:
         # "В этом году откроются новые производства. Среди них – производство оконного профиля (Актобе),
         # а также медной катанки (Балхаш)": the items of a pool the sentence before announced, listed
         # by a sentence that opens with the list ("Среди них", "Among them", not "..., including ...")

@@ -131,10 +131,15 @@ KK_PLACE_AFTER = re.compile(r"\w*\s+(?:аумағында|аумағындағы
 QUOTED_SPAN = re.compile(r"«[^»]{0,60}»|\"[^\"]{0,60}\"|“[^”]{0,60}”")
 
 
+# Kazakh facility words written with letters Russian shares ("цемент зауыты", "жобасы"): Russian
+# writes "завод", "проект"
+KAZAKH_HEADS = re.compile(r"(?:зауыт|жоба|кешен|станция(?:сы|лар))", re.IGNORECASE)
+
+
 def _kazakh(text: str) -> bool:
     """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік», «Табиғи тас Қызылорда»)."""
     words = WORD_RE.findall(QUOTED_SPAN.sub(" ", text))
-    kk = sum(1 for w in words if KAZAKH.search(w))
+    kk = sum(1 for w in words if KAZAKH.search(w) or KAZAKH_HEADS.match(w))
     return kk >= 2 or (kk == 1 and len(words) <= 6)
 
 
@@ -199,9 +204,11 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
         start = m.start()
         if kazakh and not participle and KK_PARTICIPLE.search(lw) and lw not in lists["stop_left"]:
             participle, reach = True, len(words) - i + KK_PARTICIPLE_OBJECTS
-    # generic modifiers at the left edge say nothing of the facility
+    # generic modifiers at the left edge say nothing of the facility; nor does a conjunction that
+    # joined the participle's objects to the facility before them ("кірпіш зауыты және құбыр
+    # шығаратын зауыт": "және" ends the brick plant, it is no object of the pipe plant)
     for m in WORD_RE.finditer(text, start, head_start):
-        if m.group(0).lower() in lists["drop"]:
+        if m.group(0).lower() in lists["drop"] or (kazakh and m.group(0).lower() in KK_CONJUNCTIONS):
             start = m.end()
         else:
             break
