@@ -325,6 +325,8 @@ KK_VERB_END_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен
 
 
 NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
+KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті)$")
+KK_COUNT_NOUN_RE = re.compile(r"(?:жоба|зауыт|кәсіпор|нысан|өндіріс|фабрика|кешен)", re.IGNORECASE)
 
 
 def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
@@ -334,15 +336,19 @@ def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc:
         return False
     if NAME_NUMERAL_RE.search(text, max(0, start - 2), start):
         return False    # "the Ekibastuz GRES-1 project", "ЖЭО-2 жобасы": the numeral of a facility's name
-    gap = COUNT_GAP_WORD_RE.findall(text, number_end, noun_end)[:-1]
+    words = COUNT_GAP_WORD_RE.findall(text, number_end, noun_end)
+    gap = words[:-1]
     if not gap:
         return True
     stop = voc.title_stop_words
+    # "14 металлургия жобасы", "5 машина жасау жобасы": before a Kazakh noun the modifiers are Kazakh
+    # nouns, whatever letters they are written with, not Russian words to parse
+    kazakh_noun = bool(words and KK_COUNT_NOUN_RE.match(words[-1]))
     for w in gap:
         lw = w.lower()
-        if lw in stop or KK_VERB_END_RE.search(lw):
-            return False
-        if re.search(r"[а-яё]", lw) and not re.search(r"[әғқңөұүһі]", lw):
+        if lw in stop or KK_VERB_END_RE.search(lw) or (kazakh_noun and KK_CASE_END_RE.search(lw)):
+            return False    # ("5 айында металл өндірісі": a modifier of a Kazakh noun is not in a case)
+        if re.search(r"[а-яё]", lw) and not re.search(r"[әғқңөұүһі]", lw) and not kazakh_noun:
             from .titles import ru_parses
             if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in ru_parses(lw)):
                 return False

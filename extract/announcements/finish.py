@@ -450,6 +450,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             d.jobs = None   # jobs while it is being built are not the record's jobs (the contract)
         if not d.title:
             d.title = "projects"
+        if d.kind == "program":
+            d.title = _pool_title(d)
         if d.kind == "project" and d.companies and not NAME_WORD.search(d.title):
             # "automobile manufacturing plant" of KIA Qazaqstan: readers (and the story matcher)
             # know a facility by its company, named in another sentence of the article
@@ -459,6 +461,17 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         if d.sector is None and d.kind == "project":
             d.sector = _concept_sector(d.title)
     return kept
+
+
+def _pool_title(d: Draft) -> str:
+    """"206 regional industrialization projects (2020)": a pool is told from the region's other
+    pools by its count and its year (issue 11), in the article's own words."""
+    title = d.title
+    if d.project_count and not re.match(r"\d", title):
+        title = f"{d.project_count} {title}"
+    if d.period and d.period[:4] not in title:
+        title = f"{title} ({d.period[:4]})"
+    return title
 
 
 def _concept_sector(title: str) -> str | None:
