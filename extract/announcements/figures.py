@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .folding import compile_folded
-from .vocabulary import FLAGS, Vocabulary, _load, vocabulary
+from .vocabulary import FLAGS, Vocabulary, _load, cue_regex, vocabulary
 
 # Thousands grouped by spaces ("4 700"), by commas ("18,000") or a decimal ("1,5", "464.2");
 # a Kazakh case suffix may be hyphenated on ("300-ге", "64-і").
@@ -326,7 +326,11 @@ KK_VERB_END_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен
 
 NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
 KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті)$")
-KK_COUNT_NOUN_RE = re.compile(r"(?:жоба|зауыт|кәсіпор|нысан|өндіріс|фабрика|кешен)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kazakh_count_nouns():
+    return cue_regex("kazakh_count_nouns")
 
 
 def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
@@ -343,7 +347,7 @@ def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc:
     stop = voc.title_stop_words
     # "14 металлургия жобасы", "5 машина жасау жобасы": before a Kazakh noun the modifiers are Kazakh
     # nouns, whatever letters they are written with, not Russian words to parse
-    kazakh_noun = bool(words and KK_COUNT_NOUN_RE.match(words[-1]))
+    kazakh_noun = bool(words and _kazakh_count_nouns().match(words[-1]))
     for w in gap:
         lw = w.lower()
         if lw in stop or KK_VERB_END_RE.search(lw) or (kazakh_noun and KK_CASE_END_RE.search(lw)):

@@ -10,7 +10,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import WORD_RE, better_phrase, facility_phrase, facility_title, is_bare, ru_parses, with_company
+from .titles import WORD_RE, Phrase, better_phrase, facility_phrase, facility_title, is_bare, ru_parses, with_company
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|пен)"
@@ -493,8 +493,7 @@ def _shared_works(text: str, items: list[tuple[int, int, list[str]]]) -> dict[in
 
 
 # "газовые тепловые станции «Туран» и «Юго-Восток»", "«Тұран» және «Оңтүстік-Шығыс» газ жылу
-# станциялары", "the Turan and Yugo-Vostok stations": a plural facility noun beside names joined by
-# "and" is one facility per name
+# станциялары": a plural facility noun beside names in «» joined by "and" is one facility per name
 QUOTED_NAMES = re.compile(r"«[^«»]{2,40}»(?:\s*(?:,|и|және|мен|бен|пен|and|&)\s*«[^«»]{2,40}»)+")
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ының|інің|ына|іне|ында|інде)?$")
 
@@ -508,20 +507,19 @@ def _plural_word(word: str) -> bool:
     return any("plur" in p.tag for p in ru_parses(w))
 
 
-def named_members(item: str, phrase) -> tuple[list[str], str]:
-    """The names a plural facility noun lists ("станции «Туран» и «Юго-Восток»") and the item
-    without them, else ([], item)."""
+def named_members(item: str, phrase: Phrase | None) -> list[str]:
+    """The names a plural facility noun lists ("станции «Туран» и «Юго-Восток»"), else []."""
     if phrase is None:
-        return [], item
+        return []
     head_end = phrase.head_end + len(re.match(r"\w*", item[phrase.head_end:]).group(0))
     if not _plural_word(item[phrase.head_start:head_end]):
-        return [], item
+        return []
     for m in QUOTED_NAMES.finditer(item):
         before = m.end() <= phrase.head_start and len(item[m.end():phrase.head_start].split()) <= 4
         after = m.start() >= head_end and not item[head_end:m.start()].strip()
         if before or after:
-            return re.findall(r"«([^«»]{2,40})»", m.group(0)), item[:m.start()] + item[m.end():]
-    return [], item
+            return re.findall(r"«([^«»]{2,40})»", m.group(0))
+    return []
 
 
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
@@ -595,7 +593,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         d.add_evidence(an.text)
         # a list of plants without figures gives one record each (the spec): "the President launched
         # a pharmaceutical plant, a meat processing complex, a poultry farm ..." are projects
-        members, rest = ([], item) if d.investment_kzt or d.investment_usd or d.jobs else named_members(item, phrase)
+        # (a figure of the item is the members' joint figure: one record carries it, the spec)
+        members = [] if d.investment_kzt or d.investment_usd or d.jobs else named_members(item, phrase)
         if members:
             base = facility_title(QUOTED_NAMES.sub(" ", phrase.written).strip(), [], None)
             kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))

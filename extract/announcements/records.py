@@ -202,8 +202,10 @@ def _one_sentence(an: Analysis, st: State) -> None:
         return
     enum = voc.enumeration_re.search(an.text)
     if enum is None and st.current is not None and st.current.kind == "program":
-        bare = cue_regex("enumeration_openers_bare").match(an.text)
-        enum = bare if bare is not None and facility_after(an.text[:bare.end() + 60], cue_regex("enumeration_openers_bare")) else None
+        # "They are a plant ...", "Это завод ...": the pool's items, if a facility noun follows the opener
+        openers = cue_regex("enumeration_openers_bare")
+        bare = openers.match(an.text)
+        enum = bare if bare is not None and facility_after(an.text[:bare.end() + 60], openers) else None
     if enum and cue_regex("resource_patterns").search(an.text, 0, enum.start()):
         enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):

@@ -131,15 +131,16 @@ KK_PLACE_AFTER = re.compile(r"\w*\s+(?:аумағында|аумағындағы
 QUOTED_SPAN = re.compile(r"«[^»]{0,60}»|\"[^\"]{0,60}\"|“[^”]{0,60}”")
 
 
-# Kazakh facility words written with letters Russian shares ("цемент зауыты", "жобасы"): Russian
-# writes "завод", "проект"
-KAZAKH_HEADS = re.compile(r"(?:зауыт|жоба|кешен|станция(?:сы|лар))", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _kazakh_heads():
+    return cue_regex("kazakh_title_heads")
 
 
 def _kazakh(text: str) -> bool:
     """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік», «Табиғи тас Қызылорда»)."""
     words = WORD_RE.findall(QUOTED_SPAN.sub(" ", text))
-    kk = sum(1 for w in words if KAZAKH.search(w) or KAZAKH_HEADS.match(w))
+    heads = _kazakh_heads()
+    kk = sum(1 for w in words if KAZAKH.search(w) or heads.match(w))
     return kk >= 2 or (kk == 1 and len(words) <= 6)
 
 

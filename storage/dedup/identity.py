@@ -338,7 +338,9 @@ def kzt_equivalent(rec: dict) -> float | None:
 EVIDENCE_CHARS = 600  # the head of a record's evidence: its own sentence, not the article's list
 
 
+@lru_cache(maxsize=1)
 def _lineage() -> dict[str, frozenset[str]]:
+    """A region code -> itself and the regions it was carved from or gave (regions.yaml)."""
     from kzmon.extract.regions import formed_from
 
     kin: dict[str, set[str]] = {}
@@ -348,18 +350,13 @@ def _lineage() -> dict[str, frozenset[str]]:
     return {code: frozenset(codes) for code, codes in kin.items()}
 
 
-_LINEAGE: dict[str, frozenset[str]] | None = None
-
-
 def regions_meet(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
     """Two region sets name one place: they share a region, or one names a region carved out of
     the other's (a 2015 report of a Zharma plant says East Kazakhstan, a 2024 one Abai)."""
     if a & b:
         return True
-    global _LINEAGE
-    if _LINEAGE is None:
-        _LINEAGE = _lineage()
-    return any(_LINEAGE.get(code, frozenset()) & b for code in a)
+    kin = _lineage()
+    return any(kin.get(code, frozenset()) & b for code in a)
 
 
 @lru_cache(maxsize=1)
