@@ -178,7 +178,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if not counts and (placed := placed_products(an)):
         placed_records(an, st, placed)   # "projects to produce X in A, Y in B and Z in C": one per place
         return
-    if counts and cue_regex("industry_stock_patterns").search(an.text):
+    if counts and cue_regex("industry_stock_patterns").search(_with_digits(an.text)):
         return    # "в мукомольной отрасли работают порядка 270 предприятий": the industry today (and its parts)
     subs = subcount_numbers(an)
     if subs:
@@ -330,6 +330,19 @@ def _one_sentence(an: Analysis, st: State) -> None:
     elif st.current is not None:
         st.pending = None
     continue_record(an, st)
+
+
+@lru_cache(maxsize=1)
+def _number_word_re() -> re.Pattern:
+    words = sorted(vocabulary().number_words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _with_digits(text: str) -> str:
+    """The text with its number words written as digits ("работают три предприятия" -> "работают 3
+    предприятия"): the stock patterns, written for digits, read both."""
+    words = vocabulary().number_words
+    return _number_word_re().sub(lambda m: str(words[m.group(0).lower()]), text)
 
 
 def _counts_parts(text: str, f: Figure) -> bool:
