@@ -29,7 +29,7 @@ def test_an_english_dateline_town_is_no_name(dateline):
 
 
 def test_capitals_inside_a_sentence_stay_a_name():
-    # "KIA", "ERG" mid-sentence are firms; only a line-opening word before a dateline stop is a town
+    # a guard: "KIA", "ERG" mid-sentence are firms; only a line-opening word before a dateline stop is a town
     found = keys("The governor said KIA and ERG would sign the deal in Kostanay on Friday.", "en")
     assert {"nm:kia", "nm:erg"} <= found
 

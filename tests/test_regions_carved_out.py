@@ -18,6 +18,7 @@ def test_a_new_region_meets_the_one_it_was_carved_from(new, old):
 
 
 def test_neighbours_that_were_never_one_region_do_not_meet():
+    # a guard: the lineage joins only what was one region, not every neighbour
     assert not regions_meet({"KZ-10"}, {"KZ-55"})      # Abai and Pavlodar
     assert not regions_meet({"KZ-33"}, {"KZ-75"})      # Zhetysu and Almaty city
     assert not regions_meet({"KZ-62"}, {"KZ-63"})      # Ulytau and East Kazakhstan

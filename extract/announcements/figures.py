@@ -325,7 +325,8 @@ KK_VERB_END_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен
 
 
 NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
-KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті)$")
+# (the accusative "-ды/-ді/-ты/-ті" is in KK_VERB_END_RE, checked beside it)
+KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні)$")
 
 
 @lru_cache(maxsize=1)

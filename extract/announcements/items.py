@@ -1,8 +1,8 @@
 """Projects named in a span: one record per item when places, companies or facilities separate them."""
 from __future__ import annotations
 
-import copy
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .analysis import Analysis, apply_figures, companies_in, has_substance, in_span, period_in, regions_in
@@ -10,7 +10,8 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import WORD_RE, Phrase, better_phrase, facility_phrase, facility_title, is_bare, ru_parses, with_company
+from .titles import (RU_MODIFIER, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
+                     ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|пен)"
@@ -30,7 +31,7 @@ NEW_NP = re.compile(r"^(?:an?|the|one more|another)\s+(?:[\w-]+\s+){0,3}?", FLAG
 
 def _adjective(word: str) -> bool:
     w = word.lower()
-    return bool(re.fullmatch(r"[а-яё-]+", w)) and any(p.tag.POS in ("ADJF", "PRTF") for p in ru_parses(w)[:1])
+    return bool(re.fullmatch(r"[а-яё-]+", w)) and _ru_parse(w).tag.POS in RU_MODIFIER
 
 
 def _second_facility(left: str, right: str, comma: bool = False) -> bool:
@@ -598,12 +599,10 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         if members:
             base = facility_title(QUOTED_NAMES.sub(" ", phrase.written).strip(), [], None)
             kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
+            companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
             for name in members:
-                one = copy.copy(d)
-                one.evidence = list(d.evidence)
-                one.companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
-                one.title = f"«{name}» {base}" if kazakh_order else f"{base} «{name}»"
-                made.append(one)
+                made.append(replace(d, title=f"«{name}» {base}" if kazakh_order else f"{base} «{name}»",
+                                    companies=list(companies), regions=list(d.regions), evidence=list(d.evidence)))
             continue
         made.append(d)
     for d in made:

@@ -332,17 +332,15 @@ def _one_sentence(an: Analysis, st: State) -> None:
     continue_record(an, st)
 
 
-@lru_cache(maxsize=1)
-def _number_word_re() -> re.Pattern:
-    words = sorted(vocabulary().number_words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-
-
 def _with_digits(text: str) -> str:
     """The text with its number words written as digits ("работают три предприятия" -> "работают 3
     предприятия"): the stock patterns, written for digits, read both."""
-    words = vocabulary().number_words
-    return _number_word_re().sub(lambda m: str(words[m.group(0).lower()]), text)
+    voc = vocabulary()
+    out, last = [], 0
+    for m in voc.number_word_re.finditer(text):
+        out += [text[last:m.start()], str(voc.number_words[m.group(0).lower()])]
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def _counts_parts(text: str, f: Figure) -> bool:
