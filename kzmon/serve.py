@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -144,8 +145,24 @@ def run_serve(database: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"kzmon serve: http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C stops)", flush=True)
+        child = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata),
+                                  "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"])
+        # A service manager or `kill` stops us with SIGTERM, which would end this process at once:
+        # Datasette, a child of its own, would go on listening and the metadata stay in /tmp.
+        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
-            return subprocess.call([sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata),
-                                    "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"])
+            return child.wait()
         except KeyboardInterrupt:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
             return 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -173,3 +173,35 @@ def test_export_csv_per_announcement(demo_db, tmp_path):
     assert len(rows) == count
     assert all(r["url"].startswith("http") for r in rows)
     assert not any(r["regions"].startswith("[") or r["companies"].startswith("[") for r in rows)
+
+
+def test_a_terminated_serve_stops_datasette_and_leaves_nothing_in_tmp(demo_db, tmp_path):
+    """SIGTERM to `kzmon serve` alone (a service manager's stop, `kill PID`) must not leave
+    Datasette listening as an orphan, nor its metadata file in the temporary directory."""
+    port = _free_port()
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    log = tmp_path / "serve.log"
+    child = subprocess.Popen([sys.executable, "-m", "kzmon.cli", "serve", "--db", str(demo_db), "--port", str(port)],
+                             env={**_env(), "TMPDIR": str(tmp)}, stdout=log.open("w"), stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get_json(f"http://127.0.0.1:{port}/-/versions.json")
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                assert child.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+                time.sleep(0.2)
+        assert any(tmp.iterdir()), "the metadata file is written to TMPDIR while serving"
+        os.kill(child.pid, 15)
+        child.wait(timeout=30)
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+        assert list(tmp.iterdir()) == []
+    finally:
+        try:
+            os.killpg(child.pid, 9)
+        except ProcessLookupError:
+            pass
