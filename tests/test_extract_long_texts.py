@@ -123,5 +123,8 @@ def test_a_one_megabyte_line_is_read_to_the_end():
     line = line[:len(line) - len(last) - 1] + " " + last
     records = extract_announcements(line)
     assert records and all(r["kind"] in ("project", "program") for r in records)
-    alone = {r["title"] for r in extract_announcements(last)}
-    assert alone and alone & {r["title"] for r in records}
+    # the last article's statements are among the records' evidence (not its titles: the line holds
+    # the corpus, and an earlier report of the same plant is one facility to the document-level pass,
+    # titled from either report; a dev article of round 13 made it so for the cotton complex last)
+    alone = {e for r in extract_announcements(last) for e in r["evidence"].split(" … ")}
+    assert alone and alone & {e for r in records for e in r["evidence"].split(" … ")}
