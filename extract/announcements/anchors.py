@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..concepts import concepts_in
 from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
@@ -33,6 +34,11 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
         return False    # "opened the Syr Salt works", "the KamaTyresKZ plant": a facility called by its own name
     if current is None and not getattr(an, "facility_before", True):
         return False    # no facility named before: "the" opens the first mention ("The new terminal will ...")
+    if current is not None and current.kind == "project" and before[m.end(1):].strip():
+        phrase, own = facility_phrase(np), facility_phrase(current.title)
+        if phrase is not None and own is not None and _other_concept(phrase, own):
+            return False    # "a new brick plant ... The gas concrete blocks plant and ...": another kind of plant
+                            # (not a bare "the mine": the article named it before, if not as a record)
     sector = sector_of(np)[0]
     return sector is None or (current is not None and current.kind == "project" and current.sector == sector)
 
@@ -155,7 +161,19 @@ def _kind_words(phrase: Phrase) -> list[str]:
 def _other_kind(phrase: Phrase, current: Draft) -> bool:
     """The open project's title says what it is, and it is another kind than the phrase's."""
     own = facility_phrase(current.title)
-    return own is not None and bool(_kind_words(own)) and not _shares_head_words(phrase.title, current.title)
+    return own is not None and bool(_kind_words(own)) and (
+        not _shares_head_words(phrase.title, current.title) or _other_concept(phrase, own))
+
+
+def _other_concept(phrase: Phrase, own: Phrase) -> bool:
+    """One noun, two kinds: "expanded clay plant" after "brick plant", "завод керамзита" after
+    "кирпичный завод". Their words of kind differ and name two concepts with nothing in common
+    (a "mineral fertilizer plant" after a "chemical complex" names one concept: it may be the same)."""
+    kind, own_kind = {w[:5] for w in _kind_words(phrase)}, {w[:5] for w in _kind_words(own)}
+    if not kind or not own_kind or kind & own_kind:
+        return False
+    concepts, own_concepts = concepts_in(phrase.title), concepts_in(own.title)
+    return bool(concepts and own_concepts and not concepts & own_concepts)
 
 
 def _shares_head_words(title: str, other: str) -> bool:
@@ -204,9 +222,10 @@ def opens_with_reference(an: Analysis, current: Draft | None, seen: set[str] | f
         # "Фабрика бумажных мешков ТОО «Тобыл Пак» заработала": the noun opens a phrase that says
         # which facility it is, not a reference to the one before (unless it names that one again)
         phrase = facility_phrase(an.text[:80])
-        if phrase is not None and phrase.start <= 3 and _kind_words(phrase) and not (
-                current is not None and _shares_head_words(phrase.title, current.title)):
-            return False
+        if phrase is not None and phrase.start <= 3 and _kind_words(phrase) and (
+                current is None or not _shares_head_words(phrase.title, current.title)
+                or current.kind == "project" and _other_kind(phrase, current)):
+            return False    # (the same noun, "завод керамзита" after "кирпичный завод", of another kind)
     return True
 
 

@@ -145,6 +145,15 @@ def _kind_stems_of(title: str, companies: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[:5] for w in re.findall(r"\w{3,}", title.lower()) if w not in drop and w not in names)
 
 
+def _other_facility(a: Draft, b: Draft) -> bool:
+    """"N Kazakhstan to build mining complex" over a body whose one new record is "a new woodworking
+    enterprise": two projects of two industries, and no common name (a "chemical complex" and its
+    "mineral fertilizer plant" are one)."""
+    if a.kind != "project" or b.kind != "project" or _names(a) & _names(b) or _restates(a, b):
+        return False
+    return bool(a.sector and b.sector and a.sector != b.sector)
+
+
 def _restates(a: Draft, b: Draft) -> bool:
     """"жел электр станциясы" ... "электр станциясы", "ЕвроХим химический комплекс" ... "химический
     комплекс": one title says all the other says of the kind of facility (two words at least)."""
@@ -344,7 +353,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         if best is not None and _conflict(best, h)[0] >= 1 and _conflict(best, h)[1] == 0:
             _fill(best, h)
             continue
-        same_kind = [k for k in kept if k.kind == h.kind]
+        same_kind = [k for k in kept if k.kind == h.kind and not _other_facility(k, h)]
         if len(same_kind) == 1 and _conflict(same_kind[0], h)[1] == 0 and (h.numbers() or _same_facility(same_kind[0], h)):
             _fill(same_kind[0], h)
             continue

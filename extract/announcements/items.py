@@ -34,6 +34,9 @@ def _adjective(word: str) -> bool:
     return bool(re.fullmatch(r"[а-яё-]+", w)) and _ru_parse(w).tag.POS in RU_MODIFIER
 
 
+KK_POSSESSIVE = re.compile(r"[а-яәғқңөұүһі](?:сы|сі)$")
+
+
 def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     """"A flour mill ... and a meat processing plant": a second facility with its own sector.
     In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
@@ -70,6 +73,9 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # "ТЭЦ-3 и газовых тепловых станций": adjectives before the noun do not end the reach
         while reach < 4 and len(words) > reach and all(_adjective(w.group(0)) for w in words[:reach]):
             reach += 1
+        # "... мен тротуар плиткасы зауыты": a Kazakh noun and its possessive before the facility noun
+        if reach == 2 and len(words) > 2 and KK_POSSESSIVE.search(words[1].group(0)):
+            reach = 3
         words = words[:reach]
         if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
             return False  # a verb ("и обслуживать площадку") continues the same project
