@@ -61,6 +61,20 @@ def _quote_not_before_re() -> re.Pattern:
     return compile_folded(r"\s*(?:" + "|".join(_load("companies.yaml")["quote_not_before"]) + r")(?!\w)")
 
 
+def no_firm_around(text: str, start: int, end: int) -> bool:
+    """The word after a name (past its closing quote) makes it a party, a deposit, a mine or a zone,
+    or the word before it a party or a ministry ("«AMANAT» партиясы", "партии «AMANAT»", "Kashagan
+    field", "the Ministry of Agriculture")."""
+    rest = text[end:end + 60]
+    return _quote_not_before_re().match(rest.lstrip("»\"”")) is not None or \
+        _not_firm_before_re().search(text, max(0, start - 30), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_firm_before_re() -> re.Pattern:
+    return compile_folded(r"(?<!\w)(?:" + "|".join(_load("companies.yaml")["not_firm_before"]) + r")\s*[«\"“]?\s*$")
+
+
 def _quoted_company(text: str, start: int, end: int, voc) -> bool:
     """«Name» as a company: a legal form or company noun beside it, or a facility noun it names
     ("кирпичный завод «Кызылорда Саз-М»", "«Алтын таға» бетон өнімдері зауыты") unless a zone,
@@ -228,6 +242,11 @@ def _place_opens_name(text: str, kept: list[str], offsets: list[int], run_start:
     return not PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 8), run_start)
 
 
+@lru_cache(maxsize=1)
+def _site_head_at() -> re.Pattern:
+    return compile_folded(r"(?:" + "|".join(vocabulary().cues["named_site_heads"]) + r")(?!\w)")
+
+
 def _facility_follows(after: str, voc) -> bool:
     """"Haier refrigerator plant", "Xiaomi TV manufacturing plant": a name before a product and a facility."""
     if NOT_AFTER_NAME_RE.match(after):
@@ -235,7 +254,8 @@ def _facility_follows(after: str, voc) -> bool:
     pos = len(after) - len(after.lstrip())
     for _ in range(3):
         if voc.facility_re.match(after, pos):
-            return True
+            # "its Syrymbet tin-polymetallic deposit", "the Bozshakol mine": a site's own name
+            return not _site_head_at().match(after, pos)
         m = LOWER_WORD_RE.match(after, pos)
         if not m:
             return False
@@ -373,6 +393,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or _role_patterns()[0].match(after) is not None
             or _role_patterns()[1].search(before) is not None
         )
+        if evidence and no_firm_around(text, start, end):
+            continue    # "«AMANAT» партиясы", "Kashagan field": a party, a deposit, a zone, no firm
         listed = bool(chain_end is not None and COORDINATED_RE.fullmatch(text, chain_end, start))
         if not evidence and listed:
             evidence = True   # "in partnership with Sinopharm, Sinovac and Kangtai": names listed after a partner cue
@@ -436,7 +458,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         inner = m.group(1).strip()
         if inner[:1].islower() or inner.isdigit():
             continue
-        if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found}:
+        if _quoted_company(text, m.start(), m.end(), voc) and inner not in {f[0] for f in found} \
+                and not no_firm_around(text, m.start(), m.end()):
             found.append((inner, m.start(1), m.end(1)))
     # Russian and Kazakh institutions named by words, not a brand: "Инвестиционный фонд Казахстана",
     # "Банк развития Казахстана", "Евразийский банк развития", "Development Bank of Kazakhstan"

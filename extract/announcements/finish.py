@@ -434,6 +434,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         elif d.period is None and d.parent is None and last_program is not None:
             d.context_period = last_program.period
     headline_sector = _sole_sector(" ".join(an.text for an in analyses if an.sentence.headline))
+    _common_words_as_firms(kept, analyses)
     for d in kept:
         if d.kind == "project" and d.sector is None:
             # "шыны зауыты", "крупяной завод" named in a title the sentence that opened the record did not
@@ -534,6 +535,15 @@ def _tail_run() -> re.Pattern:
     """A run of corporate words (companies.yaml name_tail_words), the longest word tried first."""
     words = sorted(_load("companies.yaml")["name_tail_words"], key=len, reverse=True)
     return re.compile(rf"((?:[ ]+(?:{'|'.join(map(re.escape, words))})\b\.?)+)")
+
+
+def _common_words_as_firms(kept: list[Draft], analyses: list[Analysis]) -> None:
+    """"Meat plant under construction in Kegen" ... "a meat processing plant": a one-word "firm"
+    that opens a sentence and that the article writes in lower case elsewhere is a common word."""
+    text = " ".join(an.text for an in analyses)
+    for d in kept:
+        d.companies = [c for c in d.companies if " " in c or not c[:1].isupper() or c.isupper()
+                       or not re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", text)]
 
 
 def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:

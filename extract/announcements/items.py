@@ -529,6 +529,23 @@ def named_members(item: str, phrase: Phrase | None) -> list[str]:
     return []
 
 
+JOINED_BY_AND = re.compile(r"\s*(?:and|и|а также|және|мен|бен|пен)\s", re.IGNORECASE)
+SIZE_KINDS = ("money", "jobs", "capacity", "area")
+
+
+def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool:
+    """"открыли второй этап швейной фабрики ... и цех по производству прикладных материалов за 550
+    млн тенге": two facilities joined by "and" whose one figure ends the sentence are one record
+    with the joint figure (the spec's "one facility, one record"), not a second facility that
+    owns it and a first that owns nothing."""
+    (a0, b0, _), (a1, b1, _) = items
+    if not JOINED_BY_AND.match(an.text, a1):
+        return False
+    first = [f for f in an.figures if a0 <= f.start < b0 and f.kind in SIZE_KINDS]
+    second = [f for f in an.figures if a1 <= f.start < b1 and f.kind in SIZE_KINDS]
+    return not first and len([f for f in second if f.kind == "money"]) == 1
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
@@ -556,6 +573,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         named = [(a, b, r) for a, b, r in items if not ONE_OF.search(an.text[a:b])]
         if named and len(named) < len(items) and any(vocabulary().facility_re.search(an.text[a:b]) for a, b, _ in named):
             items = named
+    if len(items) == 2 and _joint_figure(an, items):
+        items = [(items[0][0], items[1][1], list(dict.fromkeys(items[0][2] + items[1][2])))]
     partners = _partner_items(an, items)
     for a, b, regions in items:
         item = item_text(a, b)

@@ -102,6 +102,7 @@ def _period_words() -> dict:
         "pluperfect": compile_folded(r"(?:" + "|".join(data["background_clause"]) + r")"),
         "past_before": compile_folded(WORD_START + r"(?:" + alt(data["background_sentence_before"]) + r")\s+(?:the\s+)?$"),
         "past_after": compile_folded(r"\s*(?:г\.|года|году|жылы)?\s*(?:" + alt(data["background_sentence_after"]) + r")"),
+        "reminder": compile_folded(r"^\W*(?:" + alt(data["reminder_openers"]) + r")\b"),
     }
 
 
@@ -137,6 +138,8 @@ def told_as_background(text: str) -> bool:
     plan or a milestone before the news, not a project of its own (the spec: background)."""
     words = _period_words()
     years = list(YEAR_LIKE_RE.finditer(text))
+    if years and words["reminder"].match(text):
+        return True     # "Напомним, в апреле 2024 года Казахстан и Россия заключили соглашение ..."
     if not years or not all(words["past_before"].search(text[max(0, m.start() - 25):m.start()])
                             or words["past_after"].match(text, m.end(), min(len(text), m.end() + 30)) for m in years):
         return False

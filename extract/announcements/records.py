@@ -602,7 +602,7 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
     """Latin-script names an article writes twice or more, mid-sentence at least once, that are
     neither a person (a title before it, a patronymic or Russian surname ending) nor a place
     nor a common word: in news about a project these are its companies and brands."""
-    from .companies import COUNTRY_TAILS, POSSESSIVE_RE, _lists
+    from .companies import COUNTRY_TAILS, POSSESSIVE_RE, _lists, no_firm_around
     stop = _lists()[2]
     seen: dict[str, list[bool]] = {}
     person: set[str] = set()
@@ -620,6 +620,8 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
                 continue    # "Zhanatas 100 MW Wind Power Plant": a unit after a number opens no name
             if WEB_DOMAIN_AFTER.match(an.text, m.end()):
                 continue    # "деп жазады Zakon.kz", "Zakon.kz жаңалығы": an outlet's site, no firm
+            if no_firm_around(an.text, m.start(), m.end()):
+                person.add(name)    # "«AMANAT» партиясы": a party's name, not a firm's, wherever it stands
             before = an.text[max(0, m.start() - 30):m.start()]
             if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2 or \
                     PERSON_TITLE_AFTER.match(an.text, m.end()):

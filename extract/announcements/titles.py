@@ -522,20 +522,20 @@ def _common_title_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary().cues.get("not_names", []))
 
 
-# A deposit is told apart by the name written right after it ("месторождения Баян", "месторождение –
-# Аксоран –", "месторождение «Кызылтау»"): the name goes into the title.
-NAME_AFTER_DEPOSIT = re.compile(r"\s*(?:[–—-]\s*)?[«\"“]?((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)?)")
+# A deposit or a zone is told apart by the name written right after it ("месторождения Баян",
+# "месторождение – Аксоран –", "месторождение «Кызылтау»", "зона «Кайрат-2»"): the name goes into the title.
+NAME_AFTER_SITE = re.compile(r"\s*(?:[–—-]\s*)?[«\"“]?((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)?)")
 
 
 @lru_cache(maxsize=1)
-def _deposit_head() -> re.Pattern:
-    return compile_folded(r"(?<!\w)(?:" + "|".join(vocabulary().cues["deposit_heads"]) + r")$")
+def _site_head() -> re.Pattern:
+    return compile_folded(r"(?<!\w)(?:" + "|".join(vocabulary().cues["named_site_heads"]) + r")$")
 
 
-def _deposit_name(item: str, phrase: Phrase) -> str:
-    if not _deposit_head().search(phrase.title):
+def _site_name(item: str, phrase: Phrase) -> str:
+    if not _site_head().search(phrase.title):
         return ""
-    m = NAME_AFTER_DEPOSIT.match(item, phrase.end)
+    m = NAME_AFTER_SITE.match(item, phrase.end)
     return m.group(1) if m else ""
 
 
@@ -556,9 +556,9 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         product = _product_clause(item, phrase.end)
         if product:
             title = f"{title} {product}"
-    deposit = _deposit_name(item, phrase) if phrase is not None else ""
-    if deposit and deposit.lower() not in title.lower():
-        title = f"{title} {deposit}"
+    site = _site_name(item, phrase) if phrase is not None else ""
+    if site and site.lower() not in title.lower():
+        title = f"{title} {site}"
     if phrase is not None and not headline_case and not CYRILLIC.search(item) and item[phrase.start:phrase.start + 1].isupper():
         name = _proper_name_before(item, phrase.start)
         if name:
