@@ -77,7 +77,12 @@ def extract_announcements(text: str, published: date | None = None, language: st
         from .periods import year_in_text
         # a dateline or byline: "today" and "this year" need it; else the latest year the text names
         published = date_in_text(text) or year_in_text(text)
-    return [d.to_record() for d in build_drafts(text, published, language, title)]
+    from .titles import DOCUMENT_LANGUAGE
+    token = DOCUMENT_LANGUAGE.set(language)
+    try:
+        return [d.to_record() for d in build_drafts(text, published, language, title)]
+    finally:
+        DOCUMENT_LANGUAGE.reset(token)
 
 
 LATIN_FIELDS = ("title", "evidence", "companies")

@@ -84,6 +84,12 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
             # "..., производство лакокрасочной продукции, домостроительный комбинат": a facility noun
             # opening the next item of a list is a facility of its own, a known sector or not
             return head.end() - head.start() >= 3
+        if words and voc.status_any_re.match(right, words[0].start()):
+            # "открыли молочный завод и заложили фундамент кирпичного завода": a verb of status of its
+            # own opens a clause about a facility of another industry
+            head = voc.facility_re.search(right, words[0].end(), words[0].end() + 50)
+            return bool(head and sector_of(right[:head.end() + 40])[0] and sector_of(left)[0]
+                        and sector_of(right[:head.end() + 40])[0] != sector_of(left)[0])
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 

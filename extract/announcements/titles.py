@@ -10,6 +10,7 @@ it), Kazakh by a small ending rule ("зауытының" -> "зауыты", "з�
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,8 +137,16 @@ def _kazakh_heads():
     return cue_regex("kazakh_title_heads")
 
 
+# The language of the article being read ("kk", "ru", "en" or None), set by extract_announcements:
+# "кен байыту фабрикасы салынады" carries no letter only Kazakh writes, and only the article
+# says it is Kazakh.
+DOCUMENT_LANGUAGE: ContextVar[str | None] = ContextVar("document_language", default=None)
+
+
 def _kazakh(text: str) -> bool:
     """Kazakh text, not a Russian one quoting a Kazakh name («Оңтүстік», «Табиғи тас Қызылорда»)."""
+    if DOCUMENT_LANGUAGE.get() == "kk":
+        return True
     words = WORD_RE.findall(QUOTED_SPAN.sub(" ", text))
     heads = _kazakh_heads()
     kk = sum(1 for w in words if KAZAKH.search(w) or heads.match(w))
@@ -345,9 +354,14 @@ def _kk_dictionary_form(head: str, stem_len: int) -> str:
     return stem + (m.group(1) if m else "")
 
 
-@lru_cache(maxsize=4096)
 def facility_phrase(item: str, status_hint: int | None = None) -> Phrase | None:
     """The strongest facility phrase of a clause; among equals, the first after the status cue, else the nearest."""
+    return _facility_phrase(item, status_hint, DOCUMENT_LANGUAGE.get())
+
+
+@lru_cache(maxsize=4096)
+def _facility_phrase(item: str, status_hint: int | None, language: str | None) -> Phrase | None:
+    """Remembered per document language: a phrase is read as Kazakh in a Kazakh article."""
     lists = _lists()
     nouns = list(lists["any"].finditer(item))
     if not nouns:
