@@ -539,11 +539,25 @@ def _tail_run() -> re.Pattern:
 
 def _common_words_as_firms(kept: list[Draft], analyses: list[Analysis]) -> None:
     """"Meat plant under construction in Kegen" ... "a meat processing plant": a one-word "firm"
-    that opens a sentence and that the article writes in lower case elsewhere is a common word."""
+    that opens a sentence and that the article writes in lower case elsewhere is a common word.
+    The article's words are gathered once: a search of the whole text per firm of every record
+    made a one-megabyte page quadratic."""
     text = " ".join(an.text for an in analyses)
+    words = set(WORD_OR_COMPOUND.findall(text)) | set(WORD_ONLY.findall(text))
+
+    def written_in_lower_case(name: str) -> bool:
+        low = name.lower()
+        if WORD_OR_COMPOUND.fullmatch(low):
+            return low in words
+        return re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text) is not None
+
     for d in kept:
         d.companies = [c for c in d.companies if " " in c or not c[:1].isupper() or c.isupper()
-                       or not re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", text)]
+                       or not written_in_lower_case(c)]
+
+
+WORD_OR_COMPOUND = re.compile(r"\w+(?:-\w+)*")
+WORD_ONLY = re.compile(r"\w+")
 
 
 def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:
