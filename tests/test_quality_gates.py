@@ -23,7 +23,7 @@ from quality import measure  # noqa: E402
 # and 14 to blind (first measured 0.607 and 0.898; blind leaks 20 -> 23).
 # Round 10 (14 + 14, first measured dev 0.698, blind 0.667) took blind kk to 0.814: its floor 0.81 -> 0.79.
 # Raised after that session's rules: dev ru 0.83 -> 0.85, kk 0.79 -> 0.82 (measured 0.877, 0.845).
-F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.85, "kk": 0.82}, "blind": {"en": 0.75, "ru": 0.68, "kk": 0.76}}
+F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, "ru": 0.68, "kk": 0.77}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -57,13 +57,17 @@ F1_FLOORS = {"dev": {"en": 0.83, "ru": 0.85, "kk": 0.82}, "blind": {"en": 0.75, 
 # a record on one or both sides). Blind companies 0.62 -> 0.61 when a headline's project and a plant of
 # another kind were kept apart (0.626 -> 0.618: no record matched before changed its firms; two of
 # the five records matched anew name the wrong firms, and one record matched before is lost).
+# Raised after that session's rules: dev F1 en 0.83 -> 0.84, ru 0.85 -> 0.87, kk 0.82 -> 0.85 (measured
+# 0.850, 0.883, 0.861), companies 0.78 -> 0.79 (0.791); blind F1 en 0.75 -> 0.76, kk 0.76 -> 0.77
+# (0.768, 0.773), companies 0.61 -> 0.62 (0.622), project precision 0.89 -> 0.90 and recall 0.25 ->
+# 0.27 (0.912, 0.278).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.78, "max_leaks": 38, "max_noisy_negatives": 7,
+    "dev": {"field_accuracy": 0.85, "companies": 0.79, "max_leaks": 38, "max_noisy_negatives": 7,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
             "project_precision": 0.70, "project_recall": 0.41},
-    "blind": {"field_accuracy": 0.85, "companies": 0.61, "max_leaks": 34, "max_noisy_negatives": 7,
+    "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 34, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.95, "cross_language_recall": 0.94,
-              "project_precision": 0.89, "project_recall": 0.25},
+              "project_precision": 0.90, "project_recall": 0.27},
 }
 
 
