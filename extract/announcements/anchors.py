@@ -225,7 +225,7 @@ def opens_with_reference(an: Analysis, current: Draft | None, seen: set[str] | f
         if phrase is not None and phrase.start <= 3 and _kind_words(phrase) and (
                 current is None or not _shares_head_words(phrase.title, current.title)
                 or current.kind == "project" and _other_kind(phrase, current)):
-            return False    # (the same noun, "завод керамзита" after "кирпичный завод", of another kind)
+            return False    # (or the same noun of another kind: "завод керамзита" after "кирпичный завод")
     return True
 
 

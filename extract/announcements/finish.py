@@ -539,7 +539,8 @@ def _tail_run() -> re.Pattern:
 
 def _common_words_as_firms(kept: list[Draft], analyses: list[Analysis]) -> None:
     """"Meat plant under construction in Kegen" ... "a meat processing plant": a one-word "firm"
-    that opens a sentence and that the article writes in lower case elsewhere is a common word.
+    written with a capital (as a headline or a sentence opens) that the article also writes in
+    lower case is a common word.
     The article's words are gathered once: a search of the whole text per firm of every record
     made a one-megabyte page quadratic."""
     text = " ".join(an.text for an in analyses)

@@ -88,8 +88,8 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
             # "открыли молочный завод и заложили фундамент кирпичного завода": a verb of status of its
             # own opens a clause about a facility of another industry
             head = voc.facility_re.search(right, words[0].end(), words[0].end() + 50)
-            return bool(head and sector_of(right[:head.end() + 40])[0] and sector_of(left)[0]
-                        and sector_of(right[:head.end() + 40])[0] != sector_of(left)[0])
+            own, before = (sector_of(right[:head.end() + 40])[0], sector_of(left)[0]) if head else (None, None)
+            return bool(own and before and own != before)
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
@@ -541,9 +541,9 @@ SIZE_KINDS = ("money", "jobs", "capacity", "area")
 
 def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool:
     """"открыли второй этап швейной фабрики ... и цех по производству прикладных материалов за 550
-    млн тенге": two facilities joined by "and" whose one figure ends the sentence are one record
-    with the joint figure (the spec's "one facility, one record"), not a second facility that
-    owns it and a first that owns nothing."""
+    млн тенге": two facilities joined by "and", the first with no figure of size and the second
+    with one sum, are one record with the joint figure (the spec's "one facility, one record"),
+    not a second facility that owns it and a first that owns nothing."""
     (a0, b0, _), (a1, b1, _) = items
     if not JOINED_BY_AND.match(an.text, a1):
         return False
