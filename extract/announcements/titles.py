@@ -428,9 +428,16 @@ def _facility_phrase(item: str, status_hint: int | None, language: str | None) -
             written = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
             title = noun + " " + written
             start = works.start()
-    if title[:1].isupper() and title[1:2].islower() and start == 0:
-        title = title[:1].lower() + title[1:]
+    if title[:1].isupper() and title[1:2].islower() and start == 0 and not _opens_with_place(title):
+        title = title[:1].lower() + title[1:]   # the sentence's capital, not the facility's ("Cement plant ...")
     return Phrase(start, end, item[start:end], title, best_rank, word_start, head_end)
+
+
+def _opens_with_place(title: str) -> bool:
+    """"Pavlodar petrochemical plant", "Теміртау металлургия комбинаты", "Экибастузская ГРЭС-2": a
+    place's name (or its adjective) that opens the phrase keeps its capital."""
+    from ..regions import find_regions
+    return any(m.start == 0 for m in find_regions(title))
 
 
 # A name beside a facility phrase: «Баян Сулу», "Orda Glass", KORCEM, Zhanatas (the name of a
