@@ -329,9 +329,6 @@ NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
 KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні)$")
 
 
-@lru_cache(maxsize=1)
-def _kazakh_count_nouns():
-    return cue_regex("kazakh_count_nouns")
 
 
 def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
@@ -348,7 +345,7 @@ def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc:
     stop = voc.title_stop_words
     # "14 металлургия жобасы", "5 машина жасау жобасы": before a Kazakh noun the modifiers are Kazakh
     # nouns, whatever letters they are written with, not Russian words to parse
-    kazakh_noun = bool(words and _kazakh_count_nouns().match(words[-1]))
+    kazakh_noun = bool(words and cue_regex("kazakh_count_nouns").match(words[-1]))
     for w in gap:
         lw = w.lower()
         if lw in stop or KK_VERB_END_RE.search(lw) or (kazakh_noun and KK_CASE_END_RE.search(lw)):

@@ -37,6 +37,12 @@ def _adjective(word: str) -> bool:
 KK_POSSESSIVE = re.compile(r"[а-яәғқңөұүһі](?:сы|сі)$")
 
 
+def _another_industry(left: str, right: str) -> bool:
+    """Both sides name an industry, and not the same one."""
+    own, before = sector_of(right)[0], sector_of(left)[0]
+    return bool(own and before and own != before)
+
+
 def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     """"A flour mill ... and a meat processing plant": a second facility with its own sector.
     In English the new noun phrase must open with an article; Russian and Kazakh (no articles)
@@ -61,8 +67,7 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
             # "a ferroalloy factory and coal concentrating mill": a singular noun phrase without its
             # article is a facility of its own when it is of another industry than the one before
             # ("a steel plant and rolling mill" stays one)
-            own, before = sector_of(right[:single.end()])[0], sector_of(left)[0]
-            return bool(own and before and own != before)
+            return _another_industry(left, right[:single.end()])
         return bool(head and sector_of(left)[0] and sector_of(right[:head.end() + 40])[0])
     else:
         words = list(WORD_RE.finditer(right))
@@ -88,8 +93,7 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
             # "открыли молочный завод и заложили фундамент кирпичного завода": a verb of status of its
             # own opens a clause about a facility of another industry
             head = voc.facility_re.search(right, words[0].end(), words[0].end() + 50)
-            own, before = (sector_of(right[:head.end() + 40])[0], sector_of(left)[0]) if head else (None, None)
-            return bool(own and before and own != before)
+            return head is not None and _another_industry(left, right[:head.end() + 40])
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
@@ -547,9 +551,9 @@ def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool
     (a0, b0, _), (a1, b1, _) = items
     if not JOINED_BY_AND.match(an.text, a1):
         return False
-    first = [f for f in an.figures if a0 <= f.start < b0 and f.kind in SIZE_KINDS]
-    second = [f for f in an.figures if a1 <= f.start < b1 and f.kind in SIZE_KINDS]
-    return not first and len([f for f in second if f.kind == "money"]) == 1
+    if any(a0 <= f.start < b0 and f.kind in SIZE_KINDS for f in an.figures):
+        return False
+    return sum(1 for f in an.figures if a1 <= f.start < b1 and f.kind == "money") == 1
 
 
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,

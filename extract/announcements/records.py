@@ -589,7 +589,6 @@ ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:та�
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
                           r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
-STATE_BODY_BEFORE = re.compile(r"\b(?:Ministry|Ministers?|Department|Committee|Agency)\s+(?:of|for)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
 # "Li Ming, Head of Gezhouba Group": a name with an office after it is a person
 PERSON_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?:(?:first\s+)?(?:deputy\s+|vice[\s-])?(?:head|director|general director|ceo|chairman|"
@@ -605,7 +604,7 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
     from .companies import COUNTRY_TAILS, POSSESSIVE_RE, _lists, no_firm_around
     stop = _lists()[2]
     seen: dict[str, list[bool]] = {}
-    person: set[str] = set()
+    not_firms: set[str] = set()     # people, parties, ministries: the name is no firm wherever it stands
     named_free: set[str] = set()
     for an in analyses:
         region_spans = an.region_spans()
@@ -621,19 +620,17 @@ def _repeated_names(analyses: list[Analysis]) -> list[str]:
             if WEB_DOMAIN_AFTER.match(an.text, m.end()):
                 continue    # "деп жазады Zakon.kz", "Zakon.kz жаңалығы": an outlet's site, no firm
             if no_firm_around(an.text, m.start(), m.end()):
-                person.add(name)    # "«AMANAT» партиясы": a party's name, not a firm's, wherever it stands
+                not_firms.add(name)   # "«AMANAT» партиясы", "the Ministry of Energy": a party's or a ministry's
             before = an.text[max(0, m.start() - 30):m.start()]
             if PERSON_TITLE.search(before) or SURNAME.search(name.split()[-1]) and len(name.split()) >= 2 or \
                     PERSON_TITLE_AFTER.match(an.text, m.end()):
-                person.add(name)
-            if STATE_BODY_BEFORE.search(before):
-                person.add(name)    # "the Ministry of Energy": a ministry's field, not a firm
+                not_firms.add(name)
             if not PLACE_PREPOSITION.search(before) or len(name.split()) > 1:
                 named_free.add(name)
             seen.setdefault(name, []).append(bool(re.search(r"[.!?:;]\s*$", before)) or m.start() == 0)
     # "presented in Dubai", "the largest SEZ of Dubai": a word written only after a preposition is a place
     return [name for name, starts in seen.items()
-            if len(starts) >= 2 and not all(starts) and name not in person and len(name) >= 3 and name in named_free]
+            if len(starts) >= 2 and not all(starts) and name not in not_firms and len(name) >= 3 and name in named_free]
 
 
 @lru_cache(maxsize=4096)

@@ -132,11 +132,6 @@ KK_PLACE_AFTER = re.compile(r"\w*\s+(?:аумағында|аумағындағы
 QUOTED_SPAN = re.compile(r"«[^»]{0,60}»|\"[^\"]{0,60}\"|“[^”]{0,60}”")
 
 
-@lru_cache(maxsize=1)
-def _kazakh_heads():
-    return cue_regex("kazakh_title_heads")
-
-
 # The language of the article being read ("kk", "ru", "en" or None), set by extract_announcements:
 # "кен байыту фабрикасы салынады" carries no letter only Kazakh writes, and only the article
 # says it is Kazakh.
@@ -148,7 +143,7 @@ def _kazakh(text: str) -> bool:
     if DOCUMENT_LANGUAGE.get() == "kk":
         return True
     words = WORD_RE.findall(QUOTED_SPAN.sub(" ", text))
-    heads = _kazakh_heads()
+    heads = cue_regex("kazakh_title_heads")
     kk = sum(1 for w in words if KAZAKH.search(w) or heads.match(w))
     return kk >= 2 or (kk == 1 and len(words) <= 6)
 
