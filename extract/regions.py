@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -270,6 +271,19 @@ def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gaz
 def formed_from() -> dict[str, str]:
     """A region code -> the region it was carved out of (regions.yaml `formed_from`)."""
     return dict(gazetteer_data().get("formed_from") or {})
+
+
+def regions_of_the_time(codes: list[str], on: date) -> list[str]:
+    """The regions as an article of that day knew them: a region carved out later is still part
+    of its parent (regions.yaml `formed_on`), so a 2019 report from Khorgos is in Almaty region."""
+    data = gazetteer_data()
+    parents, since = data.get("formed_from") or {}, data.get("formed_on") or {}
+    then = [parents[c] if c in since and on < _as_date(since[c]) else c for c in codes]
+    return list(dict.fromkeys(then))
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def region_name(code: str, lang: str = "en") -> str:

@@ -72,17 +72,24 @@ def extract_announcements(text: str, published: date | None = None, language: st
     if not _names_facility_or_pool(text, title):   # (the Latin-Kazakh test just made)
         return []
     language = language or _detect_language(text)
+    dated = published
     if published is None:
         from ..dates import date_in_text
         from .periods import year_in_text
         # a dateline or byline: "today" and "this year" need it; else the latest year the text names
-        published = date_in_text(text) or year_in_text(text)
+        dated = date_in_text(text)
+        published = dated or year_in_text(text)
     from .titles import DOCUMENT_LANGUAGE
     token = DOCUMENT_LANGUAGE.set(language)
     try:
-        return [d.to_record() for d in build_drafts(text, published, language, title)]
+        records = [d.to_record() for d in build_drafts(text, published, language, title)]
     finally:
         DOCUMENT_LANGUAGE.reset(token)
+    if dated is not None:   # a year guessed from the text is no date to redraw the map by
+        from ..regions import regions_of_the_time
+        for record in records:
+            record["regions"] = regions_of_the_time(record["regions"], dated)
+    return records
 
 
 LATIN_FIELDS = ("title", "evidence", "companies")
