@@ -414,6 +414,11 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         # where the plants it tours stand (its dateline, "ASTANA. KAZINFORM -", is not)
         lead_codes |= {r.code for r in first.regions if not r.surface.isupper()}
     place_codes |= lead_codes
+    if not place_codes:
+        # nothing up front and no record of its own names a place: the one region the whole
+        # article names ("In North Kazakhstan ..." two sentences before "the paper plant")
+        place_codes = {r.code for an in analyses if not an.ranking for r in an.regions
+                       if not r.surface.isupper() and not at_venue(an.text, r, "briefing_venue_patterns")}
     if len(place_codes) == 1:
         code = next(iter(place_codes))
         for d in kept:
