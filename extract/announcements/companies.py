@@ -61,6 +61,15 @@ def _quote_not_before_re() -> re.Pattern:
     return compile_folded(r"\s*(?:" + "|".join(_load("companies.yaml")["quote_not_before"]) + r")(?!\w)")
 
 
+KAZAKH_CASE_END = re.compile(r"(?:[дтн][ыі]ң|[ынс]?[ыі]ң|[дтн][аеыі]н|[ғгқк][аеы]|[нс]?[ыі]на|[дт][аеы]|[нс]?[ыі]нда|[дтн][аеы]н)$")
+
+
+def _kazakh_case_base(word: str) -> str:
+    """The word less a Kazakh case ending ("Қытайдың" -> "Қытай"): a country or a place in the
+    genitive names no firm either."""
+    return KAZAKH_CASE_END.sub("", word) if CYRILLIC_RE.match(word) and len(word) > 5 else word
+
+
 def no_firm_around(text: str, start: int, end: int) -> bool:
     """The word after a name (past its closing quote) makes it a party, a deposit, a mine or a zone,
     or the word before it a party or a ministry ("«AMANAT» партиясы", "партии «AMANAT»", "Kashagan
@@ -165,14 +174,16 @@ NOT_AFTER_NAME_RE = re.compile(r"\s*(?:region|oblast|city|district|special econo
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|of|в|во|на|под|из|около|у)\s+$", FLAGS)
 
 
-SURNAME_ENDINGS = "ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко"
+SURNAME_ENDINGS = ("ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|enko|ов|ев|ова|ева|ин|ина|ұлы|қызы|енко|"
+                   # Russian cases: "с президентом Береке Мухаметкалиевым", "акиму Гаязову"
+                   "овым|евым|иным|овой|евой|иной|ову|еву|ину|ове|еве|ине")
 # "Kazinform.kz", "деп жазады Zakon.kz": a name written as a site's address is an outlet
 WEB_DOMAIN_AFTER = re.compile(r"\.(?:kz|ru|com|org|net|uz|cn|info|news)\b", re.IGNORECASE)
 PERSON_NAME_RE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-Я][a-zа-я]+)?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]*"
                             rf"(?:{SURNAME_ENDINGS})")
 PERSON_TITLE_BEFORE_RE = re.compile(r"(?:minister|president|premier|akim|governor|chairman|chairwoman|head|director|ceo|deputy|"
                                     r"министр|президент|премьер|аким|глава|председател|директор|әкім|төраға|басшы)\w*"
-                                    r"(?:\s+(?:of|for|и|and|мен|[A-ZА-Я][\w-]*|the))*\s+$", re.IGNORECASE)
+                                    r"(?:\s+(?:of|for|и|and|мен|[A-ZА-Я][\w-]*|the|[«\"][^»\"]{1,40}[»\"]))*\s+$", re.IGNORECASE)
 COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+|және\s+)?|\s+(?:and|и|және|мен|бен|пен)\s+)\s*")
 MODEL_BEFORE_RE = re.compile(r"(?:\b(?:models?|brands?|моделей|модели|модель|марки|марка|маркой|бренда?|үлгі\w*)"
                              r"(?:\s+[A-Z][\w-]*)*(?:\s*,\s*|\s+(?:and|и|мен|және)\s+)?)\s*$", re.IGNORECASE)
@@ -402,7 +413,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue
         if len(name) < 2 or name.isdigit() or name.lower() in voc.number_words:
             continue
-        if name in stop:
+        if name in stop or (" " not in name and _kazakh_case_base(name) in stop):
             continue    # a name listed whole: "Central Asia", "Kassym-Jomart Tokayev"
         if "-" in name and " " not in name and all(part in stop for part in name.split("-")):
             continue    # "China-Kazakhstan cooperation": countries joined, no one named
@@ -424,6 +435,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # "the Oil Transportation and Refining Department": a unit of a ministry
         if WEB_DOMAIN_AFTER.match(text, end):
             continue    # "BAQ.KZ", "Kazinform.kz": an outlet's site
+        if start and text[start - 1] in "«\"“" and _quote_patterns()[2].search(text, max(0, start - 31), start - 1):
+            continue    # "специальной экономической зоны «Qyzyljar»": the zone's own name, as for a Cyrillic one
         if len(kept) == 1 and CYRILLIC_RE.search(name) and PREPOSITION_BEFORE_RE.search(before) and \
                 not (kept[-1] in suffixes or (sm is not None and not opens_quote) or prefix_re.search(before)):
             continue    # "в Казахстане", "в Шымкенте": a place after a preposition, not a name

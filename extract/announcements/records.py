@@ -587,7 +587,8 @@ def shared_head_items(text: str, span: tuple[int, int]) -> list[str]:
 
 ONE_MORE = re.compile(r"(?:тағы|ещ[её]|one more|another)\s+\S*$|(?:тағы|ещ[её])\s+(?:бір|один|одн)", re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|mrs|dr|"
-                          r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*$", FLAGS)
+                          r"премьер|министр|аким|глава|председател|директор|президент|вице|әкім|төраға)\w*[\s,.]*"
+                          r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]+\s+)?$", FLAGS)   # "Prime Minister Askar Mamin": his given name between
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|ұлы|қызы|ов|ев|ова|ева|ин|ина|ский|ская)$", re.IGNORECASE)
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|of|at|near|via|across)\s+$")
 # "Li Ming, Head of Gezhouba Group": a name with an office after it is a person
@@ -640,11 +641,48 @@ def _whole_name_re(name: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
 
 
+CAPITALISED = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+"
+# An office and the given name and surname after it: "Deputy Prime Minister Serik Zhumangarin",
+# "президентом АО «ССГПО» Береке Мухаметкалиевым", "облыс әкімі Ерлан Бекішев"
+PERSON_BY_OFFICE = re.compile(
+    r"(?i:minister|president|premier|akim|governor|chairman|chairwoman|director|ceo|mayor|"
+    r"министр|президент|премьер|аким|глав[аеуы]|председател|директор|әкім|төраға|басшы)\w*"
+    r"(?:\s+(?:of|for|the|и|[A-ZА-Я][\w-]*|[«\"][^»\"]{1,40}[»\"])){0,3}?"
+    rf"\s+({CAPITALISED})\s+({CAPITALISED})")
+CASE_TAIL = 3    # "Мухаметкалиев" is written "Мухаметкалиевым", "Мухаметкалиеву" ...
+
+
+def _people(analyses: list[Analysis]) -> set[str]:
+    """The surnames of the people the article names by office: the surname alone ("Mamin said",
+    "Taraz Kirpich LLP, Zhumangarin said") is a person further on, not a firm."""
+    from .companies import SURNAME_ENDINGS
+    ending = re.compile(rf"(?:{SURNAME_ENDINGS})$")
+    found = set()
+    for an in analyses:
+        for m in PERSON_BY_OFFICE.finditer(an.text):
+            if ending.search(m.group(2)):
+                found.add(m.group(2).lower())
+    return found
+
+
+def _a_person(name: str, people: set[str]) -> bool:
+    lower = name.lower()
+    last = lower.split()[-1] if lower.split() else lower
+    return any(last == p or (last.startswith(p[:-1]) and 0 <= len(last) - len(p) <= CASE_TAIL and len(p) >= 5)
+               for p in people) and len(lower.split()) <= 2
+
+
 def _names_known_anywhere(analyses: list[Analysis]) -> None:
     """A name the article once shows to be a company ("Masdar will build ...") is that company
-    wherever it stands, also where the sentence gives no evidence of its own."""
+    wherever it stands, also where the sentence gives no evidence of its own; a name it shows to be
+    a person by office is no company anywhere."""
+    people = _people(analyses)
+    if people:
+        for an in analyses:
+            if any(_a_person(name, people) for name, _, _ in an.companies):
+                an.companies[:] = [c for c in an.companies if not _a_person(c[0], people)]
     known = list(dict.fromkeys([name for an in analyses for name, _, _ in an.companies if len(name) >= 3]
-                               + _repeated_names(analyses)))
+                               + [n for n in _repeated_names(analyses) if not (people and _a_person(n, people))]))
     # A name can stand only where its first word stands as a whole word of the sentence, so each
     # sentence looks up its own words instead of searching every known name: linear in length
     # (a long text has more names and more sentences), same names in the same order.

@@ -65,6 +65,7 @@ def _lists():
         "stop_right": {w.lower() for w in cues["title_stop_right"]},
         "drop": {w.lower() for w in cues["title_drop_modifiers"]},
         "material_acronyms": set(cues["title_material_acronyms"]),
+        "kk_adverbs": {w.lower() for w in cues["title_kk_adverbs"]},
         "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
         "works": heads.get("works_ru") or {},
         "works_before": compile_folded(r"(?<![\w-])(" + "|".join(heads.get("works_ru") or {"(?!)": ""}) + r")\w*\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых)\s+){0,2}$"),
@@ -202,7 +203,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
                 # its place further left too ("Шатыркольская обогатительная фабрика")
                 start = m.start()
             break   # a name or a place; a company is put back in front by the caller
-        if kazakh and KK_LOCATIVE.search(lw) and not _one_more_word(text, m):
+        if kazakh and KK_LOCATIVE.search(lw) and lw not in lists["kk_adverbs"] and not _one_more_word(text, m):
             break
         if russian and not kazakh and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             break
@@ -235,7 +236,7 @@ def _one_more_word(text: str, m: re.Match) -> bool:
 
 
 RU_PLACE_ADJECTIVE_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их)$")
-NAME_RUN = re.compile(r"\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,3}?(?=по\s|for\s|producing\s)")
+NAME_RUN = re.compile(r"\s+(?:[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*[»\"”]?\s+){1,3}?(?=по\s|for\s|producing\s)")
 # "a plant of Ekibastuz Beton LLP in Ekibastuz producing ...": the owner and its town stand between head and complement
 OWNER_RUN = re.compile(r"\s+of\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"][\w»\"-]*\s+){1,4}(?:in\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){1,2})?"
                        r"(?=producing\s|manufacturing\s|making\s|processing\s|for\s)")
@@ -555,6 +556,25 @@ def _site_name(item: str, phrase: Phrase) -> str:
     return m.group(1) if m else ""
 
 
+# A quoted name touching the head noun is the facility's own name: "ветровую электростанцию
+# «Хромтау»", "«Хромтау» жел электр станциясы", 'the "Silleno" polyethylene plant'.
+OWN_NAME_AFTER = re.compile(r"\s*[«\"“]([^»\"”]{2,40})[»\"”]")
+OWN_NAME_BEFORE = re.compile(r"[«\"“]([^«»\"“”]{2,40})[»\"”]\s*$")
+
+
+def _own_name(item: str, phrase: Phrase) -> tuple[str, bool]:
+    """The facility's own quoted name and whether it stands before the phrase: it is what tells this
+    wind farm from the company's others, so it belongs in the title even when it is also listed
+    among the record's companies (the company goes in front)."""
+    after = OWN_NAME_AFTER.match(item, phrase.head_end)
+    if after:
+        return after.group(1).strip(), False
+    before = OWN_NAME_BEFORE.search(item, 0, phrase.start)
+    if before and phrase.start - before.end() <= 1:
+        return before.group(1).strip(), True
+    return "", False
+
+
 def facility_title(item: str, companies: list[str], status_hint: int | None = None) -> str:
     """A short description in the article's words: modifiers + facility noun + complement, the
     company in front, and a name written beside the phrase (brand, plant name, its town) when
@@ -575,6 +595,10 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
     site = _site_name(item, phrase) if phrase is not None else ""
     if site and site.lower() not in title.lower():
         title = f"{title} {site}"
+    own, before = _own_name(item, phrase) if phrase is not None else ("", False)
+    if own and own.lower() not in title.lower() and not (companies and companies[0].lower() == own.lower()):
+        # English puts a name before its noun ("the Silleno polyethylene plant"); Russian writes it after
+        title = f"{own} {title}" if before or not CYRILLIC.search(item) else f"{title} {own}"
     if phrase is not None and not headline_case and not CYRILLIC.search(item) and item[phrase.start:phrase.start + 1].isupper():
         name = _proper_name_before(item, phrase.start)
         if name:
@@ -686,7 +710,9 @@ def with_company(title: str, companies: list[str]) -> str:
     """"Xiaomi TV manufacturing plant": the first company named for the project goes in front."""
     title = re.sub(r"[\s,;:(–—-]+$", "", " ".join(title.split()))
     for c in companies[:1]:
-        if c.lower() not in title.lower():
+        if title and title.lower() in c.lower():
+            title = c   # "цементный завод" of ТОО «Рудненский цементный завод»: the firm's name says it all
+        elif c.lower() not in title.lower():
             title = f"{c} {title}"
     return title.strip()
 
