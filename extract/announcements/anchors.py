@@ -212,6 +212,13 @@ def opens_with_reference(an: Analysis, current: Draft | None, seen: set[str] | f
         if kind and not all(w[:5] in seen for w in kind if len(w) >= 4) and (
                 current is None or current.kind != "project" or _other_kind(phrase, current)):
             return False
+    compound = COMPOUND_OPENING.match(an.text)
+    if compound and current is not None:
+        # "Фармзавод" after a pharmaceutical plant is that plant; "Мясокомбинат" after a sugar
+        # plant is another (the compound's kind names another concept)
+        kind, own = concepts_in(compound.group(0)), concepts_in(current.title)
+        if kind and own and not kind & own:
+            return False
     if BARE_OPENING.match(an.text):
         # "Завод Al Khaleej Sugar ... может появиться": the noun followed by its own name is a facility
         # called by that name, new unless the open project already bears it
@@ -244,6 +251,7 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
 
 
 THE_OPENING = re.compile(r"^\W*the\s", FLAGS)
+COMPOUND_OPENING = re.compile(r"^\W*[а-яё]{2,9}(?:завод|комбинат|фабрик|комплекс)\w*", FLAGS)
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"
                           r"зауыт|кәсіпорын|кешен|нысан|өндіріс)", FLAGS)
 

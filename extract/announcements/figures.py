@@ -26,7 +26,7 @@ PERCENT_AFTER_RE = re.compile(r"\s*(?:%|percent|per cent|процент|пайы
 YEAR_AFTER_RE = re.compile(r"^\s*(?:год|году|года|г\.|жыл|ж\.)", FLAGS)
 NOUN_DASH_COUNT_RE = compile_folded(r"(?:проект\w*|projects|жоба\w*)\s*[–—]\s*(\d{1,4})(?=\s*(?:[–—,.;]|$))")
 PAREN_COUNT_RE = re.compile(r"\(\s*(\d+)\s*\)")
-INVESTMENT_WORD_RE = re.compile(r"\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b)", FLAGS)
+INVESTMENT_WORD_RE = re.compile(r"\s*(?:инвест|investment|of investment|worth|теңгелік|те\w{0,3}\b|қаржы)", FLAGS)
 CLAUSE_BREAK_RE = re.compile(r"\d|[,;]|\band\b|\bwhile\b|\bthen\b|\bи\b|\bа\b|\bзатем\b", FLAGS)
 SPACES_RE = re.compile(r"\s*")
 WORD_TAIL_RE = re.compile(r"\w*")
@@ -91,6 +91,7 @@ def _extra() -> dict:
         "before": compile_folded("(?:" + "|".join(data["jobs_before_number"]) + ")"),
         "construction": compile_folded("(?:" + "|".join(data["jobs_construction"]) + ")"),
         "after_launch": compile_folded("(?:" + "|".join(data["jobs_after_launch"]) + ")"),
+        "approximators": compile_folded("(?:" + "|".join(data["amount_approximators_after"]) + ")"),
         "measure_unit": compile_folded(r"[\s\u00a0-]*(?:" + "|".join(data["measure_units"]) + r")(?!\w)"),
     }
 
@@ -293,7 +294,9 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
                 figures.append(Figure("count", int(value), start, nm.end()))
                 continue
         # Bare money: "122,8 млрд" with the currency elsewhere in the sentence or article.
-        if scale >= 1e6 and (not WORD_AFTER_RE.match(text, pos) or INVESTMENT_WORD_RE.match(text, pos)):
+        approx = _extra()["approximators"].match(text, pos) if scale >= 1e6 else None
+        after = approx.end() if approx else pos   # "4 млн-ға жуық қағаз қап": the noun after "about"
+        if scale >= 1e6 and (not WORD_AFTER_RE.match(text, after) or INVESTMENT_WORD_RE.match(text, after)):
             figures.append(Figure("money", amount, start, pos, currency=None))
     # "триллион теңгеден асады": a scale word with a currency and no number.
     for m in voc.scale_re.finditer(text):

@@ -81,6 +81,14 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
         # "... мен тротуар плиткасы зауыты": a Kazakh noun and its possessive before the facility noun
         if reach == 2 and len(words) > 2 and KK_POSSESSIVE.search(words[1].group(0)):
             reach = 3
+        # "цех пен пайдаланылған майды қайта өңдейтін кәсіпорын": a Kazakh noun comes after the
+        # participle that says what it does; the facility noun right after it opens the item
+        # (only after a facility noun: "жиһаз, сусын және құрылыс заттарын шығаратын өндірістер" is one
+        # noun shared by a list of products)
+        participle = next((i for i, w in enumerate(words[:KK_CLAUSE_WORDS]) if KK_PARTICIPLE.search(w.group(0))), None)
+        last_left = WORD_RE.findall(left)[-1:] or [""]
+        if participle is not None and len(words) > participle + 1 and voc.facility_re.match(last_left[0]):
+            reach = max(reach, participle + 2)
         words = words[:reach]
         if not words or re.search(r"(?:ть|ти|ться)$", words[0].group(0)):
             return False  # a verb ("и обслуживать площадку") continues the same project
@@ -393,6 +401,8 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
     return final
 
 
+KK_PARTICIPLE = re.compile(r"\w{2}(?:[аеы]тын|[еі]тін|йтын|йтін|атұғын)$")   # "өңдейтін", "шығаратын"
+KK_CLAUSE_WORDS = 6
 KK_LOCATIVE_END = re.compile(r"(?:да|де|та|те)$")   # "... мен кірпіш зауыты Шиелі ауданында"
 WORD_CHARS = re.compile(r"\w*")
 PREPOSITION_BEFORE_PLACE = compile_folded(r"(?:\b(?:in|near|at|around|outside|в|во|под|близ)\s+(?:the\s+)?)$")

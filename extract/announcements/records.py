@@ -537,6 +537,8 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
 
 SHARED_HEAD_RU = re.compile(r"\b(заводы|фабрики|цеха|предприятия|комбинаты|plants|factories|facilities|works)\s*[–—-]\s*", re.IGNORECASE)
 SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)\w*", re.IGNORECASE)
+KK_PAIR_BEFORE = re.compile(r"(?<![\w,])\s?([а-яәғқңөұүһі]+)\s+(?:мен|бен|пен|және)\s+([а-яәғқңөұүһі]+)\s+"
+                            r"([а-яәғқңөұүһі]+(?:тын|тін|йтын|йтін|атын|етін))\s*$", re.IGNORECASE)
 KK_LOCATIVE_WORD = re.compile(r"\w+(?:да|де|та|те|нда|нде)(?=\s)", re.IGNORECASE)
 KK_PARTICIPLE_END = re.compile(r"(?:тын|тін|йтын|йтін|атын|етін|ған|ген|қан|кен)$", re.IGNORECASE)
 KK_ACCUSATIVE_END = re.compile(r"(?:ын|ін|ны|ні|ды|ді|ты|ті)$", re.IGNORECASE)
@@ -561,6 +563,11 @@ def shared_head_items(text: str, span: tuple[int, int]) -> list[str]:
             return [f"{p} {head}" if len(p.split()) == 1 and RU_ADJECTIVE_END.search(p) or head in ("plant", "factory", "facility", "works")
                     else f"{head} {p}" for p in items]
     m = SHARED_HEAD_KK.search(text, span[0], len(text))
+    if m is not None and (pair := KK_PAIR_BEFORE.search(text, 0, m.start())):
+        # "бөтелке мен айна шығаратын цехтар": two products joined by "мен" share one participle and
+        # the plural head: a workshop each
+        head, verb = HEAD_SINGULAR[m.group(1).lower()], pair.group(3)
+        return [f"{pair.group(1)} {verb} {head}", f"{pair.group(2)} {verb} {head}"]
     if m is not None:
         start = max(text.rfind("–", 0, m.start()), text.rfind("—", 0, m.start()), text.rfind(":", 0, m.start()))
         bare_nouns = start < 0
