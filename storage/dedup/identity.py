@@ -268,6 +268,22 @@ def _generic_concepts() -> frozenset[str]:
     return frozenset(lexicon().get("generic_concepts") or [])
 
 
+def specific_stems(rec: dict) -> frozenset[str]:
+    """Title stems that say what this facility makes beyond its kind: facility nouns ("завод",
+    "plant"), the kinds of concepts.yaml ("wind", "цемент") and common words left out."""
+    return _specific(_title_without_companies(rec.get("title") or "", _companies(rec)))
+
+
+@lru_cache(maxsize=65536)
+def _specific(title: str) -> frozenset[str]:
+    from kzmon.extract.announcements.vocabulary import vocabulary
+    from kzmon.extract.concepts import concepts_in
+    facility = vocabulary().facility_re
+    words = normalise_text(title).split()
+    return frozenset(w[:TITLE_STEM] for w in words if len(w) >= STOP_TITLE_CHARS and not w.isdigit()
+                     and not facility.search(w) and not concepts_in(w) and w not in _not_names())
+
+
 def title_stems(rec: dict) -> frozenset[str]:
     """Title words (by their first letters), company names left out: they are compared as names."""
     return _stems(_title_without_companies(rec.get("title") or "", _companies(rec)))
