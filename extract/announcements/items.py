@@ -105,6 +105,18 @@ def _second_facility(left: str, right: str, comma: bool = False) -> bool:
     return bool(head and sector_of(right[:head.end() + 40])[0])
 
 
+def _both_priced(an: Analysis, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """"a ferroalloy plant worth KZT 32 bln and an industrial gas plant worth KZT 30 bln": two facility
+    nouns, each with its own sum, are two facilities whatever their industries (a second facility of
+    no known sector was taken for the first one, and the first one's sum with it)."""
+    facility = vocabulary().facility_re
+    text = an.text
+    if not (facility.search(text, *left) and facility.search(text, *right)):
+        return False
+    money = [f.start for f in an.figures if f.kind == "money"]
+    return any(left[0] <= x < left[1] for x in money) and any(right[0] <= x < right[1] for x in money)
+
+
 ITEM_OPENS = re.compile(r",\s+(?![иа]\s|and\s|из них|в том числе|of which|including|оның)[a-zа-яёәғқңөұүһі]", re.IGNORECASE)
 
 
@@ -386,6 +398,7 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
             left, right = text[sub[-1]:m.start()], text[m.end():b]
             if (find_companies(left) and find_companies(right) and _names_a_product(right)) \
                     or _second_facility(left, right, comma=m.group(0).strip() == ",") \
+                    or _both_priced(an, (sub[-1], m.start()), (m.end(), b)) \
                     or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
         sub.extend(pos for pos in items_with_own_amounts(an, (a, b)) if sub[0] < pos < b)
