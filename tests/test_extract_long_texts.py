@@ -16,7 +16,7 @@ import pytest
 
 from kzmon.extract.announcements import extract_announcements
 from kzmon.extract.announcements.analysis import analyse
-from kzmon.extract.announcements.records import _names_known_anywhere, _repeated_names
+from kzmon.extract.announcements.records import _names_known_anywhere, _repeated_names, drop_no_firms
 from kzmon.extract.announcements.sentences import split_sentences
 from kzmon.extract.concepts import concept_patterns, first_concept
 from kzmon.extract.regions import find_regions
@@ -62,8 +62,9 @@ def _analyses(text: str):
 
 
 def _names_by_scanning_every_sentence(analyses) -> None:
+    no_firm = drop_no_firms(analyses)   # people and places first, as the fast pass does
     known = list(dict.fromkeys([name for an in analyses for name, _, _ in an.companies if len(name) >= 3]
-                               + _repeated_names(analyses)))
+                               + [n for n in _repeated_names(analyses) if not no_firm(n)]))
     for an in analyses:
         have = {name for name, _, _ in an.companies}
         for name in known:

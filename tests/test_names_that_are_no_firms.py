@@ -56,3 +56,19 @@ def test_a_zone_named_in_latin_letters_is_no_firm():
 def test_a_country_in_the_genitive_is_no_firm():
     assert find_companies("Таразда Қазақстан мен Түркияның бірлескен кәсіпорны салынады.") == []
     assert find_companies("Қазақстан мен Қытайдың бірлескен зауыты ашылды.") == []
+
+
+def test_a_place_abroad_is_no_firm():
+    # "travelled to Omsk region" makes Omsk a place; the headline's "travels to Omsk over ..." had
+    # made it the firm of the pharmaceutical factory
+    text = ("Delegation travels to Omsk over glass factory\n\n"
+            "A delegation of Pavlodar region travelled to Omsk region for talks on building a glass factory in "
+            "Ekibastuz. The factory of Qazaq Glass LLP will cost KZT 20 bln.")
+    companies = _companies(text, "en")
+    assert "Omsk" not in companies and any("Qazaq Glass" in c for c in companies), companies
+
+
+def test_a_place_in_russian_after_its_preposition_is_no_firm_guard():
+    text = ("Делегация съездила в Омск\n\nДелегация Павлодарской области побывала в Омской области и в Омске. "
+            "Стекольный завод ТОО «Казак Гласс» в Экибастузе обойдется в 20 млрд тенге.")
+    assert "Омск" not in _companies(text, "ru")

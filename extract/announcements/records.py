@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Callable
 
 from ..regions import find_regions
 from .analysis import Analysis, analyse, has_substance, regions_in, period_in, apply_figures
@@ -659,6 +660,11 @@ PERSON_BY_OFFICE = re.compile(
 CASE_TAIL = 3    # "Мухаметкалиев" is written "Мухаметкалиевым", "Мухаметкалиеву" ...
 
 
+# "travelled to Omsk region": a name the article writes with a region word after it is a place,
+# in Kazakhstan or abroad, also where it stands alone ("... travels to Omsk over pharmaceutical factory")
+NAME_BEFORE_REGION_WORD = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+(?:region|oblast|province|krai)\b")
+
+
 def _people(analyses: list[Analysis]) -> set[str]:
     """The surnames of the people the article names by office: the surname alone ("Mamin said",
     "Taraz Kirpich LLP, Zhumangarin said") is a person further on, not a firm."""
@@ -679,17 +685,29 @@ def _a_person(name: str, people: set[str]) -> bool:
                for p in people) and len(lower.split()) <= 2
 
 
+def drop_no_firms(analyses: list[Analysis]) -> Callable[[str], bool]:
+    """Drop from every sentence's companies the names the article shows to be no firm (a person by
+    office, a place with a region word after it); returns the test, for the names found later."""
+    people = _people(analyses)
+    places = {m.group(1) for an in analyses for m in NAME_BEFORE_REGION_WORD.finditer(an.text)}
+
+    def no_firm(name: str) -> bool:
+        return name in places or bool(people) and _a_person(name, people)
+
+    if people or places:
+        for an in analyses:
+            if any(no_firm(name) for name, _, _ in an.companies):
+                an.companies[:] = [c for c in an.companies if not no_firm(c[0])]
+    return no_firm
+
+
 def _names_known_anywhere(analyses: list[Analysis]) -> None:
     """A name the article once shows to be a company ("Masdar will build ...") is that company
     wherever it stands, also where the sentence gives no evidence of its own; a name it shows to be
-    a person by office is no company anywhere."""
-    people = _people(analyses)
-    if people:
-        for an in analyses:
-            if any(_a_person(name, people) for name, _, _ in an.companies):
-                an.companies[:] = [c for c in an.companies if not _a_person(c[0], people)]
+    a person by office, or a place with a region word after it, is no company anywhere."""
+    no_firm = drop_no_firms(analyses)
     known = list(dict.fromkeys([name for an in analyses for name, _, _ in an.companies if len(name) >= 3]
-                               + [n for n in _repeated_names(analyses) if not (people and _a_person(n, people))]))
+                               + [n for n in _repeated_names(analyses) if not no_firm(n)]))
     # A name can stand only where its first word stands as a whole word of the sentence, so each
     # sentence looks up its own words instead of searching every known name: linear in length
     # (a long text has more names and more sentences), same names in the same order.
