@@ -23,7 +23,8 @@ from quality import measure  # noqa: E402
 # and 14 to blind (first measured 0.607 and 0.898; blind leaks 20 -> 23).
 # Round 10 (14 + 14, first measured dev 0.698, blind 0.667) took blind kk to 0.814: its floor 0.81 -> 0.79.
 # Raised after that session's rules: dev ru 0.83 -> 0.85, kk 0.79 -> 0.82 (measured 0.877, 0.845).
-F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, "ru": 0.68, "kk": 0.77}}
+# Raised after session 12's rules: dev en 0.84 -> 0.85 (measured 0.856), blind ru 0.68 -> 0.69 (0.697).
+F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, "ru": 0.69, "kk": 0.77}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -68,10 +69,12 @@ F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, 
 # (0.773: its 17 records have companies 0.167, the gold names a vaccine plant's and a cement plant's
 # own names as firms); blind companies 0.62 -> 0.61 (0.613, the round's 0.500), leaks 34 -> 38 (its
 # 4 leaks).
+# Raised after that session's rules: dev project precision 0.70 -> 0.72 and recall 0.41 -> 0.45
+# (measured 0.755, 0.467: one plant told by what it makes, storage/dedup/projects.py).
 FLOORS = {
     "dev": {"field_accuracy": 0.85, "companies": 0.77, "max_leaks": 38, "max_noisy_negatives": 7,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
-            "project_precision": 0.70, "project_recall": 0.41},
+            "project_precision": 0.72, "project_recall": 0.45},
     "blind": {"field_accuracy": 0.85, "companies": 0.61, "max_leaks": 38, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.95, "cross_language_recall": 0.94,
               "project_precision": 0.90, "project_recall": 0.27},
