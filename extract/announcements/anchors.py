@@ -251,6 +251,7 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
 
 
 THE_OPENING = re.compile(r"^\W*the\s", FLAGS)
+# the compounds cues.yaml's backref_patterns lets refer back ("Фармзавод ..."): one word list in two places
 COMPOUND_OPENING = re.compile(r"^\W*[а-яё]{2,9}(?:завод|комбинат|фабрик|комплекс)\w*", FLAGS)
 BARE_OPENING = re.compile(r"^\W*(?:комплекс|завод|предприятие|фабрика|комбинат|цех|производство|объект|"
                           r"зауыт|кәсіпорын|кешен|нысан|өндіріс)", FLAGS)

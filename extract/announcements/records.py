@@ -665,20 +665,22 @@ CASE_TAIL = 3    # "Мухаметкалиев" is written "Мухаметкал
 NAME_BEFORE_REGION_WORD = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+(?:region|oblast|province|krai)\b")
 
 
+@lru_cache(maxsize=1)
+def _surname_end() -> re.Pattern:
+    from .companies import SURNAME_ENDINGS
+    return re.compile(rf"(?:{SURNAME_ENDINGS})$")
+
+
 def _people(analyses: list[Analysis]) -> set[str]:
     """The surnames of the people the article names by office: the surname alone ("Mamin said",
     "Taraz Kirpich LLP, Zhumangarin said") is a person further on, not a firm."""
-    from .companies import SURNAME_ENDINGS
-    ending = re.compile(rf"(?:{SURNAME_ENDINGS})$")
-    found = set()
-    for an in analyses:
-        for m in PERSON_BY_OFFICE.finditer(an.text):
-            if ending.search(m.group(2)):
-                found.add(m.group(2).lower())
-    return found
+    ending = _surname_end()
+    return {m.group(2).lower() for an in analyses for m in PERSON_BY_OFFICE.finditer(an.text) if ending.search(m.group(2))}
 
 
 def _a_person(name: str, people: set[str]) -> bool:
+    """A name of one or two words whose last word is one of the surnames, or a case form of it
+    ("Мухаметкалиевым" of "Мухаметкалиев"): a short surname must match whole, "Ли" is no prefix."""
     lower = name.lower()
     last = lower.split()[-1] if lower.split() else lower
     return any(last == p or (last.startswith(p[:-1]) and 0 <= len(last) - len(p) <= CASE_TAIL and len(p) >= 5)

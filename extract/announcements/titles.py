@@ -558,7 +558,7 @@ def _site_name(item: str, phrase: Phrase) -> str:
 
 # A quoted name touching the head noun is the facility's own name: "ветровую электростанцию
 # «Хромтау»", "«Хромтау» жел электр станциясы", 'the "Silleno" polyethylene plant'.
-OWN_NAME_AFTER = re.compile(r"\s*[«\"“]([^»\"”]{2,40})[»\"”]")
+OWN_NAME_AFTER = re.compile(r"\s*" + QUOTED_NAME.pattern)
 OWN_NAME_BEFORE = re.compile(r"[«\"“]([^«»\"“”]{2,40})[»\"”]\s*$")
 
 
