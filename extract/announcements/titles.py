@@ -575,6 +575,28 @@ def _own_name(item: str, phrase: Phrase) -> tuple[str, bool]:
     return "", False
 
 
+@lru_cache(maxsize=1)
+def _production_at_res() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for ps in vocabulary().cues["production_at_plant"].values() for p in ps]
+
+
+RU_PRODUCTION_HEAD = {"выпуск": "выпуск", "производств": "производство"}
+
+
+def _production_at(item: str, phrase: Phrase) -> str:
+    """The production the sentence names outside the phrase of the plant it happens at, as a title."""
+    for rx in _production_at_res():
+        for m in rx.finditer(item):
+            if phrase.start <= m.start() < phrase.end:
+                continue
+            product = re.sub(r"[«»\"“”]", "", m.group("product")).strip()
+            if "head" in rx.groupindex:
+                head = (m.group("head") or m.group("head2")).lower()
+                return f"{RU_PRODUCTION_HEAD[head]} {product}"
+            return f"{m.group(0).split(' of ')[0].lower()} of {product}"
+    return ""
+
+
 def facility_title(item: str, companies: list[str], status_hint: int | None = None) -> str:
     """A short description in the article's words: modifiers + facility noun + complement, the
     company in front, and a name written beside the phrase (brand, plant name, its town) when
@@ -592,6 +614,10 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
         product = _product_clause(item, phrase.end)
         if product:
             title = f"{title} {product}"
+    if phrase is not None and LOCATIVE_BEFORE.search(item, max(0, phrase.head_start - 60), phrase.head_start):
+        made = _production_at(item, phrase)
+        if made:
+            return with_company(made, companies)
     site = _site_name(item, phrase) if phrase is not None else ""
     if site and site.lower() not in title.lower():
         title = f"{title} {site}"
