@@ -276,14 +276,18 @@ def formed_from() -> dict[str, str]:
 def regions_of_the_time(codes: list[str], on: date) -> list[str]:
     """The regions as an article of that day knew them: a region carved out later is still part
     of its parent (regions.yaml `formed_on`), so a 2019 report from Khorgos is in Almaty region."""
-    data = gazetteer_data()
-    parents, since = data.get("formed_from") or {}, data.get("formed_on") or {}
-    then = [parents[c] if c in since and on < _as_date(since[c]) else c for c in codes]
+    carved = _carved_out()
+    then = [carved[c][0] if c in carved and on < carved[c][1] else c for c in codes]
     return list(dict.fromkeys(then))
 
 
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+@lru_cache(maxsize=1)
+def _carved_out() -> dict[str, tuple[str, date]]:
+    """A region code -> (the region it was carved from, the day it took effect)."""
+    data = gazetteer_data()
+    parents = data.get("formed_from") or {}
+    return {code: (parents[code], day if isinstance(day, date) else date.fromisoformat(str(day)))
+            for code, day in (data.get("formed_on") or {}).items()}
 
 
 def region_name(code: str, lang: str = "en") -> str:

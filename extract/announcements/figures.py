@@ -332,8 +332,6 @@ NAME_NUMERAL_RE = re.compile(r"[^\W\d]-$")
 KK_CASE_END_RE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ны|ні)$")
 
 
-
-
 def _counts_the_noun(text: str, start: int, number_end: int, noun_end: int, voc: Vocabulary) -> bool:
     """"21 metallurgy projects", "15 инвестиционных проектов": only modifiers stand between the number
     and the noun. "парке №2 столицы открылся завод": a number sign, a noun or a verb between says it is not a count."""

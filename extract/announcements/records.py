@@ -25,7 +25,7 @@ from typing import Callable
 from ..regions import find_regions
 from .analysis import Analysis, analyse, has_substance, regions_in, period_in, apply_figures
 from .anchors import ANOTHER_MARKER, COMPANY_OPENING, facility_after, opens_with_reference, project_anchor
-from .companies import WEB_DOMAIN_AFTER, find_companies
+from .companies import SURNAME_ENDINGS, WEB_DOMAIN_AFTER, find_companies
 from .continuation import continue_record
 from .draft import Draft
 from .figures import Figure
@@ -658,6 +658,7 @@ PERSON_BY_OFFICE = re.compile(
     r"(?:\s+(?:of|for|the|и|[A-ZА-Я][\w-]*|[«\"][^»\"]{1,40}[»\"])){0,3}?"
     rf"\s+({CAPITALISED})\s+({CAPITALISED})")
 CASE_TAIL = 3    # "Мухаметкалиев" is written "Мухаметкалиевым", "Мухаметкалиеву" ...
+SURNAME_END = re.compile(rf"(?:{SURNAME_ENDINGS})$")
 
 
 # "travelled to Omsk region": a name the article writes with a region word after it is a place,
@@ -665,26 +666,21 @@ CASE_TAIL = 3    # "Мухаметкалиев" is written "Мухаметкал
 NAME_BEFORE_REGION_WORD = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+(?:region|oblast|province|krai)\b")
 
 
-@lru_cache(maxsize=1)
-def _surname_end() -> re.Pattern:
-    from .companies import SURNAME_ENDINGS
-    return re.compile(rf"(?:{SURNAME_ENDINGS})$")
-
-
 def _people(analyses: list[Analysis]) -> set[str]:
     """The surnames of the people the article names by office: the surname alone ("Mamin said",
     "Taraz Kirpich LLP, Zhumangarin said") is a person further on, not a firm."""
-    ending = _surname_end()
-    return {m.group(2).lower() for an in analyses for m in PERSON_BY_OFFICE.finditer(an.text) if ending.search(m.group(2))}
+    return {m.group(2).lower() for an in analyses for m in PERSON_BY_OFFICE.finditer(an.text) if SURNAME_END.search(m.group(2))}
 
 
 def _a_person(name: str, people: set[str]) -> bool:
     """A name of one or two words whose last word is one of the surnames, or a case form of it
     ("Мухаметкалиевым" of "Мухаметкалиев"): a short surname must match whole, "Ли" is no prefix."""
-    lower = name.lower()
-    last = lower.split()[-1] if lower.split() else lower
+    words = name.lower().split()
+    if not words or len(words) > 2:
+        return False
+    last = words[-1]
     return any(last == p or (last.startswith(p[:-1]) and 0 <= len(last) - len(p) <= CASE_TAIL and len(p) >= 5)
-               for p in people) and len(lower.split()) <= 2
+               for p in people)
 
 
 def drop_no_firms(analyses: list[Analysis]) -> Callable[[str], bool]:

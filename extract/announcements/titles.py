@@ -580,20 +580,17 @@ def _production_at_res() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for ps in vocabulary().cues["production_at_plant"].values() for p in ps]
 
 
-RU_PRODUCTION_HEAD = {"выпуск": "выпуск", "производств": "производство"}
-
-
 def _production_at(item: str, phrase: Phrase) -> str:
     """The production the sentence names outside the phrase of the plant it happens at, as a title."""
+    nominative = vocabulary().cues["production_at_plant_nouns"]
     for rx in _production_at_res():
         for m in rx.finditer(item):
             if phrase.start <= m.start() < phrase.end:
                 continue
+            noun = m.group("noun").lower()
+            noun = next((form for stem, form in nominative.items() if noun.startswith(stem)), noun)
             product = re.sub(r"[«»\"“”]", "", m.group("product")).strip()
-            if "head" in rx.groupindex:
-                head = (m.group("head") or m.group("head2")).lower()
-                return f"{RU_PRODUCTION_HEAD[head]} {product}"
-            return f"{m.group(0).split(' of ')[0].lower()} of {product}"
+            return f"{noun} {product}"
     return ""
 
 

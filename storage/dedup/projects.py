@@ -233,14 +233,16 @@ def pair_score(a: dict, b: dict) -> float:
     score = 0.0
     anchored = False  # a name or a figure shared: what tells one plant from its kind
     regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
+    same_place = bool(regions_a and regions_b) and regions_meet(regions_a, regions_b)
     if regions_a and regions_b:
         # Weighs against a shared name: one company's plant in another region is another plant.
         # Not a veto: extracted regions include incidental mentions (where the ore comes from).
-        score += 0.5 if regions_meet(regions_a, regions_b) else -OTHER_REGION_PENALTY
+        score += 0.5 if same_place else -OTHER_REGION_PENALTY
         # A place shared anchors nothing: a report that names no firm ("жел электр станциясы",
         # Zhambyl region) fits every wind farm of the region, and through it Masdar's and China
         # Power's became one project. Dev pairs: precision 0.761 -> 0.839, recall 0.392 -> 0.362.
     names_a, names_b = name_keys(a), name_keys(b)
+    names_apart = bool(names_a and names_b) and not names_a & names_b   # two firms named, none shared
     if names_a and names_b:
         # A small penalty only: outlets name different partners, extractors cut names short.
         if strong_name_keys(a) & strong_name_keys(b):
@@ -276,12 +278,14 @@ def pair_score(a: dict, b: dict) -> float:
     if a.get("sector") and b.get("sector"):
         score += 0.5 if a["sector"] == b["sector"] else -0.5
     concepts_a, concepts_b = concepts(a), concepts(b)
+    other_kind = False
     if concepts_a and concepts_b:
         # one company's copper smelter is not its wind farm
         same_facility = concepts_agree(concepts_a, concepts_b)
+        other_kind = not same_facility
         score += 1.0 if same_facility else -3.0
         # Two firms' plants of one kind can stand in one town (two ferroalloy plants in Ekibastuz).
-        if same_facility and towns(a) & towns(b) and not (names_a and names_b and not names_a & names_b):
+        if same_facility and towns(a) & towns(b) and not names_apart:
             score += TOWN_SCORE  # a wind farm in Zhanatas, not one of the region's wind farms
             anchored = True
     stems_a, stems_b = title_stems(a), title_stems(b)
@@ -292,10 +296,7 @@ def pair_score(a: dict, b: dict) -> float:
         # in words beyond its kind ("hot-dip galvanizing", not "wind" or "plant"), in one place,
         # tells it from the region's other plants as a name would. Dev project links P 0.749 ->
         # 0.755, R 0.431 -> 0.467; blind unchanged.
-        if (title_j >= 0.5 and regions_a and regions_b and regions_meet(regions_a, regions_b)
-                and not (concepts_a and concepts_b and not concepts_agree(concepts_a, concepts_b))
-                and not (names_a and names_b and not names_a & names_b)
-                and specific_stems(a) & specific_stems(b)):
+        if title_j >= 0.5 and same_place and not other_kind and not names_apart and specific_stems(a) & specific_stems(b):
             anchored = True
     # What a facility is (concept, sector, title words) says the same thing three times and
     # fits every plant of its kind: without a shared name or figure it links nothing.
