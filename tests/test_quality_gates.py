@@ -24,7 +24,8 @@ from quality import measure  # noqa: E402
 # Round 10 (14 + 14, first measured dev 0.698, blind 0.667) took blind kk to 0.814: its floor 0.81 -> 0.79.
 # Raised after that session's rules: dev ru 0.83 -> 0.85, kk 0.79 -> 0.82 (measured 0.877, 0.845).
 # Raised after session 12's rules: dev en 0.84 -> 0.85 (measured 0.856), blind ru 0.68 -> 0.69 (0.697).
-F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, "ru": 0.69, "kk": 0.77}}
+# Round 15 set blind en 0.76 -> 0.75, ru 0.69 -> 0.68, kk 0.77 -> 0.76 (see FLOORS below).
+F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.75, "ru": 0.68, "kk": 0.76}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -71,13 +72,18 @@ F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.85}, "blind": {"en": 0.76, 
 # 4 leaks).
 # Raised after that session's rules: dev project precision 0.70 -> 0.72 and recall 0.41 -> 0.45
 # (measured 0.755, 0.467: one plant told by what it makes, storage/dedup/projects.py).
+# Round 15 (14 + 14, first measured dev 0.710, blind 0.529) set again: dev companies 0.77 -> 0.76
+# (0.765), leaks 38 -> 39 and negatives with output 7 -> 8 (one each in the new articles); blind F1
+# en 0.76 -> 0.75, ru 0.69 -> 0.68, kk 0.77 -> 0.76 (measured 0.759, 0.684, 0.764), story recall
+# 0.95 -> 0.91 and cross-language recall 0.94 -> 0.89 (0.912, 0.894: three new pairs missed, two of
+# them reports dated more than three days apart), project recall 0.27 -> 0.26 (0.270).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.77, "max_leaks": 38, "max_noisy_negatives": 7,
+    "dev": {"field_accuracy": 0.85, "companies": 0.76, "max_leaks": 39, "max_noisy_negatives": 8,
             "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
             "project_precision": 0.72, "project_recall": 0.45},
     "blind": {"field_accuracy": 0.85, "companies": 0.61, "max_leaks": 38, "max_noisy_negatives": 7,
-              "story_precision": 0.95, "story_recall": 0.95, "cross_language_recall": 0.94,
-              "project_precision": 0.90, "project_recall": 0.27},
+              "story_precision": 0.95, "story_recall": 0.91, "cross_language_recall": 0.89,
+              "project_precision": 0.90, "project_recall": 0.26},
 }
 
 
