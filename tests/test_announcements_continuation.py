@@ -31,7 +31,7 @@ def test_a_bare_project_sentence_continues_the_plant():
     text = ("Турецкая компания построит в Таразе завод по производству стеклотары.\n"
             "Проект реализует компания Anadolu Cam, объем инвестиций – 45 млн долларов. На заводе будет создано 300 рабочих мест.")
     (r,) = extract_announcements(text, PUBLISHED)
-    assert r["title"].endswith("завод по производству стеклотары")
+    assert r["title"].endswith("завод по производству стеклотары в Таразе")   # (its town: test_town_in_title)
     assert r["investment_usd"] == 45_000_000 and r["jobs"] == 300 and "Anadolu Cam" in r["companies"]
 
 

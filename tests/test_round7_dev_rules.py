@@ -44,7 +44,7 @@ def test_a_facility_noun_before_a_relative_pronoun_is_no_new_facility():
     """"Локомотивы, выпуск которых планируется на новом заводе": "выпуск которых" became a project."""
     text = ("В Атбасаре построят локомотивный завод. Локомотивы, выпуск которых планируется на новом заводе, "
             "будут работать на сжиженном газе.")
-    assert [p["title"] for p in _projects(text, "ru")] == ["локомотивный завод"]
+    assert [p["title"] for p in _projects(text, "ru")] == ["локомотивный завод в Атбасаре"]
 
 
 def test_a_plant_named_before_a_list_that_gives_its_firm_is_that_item():

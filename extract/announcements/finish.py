@@ -9,7 +9,7 @@ from .analysis import Analysis, at_venue
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from ..concepts import concepts_in, first_concept
 from .draft import Draft
-from .titles import facility_phrase, head_stems, is_bare, with_company
+from .titles import facility_phrase, head_stems, is_bare, with_company, with_town
 from .vocabulary import _load, cue_regex, sector_of, sectors_in, vocabulary
 
 
@@ -475,6 +475,8 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
     for d in kept:
         if d.sector is None and d.kind == "project":
             d.sector = _concept_sector(d.title)
+        if d.kind == "project" or len(d.regions) <= 1:   # a pool over regions is in no one town
+            d.title = with_town(d.title, d.companies, d.evidence)
     return kept
 
 

@@ -648,6 +648,73 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
     return title
 
 
+
+
+def with_town(title: str, companies: list[str], sentences: list[str]) -> str:
+    """A Russian or Kazakh title with the town its sentence puts the facility in ("ферросплавный
+    завод в Экибастузе", "Екібастұздағы ферроқорытпа зауыты"): the word that tells one of a
+    region's plants of a kind from the others, which English titles carry already ("KIA car plant
+    in Kostanay"). Added once the article's records are merged: two titles of one plant, one
+    with its town and one without, must still read as one."""
+    if not CYRILLIC.search(title):
+        return title   # English titles take their town where they take other names (facility_title)
+    phrase = facility_phrase(title)
+    if phrase is None:
+        return title
+    head = title[phrase.head_start:phrase.head_end].lower()[:4]
+    from ..regions import find_regions
+
+    for sentence in sentences:
+        at = sentence.lower().find(head) if len(head) >= 3 else -1
+        if at < 0:
+            continue
+        near = [m for m in find_regions(sentence) if m.level in ("town", "city")
+                and at - TOWN_REACH <= m.end and m.start <= at + len(head) + TOWN_REACH]
+        if not near:
+            return title
+        m = min(near, key=lambda m: abs(m.start - at))
+        if any(w.startswith(m.surface[:4].lower()) for w in re.findall(r"\w+", title.lower())) or \
+                any(t.level in ("town", "city") for t in find_regions(title)):
+            return title   # "Рудненский цементный завод", "Semey Leather": the title names a town already
+        written = _town_as_written(sentence, m)
+        if not written:
+            return title
+        year = re.search(r"\s\(\d{4}\)$", title)   # a pool's year stays last: "5 производств в Шымкенте (2022)"
+        if year:
+            return f"{with_town(title[:year.start()], companies, [sentence])}{year.group(0)}"
+        if not KAZAKH.search(sentence):
+            return f"{title} {written}"
+        lead = next((c for c in companies if title.startswith(c + " ")), "")
+        return f"{lead} {written} {title[len(lead):].lstrip()}" if lead else f"{written} {title}"
+    return title
+
+
+TOWN_REACH = 40
+# "в городе Экибастузе", "во Втором городе": the preposition and town word a Russian title keeps as written
+RU_TOWN_BEFORE = re.compile(r"(?<!\w)(?:в|во)\s+(?:(?:городе|г\.|посёлке|поселке|селе|моногороде)\s+)?$", re.IGNORECASE)
+KK_TOWN_WORD_AFTER = re.compile(r"\s+(?:қаласы|кенті|ауылы)(?:нда|нде)(?:ғы|гі)?\b", re.IGNORECASE)
+
+
+def _town_as_written(sentence: str, m) -> str:
+    """"в Экибастузе" (Russian, with its preposition); "Екібастұздағы", "Семей қаласындағы" (Kazakh,
+    the locative made an attribute); empty for any other case, which a title cannot take as it is."""
+    if KAZAKH.search(sentence):
+        after = KK_TOWN_WORD_AFTER.match(sentence, m.end)
+        written = sentence[m.start:after.end()] if after else m.surface
+        if not KK_LOCATIVE.search(written):
+            return ""
+        if re.search(r"(?:да|та)$", written):
+            written += "ғы"
+        elif re.search(r"(?:де|те)$", written):
+            written += "гі"
+        return written
+    before = RU_TOWN_BEFORE.search(sentence, max(0, m.start - 20), m.start)
+    if before is None or RU_PLACE_ADJECTIVE_END.search(m.surface.lower()):
+        return ""   # "в Павлодарском регионе": an adjective of the region, no town
+    written = sentence[before.start():m.end]
+    return written[0].lower() + written[1:]
+
+
 @lru_cache(maxsize=1)
 def _product_clause_re() -> re.Pattern:
     return compile_folded(r"(?:" + "|".join(vocabulary().cues["title_product_clauses"]) + r")")
