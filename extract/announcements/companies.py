@@ -250,7 +250,18 @@ def _place_opens_name(text: str, kept: list[str], offsets: list[int], run_start:
         return False
     if rest.isupper() or CAMEL_RE.search(rest):
         return False
-    return not PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 8), run_start)
+    if PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 8), run_start):
+        return False
+    # "в Семее и Павлодаре Самрук-Энерго": the second of two places a preposition governs
+    joined = PLACE_JOINED_BEFORE.search(text, max(0, run_start - 6), run_start)
+    if joined is None:
+        return True
+    from ..regions import find_regions
+    before = text[max(0, joined.start() - 40):joined.start()]
+    return not any(m.end == len(before) for m in find_regions(before))
+
+
+PLACE_JOINED_BEFORE = re.compile(r"\s+(?:и|and|және|мен|бен|пен)\s+$|,\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import (RU_MODIFIER, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
+from .titles import (RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
                      ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
@@ -559,7 +559,65 @@ def named_members(item: str, phrase: Phrase | None) -> list[str]:
         after = m.start() >= head_end and not item[head_end:m.start()].strip()
         if before or after:
             return re.findall(r"«([^«»]{2,40})»", m.group(0))
+    # "the Zhanatas and Shokpar wind farms", "the Turan and Vostok cement plants": English names
+    # joined by "and" before the kinds' words
+    m = LATIN_NAMES_BEFORE.search(item[:phrase.head_start])
+    if m is not None and not re.search(r"[а-яё]", item, re.IGNORECASE):
+        return [n for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n]
     return []
+
+
+EN_PLURAL_HEAD = re.compile(r"\b(plant|farm|station|mill|complex|facilit|warehouse|terminal|cent(?:er|re)|factor|park|mine)"
+                            r"(s|es|ies)$")
+LATIN_NAMES_BEFORE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<names>[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*\s+and\s+[A-Z][\w-]+)\s+"
+                                r"(?:[a-z][\w-]*\s+){0,3}$")
+
+
+# "Семей мен Өскемен қалаларында ЖЭО", "ТЭЦ в Семее и Усть-Каменогорске", "plants in Semey and Ust-Kamenogorsk":
+# a plant stands in one town, so one facility named with two towns joined by "and" is one plant in each
+TOWNS_JOINED = re.compile(r"\s*(?:,|and|и|және|мен|бен|пен)\s*", re.IGNORECASE)
+KK_TOWNS_WORD = re.compile(r"\s+(?:қалалар|аудандар|кенттер)\w*", re.IGNORECASE)
+KK_LOCATIVE_END = re.compile(r"(?:да|де|та|те)$")
+
+
+def town_members(item: str, phrase: Phrase | None) -> list[tuple[str, str]]:
+    """The towns a facility phrase is placed in when the item names two or more joined by "and"
+    (region code, the town as a title writes it), else []."""
+    if phrase is None or phrase.rank == 3:
+        return []   # "проекты в Семее и Усть-Каменогорске": a pool, not a plant
+    from ..regions import find_regions
+
+    towns = [m for m in find_regions(item) if m.level in ("town", "city")]
+    for i in range(len(towns) - 1):
+        run = [towns[i]]
+        for m in towns[i + 1:]:
+            if not TOWNS_JOINED.fullmatch(item[run[-1].end:m.start]):
+                break
+            run.append(m)
+        if len(run) < 2 or len({m.code for m in run}) < len(run) and len({m.surface for m in run}) < len(run):
+            continue
+        written = [_town_written(item, m, run) for m in run]
+        # "поставлять швейным фабрикам Шымкента и Алматы": towns in a case no title can take are
+        # not where the facility stands (customers, origins); split only where each can be written
+        return [(m.code, w) for m, w in zip(run, written)] if all(written) else []
+    return []
+
+
+def _town_written(item: str, m, run: list) -> str:
+    """"в Семее" (Russian, after "в"), "Семей қаласындағы" (Kazakh, "A мен B қалаларында"),
+    "Семейдегі" (Kazakh, each town in the locative), "in Semey" (English); empty when the case
+    the text writes the town in cannot stand in a title."""
+    if not re.search(r"[а-яё]", item, re.IGNORECASE):
+        return "in " + re.sub(r"['’]s$", "", m.surface)
+    if re.search(r"[әғқңөұүһі]", item, re.IGNORECASE):
+        if KK_TOWNS_WORD.match(item, run[-1].end):
+            return re.sub(KK_LOCATIVE_END, "", m.surface) + " қаласындағы" if m is not run[-1] else \
+                (m.surface + " қаласындағы" if not KK_LOCATIVE_END.search(m.surface) else m.surface + "ғы")
+        if KK_LOCATIVE_END.search(m.surface):
+            return m.surface + ("ғы" if m.surface[-1] == "а" else "гі")
+        return ""
+    before = re.search(r"(?<!\w)(?:в|во)\s+$", item[max(0, run[0].start - 4):run[0].start], re.IGNORECASE)
+    return "в " + m.surface if before and not RU_PLACE_ADJECTIVE_END.search(m.surface.lower()) else ""
 
 
 JOINED_BY_AND = re.compile(r"\s*(?:and|и|а также|және|мен|бен|пен)\s", re.IGNORECASE)
@@ -654,12 +712,28 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         # a pharmaceutical plant, a meat processing complex, a poultry farm ..." are projects
         # (a figure of the item is the members' joint figure: one record carries it, the spec)
         members = [] if d.investment_kzt or d.investment_usd or d.jobs else named_members(item, phrase)
+        towns = [] if members or d.investment_kzt or d.investment_usd or d.jobs else town_members(item, phrase)
+        if towns:
+            base = d.title
+            for _, written in towns:   # "CHP plant in Semey in Ust-Kamenogorsk": the towns go one to each
+                base = base.replace(" " + written, "") if written else base
+            kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
+            lead = next((c for c in d.companies if base.startswith(c + " ")), "")
+            for code, written in towns:
+                title = base if not written else f"{base} {written}" if not kazakh_order else \
+                    f"{lead} {written} {base[len(lead):].lstrip()}" if lead else f"{written} {base}"
+                made.append(replace(d, title=title, companies=list(d.companies), regions=[code], evidence=list(d.evidence)))
+            continue
         if members:
             base = facility_title(QUOTED_NAMES.sub(" ", phrase.written).strip(), [], None)
             kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
             companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
+            english = not re.search(r"[а-яё]", item, re.IGNORECASE)
+            if english:
+                base = EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), base)
             for name in members:
-                made.append(replace(d, title=f"«{name}» {base}" if kazakh_order else f"{base} «{name}»",
+                title = f"{name} {base}" if english else f"«{name}» {base}" if kazakh_order else f"{base} «{name}»"
+                made.append(replace(d, title=title,
                                     companies=list(companies), regions=list(d.regions), evidence=list(d.evidence)))
             continue
         made.append(d)

@@ -31,7 +31,7 @@ from .draft import Draft
 from .figures import Figure
 from .finish import finish
 from .folding import compile_folded
-from .items import item_records, items_with_own_amounts, split_items
+from .items import item_records, items_with_own_amounts, named_members, split_items
 from .periods import told_as_background
 from .placed import placed_products, placed_records
 from .production import production_record
@@ -261,6 +261,11 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 st.current = st.program
                 return
             anchor = None
+        elif plural and _named_members_of(an.text, span, status_pos):
+            # "заводов «Туран» и «Восток»", "the Zhanatas and Shokpar wind farms": a plural head over
+            # names is one facility per name, not a pool
+            item_records(an, st, span, parent=None, status_hint=status_pos)
+            return
         elif plural:
             d = Draft("program", facility_title(an.text[span[0]:span[1]], []), st_position(an, span[0]))
             d.status = status_of(an.text[span[0]:span[1]])
@@ -331,6 +336,12 @@ def _one_sentence(an: Analysis, st: State) -> None:
     elif st.current is not None:
         st.pending = None
     continue_record(an, st)
+
+
+def _named_members_of(text: str, span: tuple[int, int], status_pos: int | None) -> list[str]:
+    item = text[span[0]:span[1]]
+    hint = status_pos - span[0] if status_pos is not None and 0 <= status_pos - span[0] < len(item) else None
+    return named_members(item, facility_phrase(item, hint))
 
 
 def _with_digits(text: str) -> str:
