@@ -246,8 +246,23 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
     word = named.group(1)
     if word in _origin_words() or word.lower() in _common_title_words() or vocabulary().facility_re.match(word):
         return False
-    return bool(vocabulary().facility_re.match(text, named.end()) or
-                vocabulary().facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1))
+    facility_re = vocabulary().facility_re
+    if facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1):
+        return True
+    # "The Turan cement plant": what the plant makes may stand between its name and its noun
+    at = named.end()
+    for _ in range(MODIFIERS_BEFORE_NOUN + 1):
+        if facility_re.match(text, at):
+            return True
+        word = LOWER_WORD.match(text, at)
+        if word is None:
+            return False
+        at = word.end()
+    return False
+
+
+MODIFIERS_BEFORE_NOUN = 3
+LOWER_WORD = re.compile(r"[a-z][\w-]*\s+")
 
 
 THE_OPENING = re.compile(r"^\W*the\s", FLAGS)
@@ -316,12 +331,14 @@ RELATIVE_AFTER_HEAD = re.compile(r"\w*\s+(?:котор\w+|of which|whose)\b", re
 
 def _firm_of_its_own(an: Analysis, head: tuple[int, int], current: Draft | None) -> bool:
     """A company named beside the facility noun that shares no word with the open record's
-    companies and title, when the open record has a firm ("the updated KIA Sportage" is the KIA
+    companies and title, when no record is open or the open one has a firm ("the updated KIA Sportage" is the KIA
     plant's product, not another firm's plant; "а строит завод компания «Нұр Құрылыс»" names
     who builds the plant of a record that had no firm yet)."""
-    if current is None or not current.companies:
+    if current is not None and not current.companies:
         return False
-    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower()))
+    # with nothing open, "Запущен завод ТОО «Туран»", "«Тұран» зауыты іске қосылды": a plant its
+    # sentence gives a status and a firm of its own is a first mention, as a place or sector makes one
+    known = set(re.findall(r"\w+", " ".join([*current.companies, current.title]).lower())) if current else set()
     return any((start >= head[1] and FIRM_AFTER_HEAD.match(an.text, head[1], start) is not None
                 or end <= head[0] and FIRM_BEFORE_HEAD.match(an.text, end, head[0]) is not None)
                and not set(re.findall(r"\w+", name.lower())) & known
