@@ -54,3 +54,15 @@ def test_one_plant_per_name(lang, text, names):
     records = _projects(text, lang)
     titles = sorted(r["title"].lower() for r in records)
     assert len(records) == 2 and all(any(n in t for t in titles) for n in names), records
+
+
+@pytest.mark.parametrize("text", [
+    # "производство автомобилей «A» и «B»": the plural is the product the production makes
+    "В Усть-Каменогорске запущено производство автомобилей «Jetour» и «Chery».",
+    # the passive "начат выпуск" is the launch "начали выпуск" is
+    "В Усть-Каменогорске начат выпуск автомобилей «Jetour» и «Chery».",
+])
+def test_one_production_per_brand(text):
+    records = _projects(text, "ru")
+    assert sorted(n for r in records for n in ("Jetour", "Chery") if n in r["title"]) == ["Chery", "Jetour"], records
+    assert all(r["status"] == "commissioned" for r in records), records

@@ -552,11 +552,15 @@ def named_members(item: str, phrase: Phrase | None) -> list[str]:
     if phrase is None:
         return []
     head_end = phrase.head_end + len(re.match(r"\w*", item[phrase.head_end:]).group(0))
-    if not _plural_word(item[phrase.head_start:head_end]):
+    # "станции «Туран» и «Юго-Восток»"; "«HONGQI» және «SKODA» автомобильдерін шығару", "производство
+    # автомобилей «HONGQI» и «SKODA»": the plural may be the product the production makes
+    if not _plural_word(item[phrase.head_start:head_end]) and not (
+            phrase.rank == 3 and any(_plural_word(w) for w in re.findall(r"\w+", item[phrase.start:phrase.end]))):
         return []
     for m in QUOTED_NAMES.finditer(item):
         before = m.end() <= phrase.head_start and len(item[m.end():phrase.head_start].split()) <= 4
-        after = m.start() >= head_end and not item[head_end:m.start()].strip()
+        after = m.start() >= head_end and (not item[head_end:m.start()].strip() or
+                                           m.start() >= phrase.end and not item[phrase.end:m.start()].strip())
         if before or after:
             return re.findall(r"«([^«»]{2,40})»", m.group(0))
     # "the Zhanatas and Shokpar wind farms", "the Turan and Vostok cement plants": English names
