@@ -10,7 +10,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import (RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
+from .titles import (RU_MODIFIER, RU_PLACE_ADJECTIVE_END, kk_attribute, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
                      ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
@@ -598,8 +598,8 @@ def town_members(item: str, phrase: Phrase | None) -> list[tuple[str, str]]:
             if not TOWNS_JOINED.fullmatch(item[run[-1].end:m.start]):
                 break
             run.append(m)
-        if len(run) < 2 or len({m.code for m in run}) < len(run) and len({m.surface for m in run}) < len(run):
-            continue
+        if len(run) < 2 or len({m.surface.lower() for m in run}) < len(run):
+            continue    # one town named twice
         written = [_town_written(item, m, run) for m in run]
         # "поставлять швейным фабрикам Шымкента и Алматы": towns in a case no title can take are
         # not where the facility stands (customers, origins); split only where each can be written
@@ -614,12 +614,9 @@ def _town_written(item: str, m, run: list) -> str:
     if not re.search(r"[а-яё]", item, re.IGNORECASE):
         return "in " + re.sub(r"['’]s$", "", m.surface)
     if re.search(r"[әғқңөұүһі]", item, re.IGNORECASE):
-        if KK_TOWNS_WORD.match(item, run[-1].end):
-            return re.sub(KK_LOCATIVE_END, "", m.surface) + " қаласындағы" if m is not run[-1] else \
-                (m.surface + " қаласындағы" if not KK_LOCATIVE_END.search(m.surface) else m.surface + "ғы")
-        if KK_LOCATIVE_END.search(m.surface):
-            return m.surface + ("ғы" if m.surface[-1] == "а" else "гі")
-        return ""
+        if KK_TOWNS_WORD.match(item, run[-1].end):   # "A мен B қалаларында": each is "A қаласындағы"
+            return KK_LOCATIVE_END.sub("", m.surface) + " қаласындағы"
+        return kk_attribute(m.surface)
     before = re.search(r"(?<!\w)(?:в|во)\s+$", item[max(0, run[0].start - 4):run[0].start], re.IGNORECASE)
     return "в " + m.surface if before and not RU_PLACE_ADJECTIVE_END.search(m.surface.lower()) else ""
 

@@ -695,19 +695,25 @@ RU_TOWN_BEFORE = re.compile(r"(?<!\w)(?:в|во)\s+(?:(?:городе|г\.|по�
 KK_TOWN_WORD_AFTER = re.compile(r"\s+(?:қаласы|кенті|ауылы)(?:нда|нде)(?:ғы|гі)?\b", re.IGNORECASE)
 
 
+def kk_attribute(place: str) -> str:
+    """A Kazakh place in the locative as the attribute a title puts before its noun ("Семейде" ->
+    "Семейдегі", "Семей қаласында" -> "Семей қаласындағы"); empty for any other case."""
+    if not KK_LOCATIVE.search(place):
+        return ""
+    if KK_LOCATIVE_ATTRIBUTE.search(place):
+        return place
+    return place + ("ғы" if place[-1] == "а" else "гі")
+
+
+KK_LOCATIVE_ATTRIBUTE = re.compile(r"(?:ғы|гі)$")
+
+
 def _town_as_written(sentence: str, m) -> str:
     """"в Экибастузе" (Russian, with its preposition); "Екібастұздағы", "Семей қаласындағы" (Kazakh,
     the locative made an attribute); empty for any other case, which a title cannot take as it is."""
     if KAZAKH.search(sentence):
         after = KK_TOWN_WORD_AFTER.match(sentence, m.end)
-        written = sentence[m.start:after.end()] if after else m.surface
-        if not KK_LOCATIVE.search(written):
-            return ""
-        if re.search(r"(?:да|та)$", written):
-            written += "ғы"
-        elif re.search(r"(?:де|те)$", written):
-            written += "гі"
-        return written
+        return kk_attribute(sentence[m.start:after.end()] if after else m.surface)
     before = RU_TOWN_BEFORE.search(sentence, max(0, m.start - 20), m.start)
     if before is None or RU_PLACE_ADJECTIVE_END.search(m.surface.lower()):
         return ""   # "в Павлодарском регионе": an adjective of the region, no town
