@@ -59,14 +59,14 @@ NEXT_WORD = re.compile(r"(?!(?:a|an|the|week|year|month|day|time|неделе|н
 WORDS_BEFORE_FACILITY = 3   # "this modern high-tech enterprise": modifiers between a marker and its noun
 
 
-def _facility_start(text: str, pos: int) -> int | None:
-    """Where a facility noun starts at `pos` or up to three words after it (not across "a", "the"
-    or a time word: "this week a factory" is no facility of "this")."""
+def _facility_start(text: str, pos: int, word_re: re.Pattern = NEXT_WORD) -> int | None:
+    """Where a facility noun starts at `pos` or up to three words (`word_re`) after it (by default
+    not across "a", "the" or a time word: "this week a factory" is no facility of "this")."""
     facility_re = vocabulary().facility_re
     for _ in range(WORDS_BEFORE_FACILITY + 1):
         if facility_re.match(text, pos):
             return pos
-        word = NEXT_WORD.match(text, pos)
+        word = word_re.match(text, pos)
         if word is None:
             return None
         pos = word.end()
@@ -246,22 +246,12 @@ def _names_a_facility(text: str, named: re.Match) -> bool:
     word = named.group(1)
     if word in _origin_words() or word.lower() in _common_title_words() or vocabulary().facility_re.match(word):
         return False
-    facility_re = vocabulary().facility_re
-    if facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1):
+    if vocabulary().facility_re.match(text, named.end(0) - len(named.group(0).split()[-1]) - 1):
         return True
     # "The Turan cement plant": what the plant makes may stand between its name and its noun
-    at = named.end()
-    for _ in range(MODIFIERS_BEFORE_NOUN + 1):
-        if facility_re.match(text, at):
-            return True
-        word = LOWER_WORD.match(text, at)
-        if word is None:
-            return False
-        at = word.end()
-    return False
+    return _facility_start(text, named.end(), LOWER_WORD) is not None
 
 
-MODIFIERS_BEFORE_NOUN = 3
 LOWER_WORD = re.compile(r"[a-z][\w-]*\s+")
 
 

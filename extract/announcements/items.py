@@ -10,8 +10,8 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import (RU_MODIFIER, RU_PLACE_ADJECTIVE_END, kk_attribute, WORD_RE, Phrase, _ru_parse, better_phrase, facility_phrase, facility_title, is_bare,
-                     ru_parses, with_company)
+from .titles import (CYRILLIC, KAZAKH, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
+                     facility_phrase, facility_title, is_bare, kk_attribute, kk_place_first, ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|пен)"
@@ -581,7 +581,6 @@ LATIN_NAMES_BEFORE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<names>[A-Z][\w-]+(?:,\s*[
 # a plant stands in one town, so one facility named with two towns joined by "and" is one plant in each
 TOWNS_JOINED = re.compile(r"\s*(?:,|and|и|және|мен|бен|пен)\s*", re.IGNORECASE)
 KK_TOWNS_WORD = re.compile(r"\s+(?:қалалар|аудандар|кенттер)\w*", re.IGNORECASE)
-KK_LOCATIVE_END = re.compile(r"(?:да|де|та|те)$")
 
 
 def town_members(item: str, phrase: Phrase | None) -> list[tuple[str, str]]:
@@ -611,9 +610,9 @@ def _town_written(item: str, m, run: list) -> str:
     """"в Семее" (Russian, after "в"), "Семей қаласындағы" (Kazakh, "A мен B қалаларында"),
     "Семейдегі" (Kazakh, each town in the locative), "in Semey" (English); empty when the case
     the text writes the town in cannot stand in a title."""
-    if not re.search(r"[а-яё]", item, re.IGNORECASE):
+    if not CYRILLIC.search(item):
         return "in " + re.sub(r"['’]s$", "", m.surface)
-    if re.search(r"[әғқңөұүһі]", item, re.IGNORECASE):
+    if KAZAKH.search(item):
         if KK_TOWNS_WORD.match(item, run[-1].end):   # "A мен B қалаларында": each is "A қаласындағы"
             return KK_LOCATIVE_END.sub("", m.surface) + " қаласындағы"
         return kk_attribute(m.surface)
@@ -717,19 +716,17 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         if towns:
             base = d.title
             for _, written in towns:   # "CHP plant in Semey in Ust-Kamenogorsk": the towns go one to each
-                base = base.replace(" " + written, "") if written else base
-            kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
-            lead = next((c for c in d.companies if base.startswith(c + " ")), "")
+                base = base.replace(" " + written, "")
+            kazakh_order = bool(KAZAKH.search(item))
             for code, written in towns:
-                title = base if not written else f"{base} {written}" if not kazakh_order else \
-                    f"{lead} {written} {base[len(lead):].lstrip()}" if lead else f"{written} {base}"
+                title = kk_place_first(base, d.companies, written) if kazakh_order else f"{base} {written}"
                 made.append(replace(d, title=title, companies=list(d.companies), regions=[code], evidence=list(d.evidence)))
             continue
         if members:
             base = facility_title(QUOTED_NAMES.sub(" ", phrase.written).strip(), [], None)
-            kazakh_order = bool(re.search(r"[әғқңөұүһі]", item, re.IGNORECASE))
+            kazakh_order = bool(KAZAKH.search(item))
             companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
-            english = not re.search(r"[а-яё]", item, re.IGNORECASE)
+            english = not CYRILLIC.search(item)
             if english:
                 base = EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), base)
             for name in members:

@@ -648,8 +648,6 @@ def facility_title(item: str, companies: list[str], status_hint: int | None = No
     return title
 
 
-
-
 def with_town(title: str, companies: list[str], sentences: list[str]) -> str:
     """A Russian or Kazakh title with the town its sentence puts the facility in ("ферросплавный
     завод в Экибастузе", "Екібастұздағы ферроқорытпа зауыты"): the word that tells one of a
@@ -658,6 +656,16 @@ def with_town(title: str, companies: list[str], sentences: list[str]) -> str:
     with its town and one without, must still read as one."""
     if not CYRILLIC.search(title):
         return title   # English titles take their town where they take other names (facility_title)
+    year = POOL_YEAR.search(title)   # a pool's year stays last: "5 производств в Шымкенте (2022)"
+    title, year = (title[:year.start()], year.group(0)) if year else (title, "")
+    return _with_town(title, companies, sentences) + year
+
+
+POOL_YEAR = re.compile(r"\s\(\d{4}\)$")
+
+
+def _with_town(title: str, companies: list[str], sentences: list[str]) -> str:
+    """with_town on a title without a pool's year."""
     phrase = facility_phrase(title)
     if phrase is None:
         return title
@@ -679,14 +687,15 @@ def with_town(title: str, companies: list[str], sentences: list[str]) -> str:
         written = _town_as_written(sentence, m)
         if not written:
             return title
-        year = re.search(r"\s\(\d{4}\)$", title)   # a pool's year stays last: "5 производств в Шымкенте (2022)"
-        if year:
-            return f"{with_town(title[:year.start()], companies, [sentence])}{year.group(0)}"
-        if not KAZAKH.search(sentence):
-            return f"{title} {written}"
-        lead = next((c for c in companies if title.startswith(c + " ")), "")
-        return f"{lead} {written} {title[len(lead):].lstrip()}" if lead else f"{written} {title}"
+        return kk_place_first(title, companies, written) if KAZAKH.search(sentence) else f"{title} {written}"
     return title
+
+
+def kk_place_first(title: str, companies: list[str], place: str) -> str:
+    """A Kazakh place attribute goes before the noun, after the firm that opens the title:
+    "Самұрық-Энерго Семейдегі ЖЭО"."""
+    lead = next((c for c in companies if title.startswith(c + " ")), "")
+    return f"{lead} {place} {title[len(lead):].lstrip()}" if lead else f"{place} {title}"
 
 
 TOWN_REACH = 40
