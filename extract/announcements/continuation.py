@@ -6,7 +6,7 @@ import re
 from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
 from .draft import Draft
 from .state import State, st_position
-from .titles import facility_title, product_sentence
+from .titles import facility_title, noun_class, product_sentence, title_class
 from .vocabulary import cue_regex, sector_of, status_of, vocabulary
 
 
@@ -17,6 +17,8 @@ def continue_record(an: Analysis, st: State) -> None:
         target = programs[0] if programs else target
     if target is None:
         return
+    if target.kind == "project" and target is st.current:
+        target = st.current = _referent(an, st, target)
     if target.kind == "project" and _pool_subject(an, st):
         return
     if target.kind == "project" and cue_regex("collective_patterns").search(an.text):
@@ -25,6 +27,20 @@ def continue_record(an: Analysis, st: State) -> None:
             _fill_from(d, an, st)
         return
     _fill_from(target, an, st)
+
+
+def _referent(an: Analysis, st: State, current: Draft) -> Draft:
+    """The record a sentence's subject points back to: "The factory will process 6 thousand tons"
+    after a cluster was named speaks of the factory named before it; the last record named is
+    the default (a subject of another class with no record of its class is the open one's)."""
+    subject = cue_regex("reference_subject_patterns").match(an.text)
+    wanted = noun_class(an.text, subject.end()) if subject is not None else None
+    if wanted is None or title_class(current.title) in (None, wanted):
+        return current
+    for d in reversed(st.records):
+        if d.kind == "project" and d is not current and title_class(d.title) == wanted:
+            return d
+    return current
 
 
 SUBJECT_DETERMINER = re.compile(r"\W*(?:(?:the|this|its|этот|данный|бұл|осы)\s+)?", re.IGNORECASE)

@@ -9,7 +9,7 @@ from .analysis import Analysis, at_venue
 from .companies import lend_lead_companies, lend_referred_companies, lend_sole_company
 from ..concepts import concepts_in, first_concept
 from .draft import Draft
-from .titles import facility_phrase, head_stems, is_bare, with_company, with_town
+from .titles import facility_phrase, head_stems, is_bare, title_class, with_company, with_town
 from .vocabulary import _load, cue_regex, sector_of, sectors_in, vocabulary
 
 
@@ -162,7 +162,7 @@ def _restates(a: Draft, b: Draft) -> bool:
     return len(small) >= 2 and small <= large
 
 
-def _same_plant(a: Draft, b: Draft) -> bool:
+def _same_plant(a: Draft, b: Draft, lead: str | None = None) -> bool:
     """Two project records of one article about one facility: the same concept (a car plant,
     a sugar plant), no figure, place or name that sets them apart, and not items split out of
     one sentence on purpose."""
@@ -176,6 +176,9 @@ def _same_plant(a: Draft, b: Draft) -> bool:
             return False
     if _conflict(a, b)[1] or (a.regions and b.regions and not set(a.regions) & set(b.regions)):
         return False
+    classes = {title_class(a.title), title_class(b.title)}
+    if classes == {"plant", "site"}:
+        return False    # "a weaving factory" and "a textile cluster": a plant is not the cluster or zone it may stand in
     if a.capacity and b.capacity and a.capacity != b.capacity:
         return False
     if any(x.listed and not x.companies and y.companies and not y.listed for x, y in ((a, b), (b, a))):
@@ -184,12 +187,31 @@ def _same_plant(a: Draft, b: Draft) -> bool:
                         # (not "заводы – ..., бытовой техники Artel" and later "завод бытовой техники": its restatement)
     if any(ANOTHER.search(" ".join(d.evidence)[:400]) for d in (a, b)):
         return False    # "a second cement plant", "ещё один завод": the article says they are two
+    if _introduced(a, lead) and _introduced(b, lead):
+        return False    # "will commission a power plant ..." then "intends to build a coal power plant": two
     words_a = {w.lower() for c in a.companies for w in re.findall(r"\w{3,}", c)}
     words_b = {w.lower() for c in b.companies for w in re.findall(r"\w{3,}", c)}
     if words_a and words_b and not words_a & words_b:
         return False
     names_a, names_b = _names(a), _names(b)
     return not (names_a and names_b and not names_a & names_b)
+
+
+QUOTE_OPENERS = "\"«“'"
+INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|another|one more)\s+(?:[\w$.,%-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _introduced(d: Draft, lead: str | None) -> bool:
+    """An English record whose own sentence brings its facility in with an indefinite article
+    ("a coal thermal power plant"): a plant the article names for the first time, not one named
+    again (that one is "the plant", "this plant" or its name). The lead and a quote tell the news
+    afresh ("A new hydroelectric power plant is about to be launched" ... "In a few days a mini
+    hydroelectric power plant will be put into operation," the manager said)."""
+    if not d.evidence or d.evidence[0] == lead or d.evidence[0][:1] in QUOTE_OPENERS:
+        return False
+    first = d.evidence[0]
+    at = first.lower().find(d.title.lower())
+    return at > 0 and INDEFINITE_BEFORE.search(first, 0, at) is not None
 
 
 @lru_cache(maxsize=1)
@@ -299,9 +321,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             d.companies = list(d.parent.companies)
     # one facility, one record: the same plant named again in other words further on
     merged: list[Draft] = []
+    lead = next((an.text for an in analyses if not an.sentence.headline), None)
     for d in kept:
         # only projects are compared (_same_plant's first test), here, without a call per pair
-        same = next((k for k in merged if k.kind == "project" and _same_plant(k, d)), None) if d.kind == "project" else None
+        same = next((k for k in merged if k.kind == "project" and _same_plant(k, d, lead)), None) if d.kind == "project" else None
         if same is None:
             merged.append(d)
             continue

@@ -91,6 +91,25 @@ def _ru_parse(word: str):
     return ru_parses(word)[0]
 
 
+@lru_cache(maxsize=1)
+def _reference_classes() -> dict:
+    return {name: any_of(nouns) for name, nouns in vocabulary().cues["reference_classes"].items()}
+
+
+def noun_class(text: str, pos: int) -> str | None:
+    """A plant (plant, завод, зауыт) or a site (cluster, zone, park) by the noun at pos (cues.yaml reference_classes)."""
+    for name, rx in _reference_classes().items():
+        if rx.match(text, pos):
+            return name
+    return None
+
+
+def title_class(title: str) -> str | None:
+    """The class of a title's head noun: "textile cluster in Shymkent" is a site, "spinning factory" a plant."""
+    phrase = facility_phrase(title)
+    return noun_class(title, phrase.head_start) if phrase is not None else None
+
+
 def has_facility_head(text: str) -> bool:
     """A facility proper (plant, завод, зауыт) is named somewhere in the text: the cheap test first."""
     return bool(_lists()["facility"].search(text))
