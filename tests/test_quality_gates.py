@@ -90,13 +90,15 @@ F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.87, "kk": 0.84}, "blind": {"en": 0.75, 
 # (0.754; the round's own records 0.375),
 # leaks 39 -> 44 and negatives with output 8 -> 9 (5 leaks and one negative in the new articles);
 # blind leaks 38 -> 41 (3 in the new articles).
+# Raised after a power rating became a capacity of its own ("a 150 MW wind farm", "ВЭС на 100 МВт"):
+# dev story recall 0.87 -> 0.93 (measured 0.943), blind project recall 0.26 -> 0.32 (0.331).
 FLOORS = {
     "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 44, "max_noisy_negatives": 9,
-            "story_precision": 0.95, "story_recall": 0.87, "cross_language_recall": 0.87,
+            "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
             "project_precision": 0.72, "project_recall": 0.45},
     "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 41, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.91, "cross_language_recall": 0.89,
-              "project_precision": 0.90, "project_recall": 0.26},
+              "project_precision": 0.90, "project_recall": 0.32},
 }
 
 

@@ -287,6 +287,12 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
             if um and voc.per_year_re.search(before[-14:]) and not voc.capacity_not_after_re.match(text, um.end()):
                 figures.append(Figure("capacity", _capacity_text(text, start, um.end(), voc), start, um.end()))
                 continue
+        # a power rating ("a 500 MW power plant", "ВЭС на 100 МВт"), not what is saved or replaced
+        pw = voc.power_unit_re.match(text, pos)
+        if pw and not voc.capacity_not_re.search(before) and not cue_regex("power_not_before").search(before[-30:]) \
+                and not cue_regex("power_not_after").match(text, pw.end()):
+            figures.append(Figure("capacity", _capacity_text(text, start, pw.end(), voc), start, pw.end()))
+            continue
         # Project counts: "206 projects", "21 metallurgy projects", "15 инвестициялық жобаны", "five plants".
         if scale == 1.0 and value == int(value) and not OF_RE.match(text, token_end):
             nm = voc.count_after_re.match(text, pos)

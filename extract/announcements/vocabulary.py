@@ -361,6 +361,7 @@ class Vocabulary:
     area_not_site_re: FoldedPattern
     capacity_unit_re: FoldedPattern
     per_year_re: FoldedPattern
+    power_unit_re: FoldedPattern
     capacity_lead_re: FoldedPattern
     capacity_not_re: FoldedPattern
     capacity_not_after_re: FoldedPattern
@@ -431,6 +432,7 @@ def vocabulary() -> Vocabulary:
         area_not_site_re=any_of(cues["area_not_site"]),
         capacity_unit_re=compile_folded(r"\s*(?:[^\W\d][\w-]*\s+){0,3}?(?:" + _alternation(cues["capacity_units"]) + r")(?!\w)"),
         per_year_re=any_of(cues["capacity_per_year"]),
+        power_unit_re=compile_folded(r"[\s-]*(?:" + _alternation(cues["power_units"]) + r")(?![\w-]*\s*(?:hours?|ч\b|час|сағат))"),
         capacity_lead_re=any_of(cues["capacity_lead"]),
         capacity_not_after_re=compile_folded(r"\s*(?:\w+\s+){0,2}?(?:" + _alternation(cues["capacity_not_after"]) + ")"),
         capacity_not_re=compile_folded(r"(?<!\w)(?:" + _alternation(cues["capacity_not_before"]) + r")(?:\s+\w+){0,3}\s*$"),
