@@ -116,8 +116,15 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return False    # "Aktorgay Mining Plant worth 334 billion tenge is to be built": a plant called by its own name
     if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):
         return False    # "заработал домостроительный комбинат": a kind of facility the open project is not
+    if phrase is not None and not current.headline and INDEFINITE_BEFORE.search(text, 0, phrase.start) and \
+            not set(_kind_words(phrase)) <= set(re.findall(r"[\w-]+", current.title.lower())):
+        return False    # "a wheelset production complex ... was put into operation" after a waste sorting complex
+                        # (the lead retells the headline's plant with "a")
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 
 
 # "Aktorgay Mining Plant", "Sary-Arka Copper Processing plant": capitalised words right before the
@@ -299,13 +306,14 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
 def _firm_quote_re() -> re.Pattern:
     """A legal form, then a quoted name (companies.yaml `registered_name_forms`)."""
     forms = _load("companies.yaml")["registered_name_forms"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")\s*«([^»]{3,80})»")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")\s*(?:«([^»]{3,80})»|[“\"„]([^”\"“«»]{3,80})[”\"“])")
 
 
 def _in_firm_name(text: str, pos: int) -> bool:
     """АО «Нобел Алматинская фармацевтическая фабрика»: the facility word is part of a firm's
     registered name (a legal form before the quotes), which names the firm, not a project."""
-    return any(m.start(1) <= pos < m.end(1) for m in _firm_quote_re().finditer(text))
+    # (the name in «», or in “”, "" or „“ as some outlets write it)
+    return any(m.start(m.lastindex) <= pos < m.end(m.lastindex) for m in _firm_quote_re().finditer(text))
 
 
 # "завода компании «Родник»", "the plant of Rodnik LLP": only words that say "a firm" stand between

@@ -322,7 +322,19 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         if voc.count_noun_re.search(text[max(0, m.start() - 25):m.start()]) and not any(f.start == m.start(1) for f in figures):
             figures.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
     figures.sort(key=lambda f: f.start)
+    _jobs_before_launch(text, figures)
     return figures
+
+
+def _jobs_before_launch(text: str, figures: list[Figure]) -> None:
+    """"Carrying them out will create above 1,700 jobs, and 510 new workplaces once the plants are put
+    into operation": a jobs figure the launch follows is the plant's; the one before it, its building's."""
+    jobs = [f for f in figures if f.kind == "jobs"]
+    for earlier, later in zip(jobs, jobs[1:]):
+        tail = text[later.end:later.end + 60]
+        if _extra()["after_launch"].match(tail.lstrip(" ,")) or _extra()["after_launch"].match(
+                re.sub(r"^\s*(?:[\w-]+\s+){0,2}", "", tail, count=1)):
+            earlier.notes.add("construction")
 
 
 # the words right after a jobs noun up to the next clause or coordinated figure

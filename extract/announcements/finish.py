@@ -127,8 +127,14 @@ def _names(d: Draft) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _title_names(title: str) -> frozenset[str]:
-    """Remembered: records are compared pairwise, so a long article asks for the same titles again and again."""
-    return frozenset(w.lower() for w in TITLE_NAME.findall(title))
+    """Remembered: records are compared pairwise, so a long article asks for the same titles again and again.
+    A legal form is no name: "GreenRecycle LLP complex" and "Asia Trafo LLP plant" share none."""
+    return frozenset(w.lower() for w in TITLE_NAME.findall(title)) - _legal_forms()
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary().cues["company_suffixes"])
 
 
 def _kind_stems(d: Draft) -> frozenset[str]:
