@@ -6,7 +6,8 @@ passive ("has been built") did. Two firms' plants in one article were merged as 
 twice because both titles had "LLP", read as a shared name. And "a wheelset production complex ...
 was put into operation" after a waste sorting complex was read as that complex again. "Has seen the
 opening of" and "processed its first containers" are launches. And "1,700 jobs, and 510 once the
-plants are put into operation": the plant's jobs are the ones the launch follows. Tested in new words.
+plants are put into operation": the plant's jobs are the ones the launch follows. A plant that "приступила
+к выпуску", "шығаруды бастады", "has begun producing" is launched. Tested in new words.
 """
 import pytest
 
@@ -81,3 +82,18 @@ def test_an_opening_seen_or_a_first_batch_handled_is_a_launch(lang, text):
 def test_the_jobs_the_launch_follows_are_the_plants(lang, text):
     records = _projects(text, lang)
     assert len(records) == 1 and records[0]["jobs"] == 240, records
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Фабрика «Жибек Жолы» в Туркестане приступила к выпуску шелковых тканей."),
+    ("kk", "Түркістандағы «Жібек Жолы» фабрикасы жібек мата шығаруды бастады."),
+    ("en", "The Zhibek Zholy factory in Turkestan has begun producing silk fabric."),
+])
+def test_a_plant_that_set_about_making_its_goods_is_launched(lang, text):
+    records = _projects(text, lang)
+    assert len(records) == 1 and records[0]["status"] == "commissioned", records
+
+
+def test_setting_about_work_on_a_project_is_no_launch_guard():
+    records = _projects("ТОО «Жибек Жолы» приступило к работе над проектом шелковой фабрики в Туркестане.", "ru")
+    assert all(r["status"] != "commissioned" for r in records), records

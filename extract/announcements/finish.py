@@ -603,8 +603,9 @@ def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:
     the nearest sentence before it names."""
     where = {an.text: i for i, an in enumerate(analyses)}
     back = cue_regex("region_reference_patterns")
+    named = {r.code for an in analyses if not an.ranking for r in an.regions if not r.surface.isupper()}
     for d in kept:
-        if d.regions or d.national or d.kind != "project" or not d.evidence:
+        if d.regions or d.national or not d.evidence:
             continue
         i = where.get(d.evidence[0])
         if i is None or analyses[i].regions or not back.search(analyses[i].text):
@@ -615,6 +616,11 @@ def _regions_referred_back(kept: list[Draft], analyses: list[Analysis]) -> None:
                 if len(codes) == 1:
                     d.regions = list(codes)
                 break
+        else:
+            # "a pool of 102 projects ... is being implemented in the region", the region named only
+            # further on ("Pavlodar region has been diversifying its economy"): the article's one region
+            if len(named) == 1:
+                d.regions = list(named)
 
 
 def _own_name_first(d: Draft) -> list[str]:

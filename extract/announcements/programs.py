@@ -43,10 +43,31 @@ def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
             continue
         if value == int(value) and 0 < value < 10000 and not (1990 <= value <= 2100):
             out.append((n.start(), int(value)))
-    return out
+    # "Most of them are in industry, 20 projects, with 27 in agriculture and eight in energy": written out too
+    seen = {pos for pos, _ in out}
+    out += [(pos, value) for pos, _, value in elliptic_industry_counts(an.text, m.end()) if pos not in seen]
+    return sorted(out)
 
 
 ELLIPTIC_COUNT = re.compile(r"[–—-]\s*(\d{1,4})(?=\s*(?:[.;,]|$))")
+
+
+ELLIPTIC_IN = re.compile(r"(?:[,;]\s*|\s(?:with|and|while)\s+)(\d{1,4}|[a-z]+)\s+(?:are\s+|were\s+)?in\s+(?:the\s+)?(?=[^\W\d])",
+                         re.IGNORECASE)
+
+
+def elliptic_industry_counts(text: str, start: int) -> list[tuple[int, int, int]]:
+    """"up to 31 projects, with 48 in the agro-industrial complex, seven in tourism, five in energy": a
+    number and "in <an industry>" stands for the noun counted before; (start, end, value) of each."""
+    number_words = vocabulary().number_words
+    out = []
+    for m in ELLIPTIC_IN.finditer(text, start):
+        word = m.group(1)
+        value = int(word) if word.isdigit() else number_words.get(word.lower())
+        own = re.split(r"[,;]|\s(?:and|while)\s", text[m.end(1):m.end() + 40])[0]   # its industry, not the next one's
+        if value and sector_of(own)[0]:
+            out.append((m.start(1), m.end(1), int(value)))
+    return out
 
 
 def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
@@ -57,6 +78,8 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
     for m in ELLIPTIC_COUNT.finditer(an.text, counts[-1].end):
         if m.start(1) not in typed:
             extra.append(Figure("count", int(m.group(1)), m.start(1), m.end(1)))
+    extra += [Figure("count", value, pos, end) for pos, end, value in elliptic_industry_counts(an.text, counts[-1].end)
+              if pos not in typed]
     for f in counts:
         m = re.search(r"(\d[\d,.]*)((?:\s*,\s*\d[\d,.]*)*)\s+(?:and|и|және)\s+$", an.text[:f.start])
         if m:

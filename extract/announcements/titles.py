@@ -865,9 +865,13 @@ def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> 
     noun = count.group(0).strip() if count else None
     if not noun:
         nouns = list(voc.count_noun_re.finditer(text[:pos])) or list(voc.count_noun_re.finditer(text))
-        noun = re.compile(r"[\w-]+").match(text, nouns[-1].start()).group(0) if nouns else "projects"
+        noun = re.compile(r"[\w-]+").match(text, nouns[-1].start()).group(0) if nouns else \
+            voc.cues["pool_default_noun"].get(DOCUMENT_LANGUAGE.get() or "en", "projects")
     sector_m = voc.sector_patterns[sector].search(clause_text) if sector else None
-    sector_word = re.compile(r"[\w-]+").match(clause_text, sector_m.start()).group(0) if sector_m else ""
+    start = sector_m.start() if sector_m else 0
+    while sector_m and (lead := re.compile(r"(?:in|the|в)\s+", re.IGNORECASE).match(clause_text, start)):
+        start = lead.end()   # the industry's own word, not the preposition of "five in energy", "в энергетике"
+    sector_word = re.compile(r"[\w-]+").match(clause_text, start).group(0) if sector_m else ""
     if sector_word and sector_word.lower() in noun.lower():
         sector_word = ""
     return " ".join(x for x in (sector_word, noun) if x)
