@@ -7,7 +7,8 @@ twice because both titles had "LLP", read as a shared name. And "a wheelset prod
 was put into operation" after a waste sorting complex was read as that complex again. "Has seen the
 opening of" and "processed its first containers" are launches. And "1,700 jobs, and 510 once the
 plants are put into operation": the plant's jobs are the ones the launch follows. A plant that "приступила
-к выпуску", "шығаруды бастады", "has begun producing" is launched. Tested in new words.
+к выпуску", "шығаруды бастады", "has begun producing" is launched, and a zone that "has been set up",
+"создана", "құрылды" is a record of its own. Tested in new words.
 """
 import pytest
 
@@ -97,3 +98,19 @@ def test_a_plant_that_set_about_making_its_goods_is_launched(lang, text):
 def test_setting_about_work_on_a_project_is_no_launch_guard():
     records = _projects("ТОО «Жибек Жолы» приступило к работе над проектом шелковой фабрики в Туркестане.", "ru")
     assert all(r["status"] != "commissioned" for r in records), records
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A special economic zone has been set up to develop Shymkent's chemical industry."),
+    ("ru", "В Шымкенте создана специальная экономическая зона для развития химической промышленности."),
+    ("kk", "Шымкентте химия өнеркәсібін дамыту үшін арнайы экономикалық аймақ құрылды."),
+])
+def test_a_zone_set_up_is_a_record_of_its_own(lang, text):
+    records = _projects(text, lang)
+    assert len(records) == 1 and records[0]["status"] == "commissioned", records
+
+
+def test_a_zone_to_be_set_up_is_a_plan_guard():
+    records = _projects("В Шымкенте будет создана специальная экономическая зона для развития химической "
+                        "промышленности.", "ru")
+    assert len(records) == 1 and records[0]["status"] == "planned", records
