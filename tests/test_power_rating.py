@@ -2,7 +2,7 @@
 "электростанцию на 50 МВт", "50 МВт күн электр станциясы" gave no capacity, because a capacity needed
 a "per year" cue or "capacity of" beside it; a capacity shared is what links two reports of one wind
 farm across outlets and languages. One turbine's rating ("5 MW each") and what a town consumes are no
-plant's capacity. Tested in new words.
+plant's capacity; and a coal power plant is of energy, not of the mine its fuel comes from. Tested in new words.
 """
 import pytest
 
@@ -30,3 +30,13 @@ def test_a_power_rating_is_the_plants_capacity(lang, text, rating):
 def test_one_units_rating_or_a_towns_consumption_is_no_capacity_guard(text):
     records = _projects(text, "en")
     assert len(records) == 1 and records[0]["capacity"] is None, records
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A coal thermal power plant will be built in Ekibastuz."),
+    ("kk", "Екібастұзда көмір электр станциясы салынады."),
+    ("ru", "В Экибастузе построят угольную ТЭЦ."),    # read before
+])
+def test_a_coal_power_plant_is_energy_not_mining(lang, text):
+    records = _projects(text, lang)
+    assert len(records) == 1 and records[0]["sector"] == "energy", records

@@ -31,7 +31,8 @@ from quality import measure  # noqa: E402
 # gold does not count: dev kk 0.85 -> 0.84 (0.854 -> 0.849).
 # Round 16 (14 + 14, first measured dev 0.720, blind 0.490) set dev en 0.85 -> 0.84 (0.846) and blind
 # ru 0.68 -> 0.67 (0.677: the round's Russian records 0.421).
-F1_FLOORS = {"dev": {"en": 0.84, "ru": 0.87, "kk": 0.84}, "blind": {"en": 0.75, "ru": 0.67, "kk": 0.76}}
+# Raised after that session's rules: dev en 0.84 -> 0.85 (measured 0.858).
+F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.84}, "blind": {"en": 0.75, "ru": 0.67, "kk": 0.76}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
