@@ -116,7 +116,7 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return False    # "Aktorgay Mining Plant worth 334 billion tenge is to be built": a plant called by its own name
     if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):
         return False    # "заработал домостроительный комбинат": a kind of facility the open project is not
-    if phrase is not None and not current.headline and INDEFINITE_BEFORE.search(text, 0, phrase.start) and \
+    if phrase is not None and not current.headline and ARTICLE_RIGHT_BEFORE.search(text, 0, phrase.start) and \
             not set(_kind_words(phrase)) <= set(re.findall(r"[\w-]+", current.title.lower())):
         return False    # "a wheelset production complex ... was put into operation" after a waste sorting complex
                         # (the lead retells the headline's plant with "a")
@@ -124,7 +124,9 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
     return not places or set(places) <= set(current.regions)
 
 
-INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+# "a" or "an" right before a facility phrase (whose own modifiers the phrase holds already); finish.py's
+# INDEFINITE_BEFORE looks further, past words a title drops
+ARTICLE_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 
 
 # "Aktorgay Mining Plant", "Sary-Arka Copper Processing plant": capitalised words right before the

@@ -329,12 +329,16 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
 def _jobs_before_launch(text: str, figures: list[Figure]) -> None:
     """"Carrying them out will create above 1,700 jobs, and 510 new workplaces once the plants are put
     into operation": a jobs figure the launch follows is the plant's; the one before it, its building's."""
+    launch = _extra()["after_launch"]
     jobs = [f for f in figures if f.kind == "jobs"]
     for earlier, later in zip(jobs, jobs[1:]):
         tail = text[later.end:later.end + 60]
-        if _extra()["after_launch"].match(tail.lstrip(" ,")) or _extra()["after_launch"].match(
-                re.sub(r"^\s*(?:[\w-]+\s+){0,2}", "", tail, count=1)):
+        # the launch right after the figure, or after its noun's words ("510 new workplaces once ...")
+        if launch.match(tail.lstrip(" ,")) or launch.match(LEADING_WORDS.sub("", tail, count=1)):
             earlier.notes.add("construction")
+
+
+LEADING_WORDS = re.compile(r"^\s*(?:[\w-]+\s+){0,2}")
 
 
 # the words right after a jobs noun up to the next clause or coordinated figure

@@ -854,6 +854,9 @@ def better_phrase(phrase: Phrase | None, candidates: list[Phrase]) -> Phrase | N
     return None
 
 
+SECTOR_PREPOSITION = re.compile(r"(?:in|the|в)\s+", re.IGNORECASE)
+
+
 def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> str:
     """What the pool is: the sector's word and the counted noun ("metallurgical projects")."""
     voc = vocabulary()
@@ -869,7 +872,7 @@ def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> 
             voc.cues["pool_default_noun"].get(DOCUMENT_LANGUAGE.get() or "en", "projects")
     sector_m = voc.sector_patterns[sector].search(clause_text) if sector else None
     start = sector_m.start() if sector_m else 0
-    while sector_m and (lead := re.compile(r"(?:in|the|в)\s+", re.IGNORECASE).match(clause_text, start)):
+    while sector_m and (lead := SECTOR_PREPOSITION.match(clause_text, start)):
         start = lead.end()   # the industry's own word, not the preposition of "five in energy", "в энергетике"
     sector_word = re.compile(r"[\w-]+").match(clause_text, start).group(0) if sector_m else ""
     if sector_word and sector_word.lower() in noun.lower():
