@@ -11,7 +11,7 @@ from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
 from .titles import (CYRILLIC, KAZAKH, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
-                     facility_phrase, facility_title, is_bare, kk_attribute, kk_place_first, ru_parses, with_company)
+                     facility_phrase, facility_title, is_bare, kk_attribute, kk_locative, kk_place_first, ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
 CONJUNCTION_WORDS = r"(?:and|as well as|а также|и|және|мен|бен|пен)"
@@ -615,6 +615,9 @@ def _town_written(item: str, m, run: list) -> str:
     if KAZAKH.search(item):
         if KK_TOWNS_WORD.match(item, run[-1].end):   # "A мен B қалаларында": each is "A қаласындағы"
             return KK_LOCATIVE_END.sub("", m.surface) + " қаласындағы"
+        if m is not run[-1] and kk_attribute(run[-1].surface) and not kk_attribute(m.surface):
+            # "Семей мен Көкшетауда": Kazakh puts the case on the last of joined words only
+            return kk_attribute(kk_locative(m.surface))
         return kk_attribute(m.surface)
     before = re.search(r"(?<!\w)(?:в|во)\s+$", item[max(0, run[0].start - 4):run[0].start], re.IGNORECASE)
     return "в " + m.surface if before and not RU_PLACE_ADJECTIVE_END.search(m.surface.lower()) else ""
@@ -718,6 +721,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             for _, written in towns:   # "CHP plant in Semey in Ust-Kamenogorsk": the towns go one to each
                 base = base.replace(" " + written, "")
             kazakh_order = bool(KAZAKH.search(item))
+            if not CYRILLIC.search(item):   # "power plants in Semey and Kokshetau": a power plant in each
+                base = EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), base)
             for code, written in towns:
                 title = kk_place_first(base, d.companies, written) if kazakh_order else f"{base} {written}"
                 made.append(replace(d, title=title, companies=list(d.companies), regions=[code], evidence=list(d.evidence)))

@@ -275,17 +275,27 @@ def _one_sentence(an: Analysis, st: State) -> None:
             d.national = an.national
             apply_figures(d, an, (0, len(an.text)), 0, st.currency, only_missing=True)
             d.add_evidence(an.text)
-            st.records.append(d)
-            st.current = st.program = d
             # "Plants for copper wire, roofing sheets and PVC windows ... are due to start up": a plural
-            # head over a list of products is one plant per product
-            for product in _product_list(an.text, span):
-                p = Draft("project", product, st_position(an, span[0]), parent=d)
-                p.status, p.regions, p.period, p.national = d.status, list(d.regions), d.period, d.national
-                p.sector, p.listed = sector_of(product)[0], True
-                p.add_evidence(an.text)
-                st.records.append(p)
+            # head over a list of products is one plant per product; the plural head is a pool of its
+            # own only when the sentence counts or prices it (the spec: a list of products without
+            # figures gives one record each)
+            products = _product_list(an.text, span)
+            if products and not d.numbers():
+                d = None
+            else:
+                st.records.append(d)
+                st.current = st.program = d
+            _product_records(an, st, span, products, parent=d)
+            if d is None and products:
+                st.current = st.records[-1]
             return
+    if anchor is not None and KK_PLURAL_HEAD.search(an.text, anchor[0][0], anchor[0][1]) \
+            and len(products := shared_head_items(an.text, anchor[0])) >= 2:
+        # "цемент, шыны және керамикалық плитка шығаратын зауыттар": a Kazakh plural head (a form
+        # the plural test of the anchor does not read) over a list of products is a plant each
+        _product_records(an, st, anchor[0], products, parent=None)
+        st.current = st.records[-1]
+        return
     if anchor is not None:
         span, status_pos, plural = anchor
         parent = st.program if re.match(r"^\W*(?:in particular|в частности|также|соның ішінде)", an.text, FLAGS) else None
@@ -406,12 +416,14 @@ def _announces_list(an: Analysis) -> bool:
         voc.facility_re.search(an.text) or voc.event_noun_re.search(an.text) or voc.status_any_re.search(an.text))
 
 
-def _product_records(an: Analysis, st: State, span: tuple[int, int], products: list[str]) -> None:
+def _product_records(an: Analysis, st: State, span: tuple[int, int], products: list[str],
+                     parent: Draft | None | bool = True) -> None:
     """"Projects to produce polyethylene and butadiene are due to be commissioned soon": one project
-    per product, a part of the pool the article counted."""
+    per product, a part of the pool the article counted (parent True: the open pool)."""
+    parent = st.program if parent is True else parent
     for product in products:
-        p = Draft("project", product, st_position(an, span[0]), parent=st.program)
-        p.status = status_of(an.text[span[0]:span[1]]) or st.program.status
+        p = Draft("project", product, st_position(an, span[0]), parent=parent)
+        p.status = status_of(an.text[span[0]:span[1]]) or (parent.status if parent is not None else None)
         p.regions = regions_in(an, (0, len(an.text)))
         p.period, p.national = period_in(an, (0, len(an.text))), an.national
         p.sector, p.listed = sector_of(product)[0], True
@@ -541,13 +553,17 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
     products = [p.strip() for p in LIST_SEP.split(text[m.end():end.start() if end else len(text)]) if p.strip()]
     if len(products) < 2 or any(len(p.split()) > 4 for p in products):
         return []
-    if all(len(p.split()) == 1 for p in products[:-1]) and len(products[-1].split()) > 1 or \
+    if len(products) == 2 and len(products[0].split()) == 1 and len(products[1].split()) > 1 or \
             any(MODIFIER_END.search(p.split()[-1]) for p in products[:-1]):
-        return []   # "non-ferrous and ferrous metal scrap", "лома черных и цветных металлов": modifiers of one product
+        # "non-ferrous and ferrous metal scrap", "лома черных и цветных металлов", "steel and aluminium
+        # structures": modifiers of one product. Three or more items are a list of products ("cement,
+        # glass and ceramic tiles"), whatever the last one's length.
+        return []
     return [f"{singular[m.group(1).lower()]} {m.group(2)} {p}" for p in products]
 
 
 SHARED_HEAD_RU = re.compile(r"\b(заводы|фабрики|цеха|предприятия|комбинаты|plants|factories|facilities|works)\s*[–—-]\s*", re.IGNORECASE)
+KK_PLURAL_HEAD = re.compile(r"(?:зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)", re.IGNORECASE)
 SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)\w*", re.IGNORECASE)
 KK_PAIR_BEFORE = re.compile(r"(?<![\w,])\s?([а-яәғқңөұүһі]+)\s+(?:мен|бен|пен|және)\s+([а-яәғқңөұүһі]+)\s+"
                             r"([а-яәғқңөұүһі]+(?:тын|тін|йтын|йтін|атын|етін))\s*$", re.IGNORECASE)

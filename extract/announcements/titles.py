@@ -734,6 +734,17 @@ def kk_attribute(place: str) -> str:
 
 
 KK_LOCATIVE_ATTRIBUTE = re.compile(r"(?:ғы|гі)$")
+KK_BACK_VOWELS, KK_FRONT_VOWELS = set("аоұыуя"), set("әөүіеэиюё")
+KK_VOICELESS_END = re.compile(r"[кқпстфхцчшщ]$", re.IGNORECASE)
+
+
+def kk_locative(word: str) -> str:
+    """A Kazakh word in the locative by the rules of harmony ("Семей" -> "Семейде", "Ақтау" ->
+    "Ақтауда", "Балқаш" -> "Балқашта"): the case a coordinated word before the last one leaves off."""
+    vowels = [c for c in word.lower() if c in KK_BACK_VOWELS | KK_FRONT_VOWELS]
+    front = bool(vowels) and vowels[-1] in KK_FRONT_VOWELS
+    voiceless = bool(KK_VOICELESS_END.search(word))
+    return word + ("т" if voiceless else "д") + ("е" if front else "а")
 
 
 def _town_as_written(sentence: str, m) -> str:
@@ -875,6 +886,6 @@ def program_title(text: str, pos: int, sector: str | None, clause_text: str) -> 
     while sector_m and (lead := SECTOR_PREPOSITION.match(clause_text, start)):
         start = lead.end()   # the industry's own word, not the preposition of "five in energy", "в энергетике"
     sector_word = re.compile(r"[\w-]+").match(clause_text, start).group(0) if sector_m else ""
-    if sector_word and sector_word.lower() in noun.lower():
-        sector_word = ""
+    if sector_word and (sector_word.lower() in noun.lower() or noun.lower() in sector_word.lower()):
+        sector_word = ""    # "28 электростанций": the counted noun is the sector's word
     return " ".join(x for x in (sector_word, noun) if x)
