@@ -295,6 +295,9 @@ def find_company_spans(text: str, region_spans: list[tuple[int, int]] | None = N
     return list(_find_companies(text, tuple(region_spans or ())))
 
 
+CAPITALS_HEADLINE_WORDS = 5
+
+
 @lru_cache(maxsize=4096)
 def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int], ...]:
     suffixes, prefix_re, stop, suffix_after_re, name_ends = _lists()
@@ -303,6 +306,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
     voc = vocabulary()
     found: list[tuple[str, int, int]] = []
     chain_end: int | None = None
+    all_capitals = text.isupper() and len(text.split()) >= CAPITALS_HEADLINE_WORDS
     for m in RUN_RE.finditer(text):
         tokens = m.group(0).split()
         pos = m.start()
@@ -314,6 +318,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         # "Agro Taraz LLP": before a legal form a place word is part of the name, elsewhere it ends the name
         legal = tokens[-1] in suffixes or suffix_after_re.match(text, m.end()) is not None or \
             (len(tokens) > 1 and tokens[-1] in name_ends)
+        if all_capitals and not legal and len(tokens) >= 2:
+            continue    # a headline set in capitals: a run of capitals is its words, not a firm's name
         places = () if legal else region_spans
         full = len(tokens) > 1 and tokens[-1] in _full_name_words()[0]   # "King Charm Development Limited"
         # drop leading stop words ("The", "In", months) and region words

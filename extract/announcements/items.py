@@ -640,6 +640,9 @@ def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool
     return sum(1 for f in an.figures if a1 <= f.start < b1 and f.kind == "money") == 1
 
 
+VISITED_AT = re.compile(r"\w(?:да|де|та|те)\s+бол(?:ып|ды|ған)\W*$", re.IGNORECASE)
+
+
 def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft | None,
                   status_hint: int | None = None, listed: bool = False, whole_sentence: bool = True) -> list[Draft]:
     """Project records for the items of span; `listed` items (a program's "including ...")
@@ -661,6 +664,10 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
     works = _shared_works(an.text, pieces)
     items = [(a, b, regions) for a, b, regions in pieces
              if has_substance(item_text(a, b)) or _bracketed_item(an.text, a, b, closes)]
+    if len(items) > 1:
+        # "«Тараз химиялық паркі» арнайы экономикалық аймағында болып, қант зауытының құрылысын көрді":
+        # where the visitor was is no item beside what he saw
+        items = [(a, b, r) for a, b, r in items if not VISITED_AT.search(an.text, a, b)] or items
     if len(items) > 1:
         # "Одним из самых масштабных проектов области стало строительство цементного завода", "ірі
         # жобаларының бірі — жел электр станциясы": the class the facility is one of is no item

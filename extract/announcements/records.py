@@ -136,6 +136,9 @@ def _one_sentence(an: Analysis, st: State) -> None:
         return
     if not an.sentence.headline and told_as_background(an.text):
         return    # a plan or a milestone before the news: neither a record nor the open one's figures
+    if not an.sentence.headline and not any(f.kind in ("money", "jobs") for f in an.figures) \
+            and cue_regex("raw_source_patterns").search(an.text):
+        return    # where the raw material comes from: the deposits and pits it names are no projects
     intro, prev = st.list_intro, st.list_prev
     st.list_intro, st.list_prev = (an, None) if _announces_list(an) else (None, None)
     if intro is not None and _list_line(an, intro, prev, st):
@@ -328,7 +331,11 @@ def _one_sentence(an: Analysis, st: State) -> None:
     # a sentence about an industry lends its sector to a program in the next sentence
     if cue_regex("industry_patterns").search(an.text):
         st.sector_context = sector_of(an.text)[0]
+    # "The line will cost ...", "Этот завод ...", and in Russian and Kazakh, which have no article, a
+    # subject that is the noun itself ("Зауыт Шардара қаласындағы индустриалды аймақта салынбақ")
     opening = DETERMINER_OPENING.match(an.text)
+    if opening is None and cue_regex("bare_subject_nouns").match(an.text):
+        opening = re.match(r"\W*", an.text)   # the noun itself opens the sentence
     if st.current is None and st.pending is not None and opening and (
             vocabulary().facility_re.match(an.text, opening.end()) or LINE_NOUN.match(an.text, opening.end())) and (
             status_of(an.text) or any(f.kind in ("money", "jobs") for f in an.figures)):

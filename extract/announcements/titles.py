@@ -459,6 +459,7 @@ def _opens_with_place(title: str) -> bool:
 # plant, a brand, or the town a plant is named after). Latin words in Russian and Kazakh text
 # are names; in English a capitalised run counts unless it opens the sentence.
 QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
+RUN_ARTICLE = re.compile(r"(?:The|A|An)\s+(?=\S)")
 LATIN_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w&'’.-]*[\w]|[A-Z]))*")
 NAME_REACH = 40
 PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|dr)\.?\s+$", re.IGNORECASE)
@@ -508,12 +509,17 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
         if not (m.end() >= lo and m.start() <= hi):
             continue
         first = m.start() == 0 or re.search(r"[.!?:;]\s*$", item[:m.start()])
-        if english and first and not (headline_case and phrase and 0 <= phrase.start - m.end() <= 16):
+        article = RUN_ARTICLE.match(m.group(0))
+        if english and first and article and phrase and 0 <= phrase.start - m.end() <= 2:
+            name = m.group(0)[article.end():]   # "The Zhanatas wind farm": the article is the first word, not the name
+        elif english and first and not (headline_case and phrase and 0 <= phrase.start - m.end() <= 16):
             continue    # a sentence's first word; in a headline, a name right before the phrase counts
+        else:
+            name = m.group(0)
         if re.search(r"\d\s*$", item[max(0, m.start() - 3):m.start()]) or \
                 (phrase and phrase.start <= m.start() and m.end() <= phrase.end):
             continue    # "100 MW Wind Power Plant": a unit and the phrase itself, not a name beside it
-        name = re.sub(r"['’]s$", "", m.group(0).strip(" ."))
+        name = re.sub(r"['’]s$", "", name.strip(" ."))
         if name.lower() in _common_title_words() or name.split()[0].lower() in _common_title_words():
             continue
         if AMOUNT_TOKEN_RE.match(name):
