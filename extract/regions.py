@@ -227,7 +227,22 @@ def find_regions(text: str) -> list[RegionMatch]:
         matches.append(RegionMatch(entry.code, start, end, surface, entry.level))
     if any(m.level == "region" for m in matches):
         matches = _resolve_lists(text, folded, matches, gaz)
-    return matches
+    return [_around(text, m) for m in matches]
+
+
+@lru_cache(maxsize=1)
+def _near_city() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    data = gazetteer_data()
+    return (data.get("surroundings") or {}, re.compile("|".join(data["near_city_before"]), re.IGNORECASE),
+            re.compile("|".join(data["near_city_after"]), re.IGNORECASE))
+
+
+def _around(text: str, m: RegionMatch) -> RegionMatch:
+    """"Под Алматы", "near Astana": a place beside a republic city is in the region around it."""
+    around, before, after = _near_city()
+    if m.code not in around or not (before.search(text, max(0, m.start - 40), m.start) or after.match(text, m.end)):
+        return m
+    return RegionMatch(around[m.code], m.start, m.end, m.surface, "region")
 
 
 def _resolve_lists(text: str, folded: str, matches: list[RegionMatch], gaz: _Gazetteer) -> list[RegionMatch]:

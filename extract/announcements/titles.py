@@ -355,8 +355,9 @@ def _ru_dictionary_form(left: str, head: str) -> str:
         p = _ru_parse(w.lower())
         grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", hp.tag.gender or "masc"}
         infl = p.inflect(grammemes) if p.tag.POS in RU_MODIFIER else None
-        out.append(infl.word if infl else w)
-    word = new_head.word
+        written = infl.word if infl else w
+        out.append(written[:1].upper() + written[1:] if w[:1].isupper() else written)   # "Мойнакская", a name's
+    word = head if head.isupper() else new_head.word   # "ГЭС", "ТЭЦ": an abbreviation is written as it is
     if head[:1].isupper():
         word = word[:1].upper() + word[1:]
     return " ".join(out + [word])
@@ -443,8 +444,13 @@ def _facility_phrase(item: str, status_hint: int | None, language: str | None) -
             written = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
             title = noun + " " + written
             start = works.start()
-    if title[:1].isupper() and title[1:2].islower() and start == 0 and not _opens_with_place(title):
-        title = title[:1].lower() + title[1:]   # the sentence's capital, not the facility's ("Cement plant ...")
+    words = title.split()
+    before_abbreviation = len(words) > 1 and words[1].split("-")[0].isupper() and len(words[1].split("-")[0]) >= 2
+    if title[:1].isupper() and title[1:2].islower() and start == 0 and not _opens_with_place(title) \
+            and not before_abbreviation:
+        # the sentence's capital, not the facility's ("Cement plant ..."); a word before an abbreviation
+        # is the facility's name ("Мойнақ ГЭС-інің құрылысы")
+        title = title[:1].lower() + title[1:]
     return Phrase(start, end, item[start:end], title, best_rank, word_start, head_end)
 
 
