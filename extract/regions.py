@@ -227,7 +227,32 @@ def find_regions(text: str) -> list[RegionMatch]:
         matches.append(RegionMatch(entry.code, start, end, surface, entry.level))
     if any(m.level == "region" for m in matches):
         matches = _resolve_lists(text, folded, matches, gaz)
-    return [_around(text, m) for m in matches]
+    matches = [_around(text, m) for m in matches]
+    zones = _zones(text, {(m.start, m.end) for m in matches})
+    return sorted(matches + zones, key=lambda m: m.start) if zones else matches
+
+
+@lru_cache(maxsize=1)
+def _zone_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    data = gazetteer_data()
+    code_of = {name.lower(): code for code, names in (data.get("zones") or {}).items() for name in names}
+    names = re.compile(r"[«\"“]?(" + "|".join(sorted(map(re.escape, code_of), key=len, reverse=True)) + r")[»\"”]?",
+                       re.IGNORECASE)
+    return names, re.compile(data["zone_words_after"], re.IGNORECASE), re.compile(data["zone_words_before"], re.IGNORECASE), code_of
+
+
+def _zones(text: str, taken: set[tuple[int, int]]) -> list[RegionMatch]:
+    """Special economic zones named beside a zone word, as the region they stand in (regions.yaml `zones`)."""
+    names, after, before, code_of = _zone_patterns()
+    out = []
+    for m in names.finditer(text):
+        start, end = m.span(1)
+        if (start, end) in taken or not (after.match(text, m.end()) or before.search(text, max(0, m.start() - 45), m.start())):
+            continue
+        if (m.start() > 0 and text[m.start() - 1].isalnum()) or (m.end() < len(text) and text[m.end()].isalnum()):
+            continue    # inside another word
+        out.append(RegionMatch(code_of[m.group(1).lower()], start, end, m.group(1), "zone"))
+    return out
 
 
 @lru_cache(maxsize=1)

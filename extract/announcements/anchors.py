@@ -9,7 +9,7 @@ from .analysis import Analysis, in_span, is_macro, regions_in
 from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
-from .titles import Phrase, _common_title_words, facility_phrase, head_stems, is_bare, ru_parses
+from .titles import LOCATIVE_BEFORE, Phrase, _common_title_words, facility_phrase, head_stems, is_bare, ru_parses
 from .vocabulary import FLAGS, _load, cue_regex, sector_of, vocabulary
 
 CLAUSE_SEP = compile_folded(r",?\s+(?:while|whereas|but|а(?! также)|но|тогда как|ал|ал енді)\s+|;\s+|,\s+and\s+(?=the\b|a\b|an\b)")
@@ -385,6 +385,8 @@ def project_anchor(an: Analysis, current: Draft | None = None,
             continue
         if phrase is not None and RELATIVE_AFTER_HEAD.match(clause, phrase.head_end):
             continue    # "Локомотивы, выпуск которых планируется на новом заводе": the production of the plant named
+        if after and phrase is not None and phrase.rank == 2 and LOCATIVE_BEFORE.search(clause[:phrase.start]):
+            continue    # "... a cotton-textile cluster in the TURAN special economic zone": where it stands
         if phrase is not None and (cue_regex("supply_destination_before").search(clause, max(0, phrase.start - 60), phrase.start)
                                    or cue_regex("supply_destination_after").match(clause, phrase.head_start)):
             continue    # "will be delivered to the sugar plants of Zhambyl region": plants that receive a crop

@@ -10,7 +10,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import (CYRILLIC, KAZAKH, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
+from .titles import (CYRILLIC, KAZAKH, LOCATIVE_BEFORE, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
                      facility_phrase, facility_title, is_bare, kk_attribute, kk_locative, kk_place_first, ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
@@ -640,6 +640,18 @@ def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool
     return sum(1 for f in an.figures if a1 <= f.start < b1 and f.kind == "money") == 1
 
 
+LOCATION_OPENING = re.compile(r"\W*(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _where_the_item_before_stands(text: str, a: int, b: int) -> bool:
+    """An item named by a site noun (a zone, a park) that "in the" opens, before the zone's own name
+    or in the item, is a place."""
+    phrase = facility_phrase(text[a:b])
+    if phrase is None or phrase.rank != 2:
+        return False
+    return bool(LOCATION_OPENING.match(text, a) or LOCATIVE_BEFORE.search(text[max(0, a - 40):a + phrase.start]))
+
+
 VISITED_AT = re.compile(r"\w(?:да|де|та|те)\s+бол(?:ып|ды|ған)\W*$", re.IGNORECASE)
 
 
@@ -668,6 +680,8 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
         # "«Тараз химиялық паркі» арнайы экономикалық аймағында болып, қант зауытының құрылысын көрді":
         # where the visitor was is no item beside what he saw
         items = [(a, b, r) for a, b, r in items if not VISITED_AT.search(an.text, a, b)] or items
+        # "a cotton-textile cluster in the TURAN special economic zone": the zone the item before stands in
+        items = [(a, b, r) for a, b, r in items if not _where_the_item_before_stands(an.text, a, b)] or items
     if len(items) > 1:
         # "Одним из самых масштабных проектов области стало строительство цементного завода", "ірі
         # жобаларының бірі — жел электр станциясы": the class the facility is one of is no item

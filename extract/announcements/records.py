@@ -197,6 +197,14 @@ def _one_sentence(an: Analysis, st: State) -> None:
         if st.program is not None:
             program_records(an, st, subs, subcount=True, bounds=(split, len(an.text)) if own else None)
         return
+    if counts and (listed := voc.enumeration_re.search(an.text, 0, counts[0].start)) is not None \
+            and cue_regex("plural_facility_patterns").search(an.text, 0, listed.start()) \
+            and not any(f.kind == "count" and f.start < listed.start() for f in an.figures):
+        # "A number of facilities are already running, among them two cotton ginning plants and a PVC
+        # pipe plant": the number counts one item of the list, it is no pool of its own
+        for d in item_records(an, st, (listed.end(), len(an.text)), parent=st.program, listed=True):
+            d.status = d.status or status_of(an.text[:listed.start()])
+        return
     if counts:
         counts = coordinated_counts(an, counts)
         program_records(an, st, [(f.start, int(f.value)) for f in counts], subcount=False)

@@ -66,10 +66,24 @@ def _sidebar_lines(lines: list[str]) -> set[int]:
     return set()
 
 
+# A line broken inside a sentence ("among them two cotton\nginning plants and a PVC pipe ..."): a line
+# that ends with no stop and a next one that opens in lower case are one line, wrapped by the page
+HARD_WRAP = re.compile(r"(?<=[^\s.!?…:;»\"”)\]])[ \t]*\n(?=[ \t]*[a-zа-яёәғқңөұүһі])")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with wrapped lines joined, each break a space: every offset stays the same, so
+    sentences remain slices of the original text. The first line (a headline) is left alone."""
+    first = text.find("\n")
+    if first < 0:
+        return text
+    return text[:first + 1] + HARD_WRAP.sub(lambda m: m.group(0).replace("\n", " "), text[first + 1:])
+
+
 def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     """Sentences in order; headline lines (the title, repeated or not) are flagged."""
     out: list[Sentence] = []
-    lines = text.split("\n")
+    lines = _unwrapped(text).split("\n")
     pos = 0
     paragraph = 0
     headline_zone = True

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import math
 
+from kzmon.extract.announcements.titles import title_class
+
 from .fingerprints import amounts_agree, company_key
 from .identity import (capacities_agree, capacity_values, company_names, concepts, concepts_agree, evidence_name_keys, kzt_equivalent,
                        name_keys, regions_meet, specific_stems, strong_name_keys, title_concepts, title_stems, towns)
@@ -230,6 +232,8 @@ def pair_score(a: dict, b: dict) -> float:
     """How strongly two announcement records speak of one project; -inf when they cannot."""
     if a.get("kind") and b.get("kind") and a["kind"] != b["kind"]:
         return float("-inf")
+    if _site_and_plant(a, b):
+        return float("-inf")   # a cluster or a zone and a plant in it are two projects, one firm's or not
     score = 0.0
     anchored = False  # a name or a figure shared: what tells one plant from its kind
     regions_a, regions_b = set(a.get("regions") or []), set(b.get("regions") or [])
@@ -301,6 +305,13 @@ def pair_score(a: dict, b: dict) -> float:
     # What a facility is (concept, sector, title words) says the same thing three times and
     # fits every plant of its kind: without a shared name or figure it links nothing.
     return score if anchored else min(score, UNANCHORED_MAX)
+
+
+def _site_and_plant(a: dict, b: dict) -> bool:
+    """One title names a site (a cluster, a zone, a park) and the other a plant (extract's reference
+    classes): "cotton-textile cluster" and "cotton ginning plant" of one firm in one zone."""
+    classes = {title_class(a.get("title") or ""), title_class(b.get("title") or "")}
+    return classes == {"site", "plant"}
 
 
 def _evidence_names_other(a: dict, b: dict) -> bool:
