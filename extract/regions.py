@@ -232,6 +232,9 @@ def find_regions(text: str) -> list[RegionMatch]:
     return sorted(matches + zones, key=lambda m: m.start) if zones else matches
 
 
+ZONE_WORDS = ("zone", "sez", "сэз", "зон", "аймақ", "аймағ")   # every zone word of regions.yaml holds one
+
+
 @lru_cache(maxsize=1)
 def _zone_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     data = gazetteer_data()
@@ -243,6 +246,9 @@ def _zone_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]
 
 def _zones(text: str, taken: set[tuple[int, int]]) -> list[RegionMatch]:
     """Special economic zones named beside a zone word, as the region they stand in (regions.yaml `zones`)."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ZONE_WORDS):
+        return []   # the cheap test first: most texts name no zone
     names, after, before, code_of = _zone_patterns()
     out = []
     for m in names.finditer(text):

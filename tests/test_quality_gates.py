@@ -34,7 +34,8 @@ from quality import measure  # noqa: E402
 # Raised after that session's rules: dev en 0.84 -> 0.85 (measured 0.858).
 # Round 17 (14 + 14, first measured dev 0.585, blind 0.571) set dev kk 0.84 -> 0.82 (0.823: the round's
 # Kazakh records 0.286) and blind ru 0.67 -> 0.66 (0.662: the round's Russian records 0.471).
-F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.82}, "blind": {"en": 0.75, "ru": 0.66, "kk": 0.76}}
+# Raised after that session's rules: dev kk 0.82 -> 0.83 (measured 0.836), blind kk 0.76 -> 0.78 (0.794).
+F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.66, "kk": 0.78}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -98,13 +99,16 @@ F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.82}, "blind": {"en": 0.75, 
 # Round 17 (14 + 14) set again: dev leaks 44 -> 47 (4 in the new articles), story recall 0.93 -> 0.92
 # (0.923: two of the round's three pairs missed); blind leaks 41 -> 42, story recall 0.91 -> 0.90 and
 # cross-language recall 0.89 -> 0.88 (0.906, 0.885: one of the round's three pairs missed).
+# Raised after that session's rules: dev leaks 47 -> 45, negatives with output 9 -> 8, story recall
+# 0.92 -> 0.93 (0.934), project precision 0.72 -> 0.75 and recall 0.45 -> 0.48 (0.760, 0.485); blind
+# leaks 42 -> 41, project recall 0.32 -> 0.34 (0.346).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 47, "max_noisy_negatives": 9,
-            "story_precision": 0.95, "story_recall": 0.92, "cross_language_recall": 0.87,
-            "project_precision": 0.72, "project_recall": 0.45},
-    "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 42, "max_noisy_negatives": 7,
+    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 45, "max_noisy_negatives": 8,
+            "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
+            "project_precision": 0.75, "project_recall": 0.48},
+    "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 41, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.88,
-              "project_precision": 0.90, "project_recall": 0.32},
+              "project_precision": 0.90, "project_recall": 0.34},
 }
 
 

@@ -641,11 +641,14 @@ def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool
 
 
 LOCATION_OPENING = re.compile(r"\W*(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?", re.IGNORECASE)
+LOCATION_WORD = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s", re.IGNORECASE)
 
 
 def _where_the_item_before_stands(text: str, a: int, b: int) -> bool:
     """An item named by a site noun (a zone, a park) that "in the" opens, before the zone's own name
     or in the item, is a place."""
+    if not LOCATION_WORD.search(text, max(0, a - 40), b):
+        return False    # the cheap test first: no place preposition near the item
     phrase = facility_phrase(text[a:b])
     if phrase is None or phrase.rank != 2:
         return False
