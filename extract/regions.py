@@ -232,24 +232,22 @@ def find_regions(text: str) -> list[RegionMatch]:
     return sorted(matches + zones, key=lambda m: m.start) if zones else matches
 
 
-ZONE_WORDS = ("zone", "sez", "сэз", "зон", "аймақ", "аймағ")   # every zone word of regions.yaml holds one
-
-
 @lru_cache(maxsize=1)
-def _zone_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+def _zone_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str], tuple[str, ...]]:
     data = gazetteer_data()
     code_of = {name.lower(): code for code, names in (data.get("zones") or {}).items() for name in names}
     names = re.compile(r"[«\"“]?(" + "|".join(sorted(map(re.escape, code_of), key=len, reverse=True)) + r")[»\"”]?",
                        re.IGNORECASE)
-    return names, re.compile(data["zone_words_after"], re.IGNORECASE), re.compile(data["zone_words_before"], re.IGNORECASE), code_of
+    return (names, re.compile(data["zone_words_after"], re.IGNORECASE), re.compile(data["zone_words_before"], re.IGNORECASE),
+            code_of, tuple(data["zone_word_stems"]))
 
 
 def _zones(text: str, taken: set[tuple[int, int]]) -> list[RegionMatch]:
     """Special economic zones named beside a zone word, as the region they stand in (regions.yaml `zones`)."""
+    names, after, before, code_of, stems = _zone_patterns()
     lowered = text.lower()
-    if not any(word in lowered for word in ZONE_WORDS):
+    if not any(stem in lowered for stem in stems):
         return []   # the cheap test first: most texts name no zone
-    names, after, before, code_of = _zone_patterns()
     out = []
     for m in names.finditer(text):
         start, end = m.span(1)

@@ -573,6 +573,11 @@ def named_members(item: str, phrase: Phrase | None) -> list[str]:
 
 EN_PLURAL_HEAD = re.compile(r"\b(plant|farm|station|mill|complex|facilit|warehouse|terminal|cent(?:er|re)|factor|park|mine)"
                             r"(s|es|ies)$")
+def english_singular(title: str) -> str:
+    """The title's plural facility head in the singular: "wind farms" -> "wind farm", "factories" -> "factory"."""
+    return EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), title)
+
+
 LATIN_NAMES_BEFORE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<names>[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*\s+and\s+[A-Z][\w-]+)\s+"
                                 r"(?:[a-z][\w-]*\s+){0,3}$")
 
@@ -746,7 +751,7 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
                 base = base.replace(" " + written, "")
             kazakh_order = bool(KAZAKH.search(item))
             if not CYRILLIC.search(item):   # "power plants in Semey and Kokshetau": a power plant in each
-                base = EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), base)
+                base = english_singular(base)
             for code, written in towns:
                 title = kk_place_first(base, d.companies, written) if kazakh_order else f"{base} {written}"
                 made.append(replace(d, title=title, companies=list(d.companies), regions=[code], evidence=list(d.evidence)))
@@ -757,7 +762,7 @@ def item_records(an: Analysis, st: State, span: tuple[int, int], parent: Draft |
             companies = [c for c in d.companies if not any(c in other or other in c for other in members)]
             english = not CYRILLIC.search(item)
             if english:
-                base = EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), base)
+                base = english_singular(base)
             for name in members:
                 title = f"{name} {base}" if english else f"«{name}» {base}" if kazakh_order else f"{base} «{name}»"
                 made.append(replace(d, title=title,

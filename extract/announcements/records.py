@@ -223,7 +223,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
         shared = shared_head_items(an.text, (enum.start(), len(an.text)))
         if shared:   # "Олар – шина жасайтын, ... және мырышталған болат өндіретін зауыттардың құрылысы"
-            _product_records(an, st, (enum.end(), len(an.text)), shared)
+            _product_records(an, st, (enum.end(), len(an.text)), shared, parent=st.program)
             st.current = st.program
             return
         item_records(an, st, (enum.end(), len(an.text)), parent=st.program, listed=True)
@@ -268,7 +268,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 return
             products = _product_list(an.text, span)
             if products:
-                _product_records(an, st, span, products)
+                _product_records(an, st, span, products, parent=st.program)
                 st.current = st.program
                 return
             anchor = None
@@ -297,10 +297,10 @@ def _one_sentence(an: Analysis, st: State) -> None:
                 st.records.append(d)
                 st.current = st.program = d
             _product_records(an, st, span, products, parent=d)
-            if d is None and products:
+            if d is None:
                 st.current = st.records[-1]
             return
-    if anchor is not None and KK_PLURAL_HEAD.search(an.text, anchor[0][0], anchor[0][1]) \
+    if anchor is not None and SHARED_HEAD_KK.search(an.text, anchor[0][0], anchor[0][1]) \
             and len(products := shared_head_items(an.text, anchor[0])) >= 2:
         # "цемент, шыны және керамикалық плитка шығаратын зауыттар": a Kazakh plural head (a form
         # the plural test of the anchor does not read) over a list of products is a plant each
@@ -431,11 +431,9 @@ def _announces_list(an: Analysis) -> bool:
         voc.facility_re.search(an.text) or voc.event_noun_re.search(an.text) or voc.status_any_re.search(an.text))
 
 
-def _product_records(an: Analysis, st: State, span: tuple[int, int], products: list[str],
-                     parent: Draft | None | bool = True) -> None:
+def _product_records(an: Analysis, st: State, span: tuple[int, int], products: list[str], parent: Draft | None) -> None:
     """"Projects to produce polyethylene and butadiene are due to be commissioned soon": one project
-    per product, a part of the pool the article counted (parent True: the open pool)."""
-    parent = st.program if parent is True else parent
+    per product, a part of the pool the article counted (parent), if it counted one."""
     for product in products:
         p = Draft("project", product, st_position(an, span[0]), parent=parent)
         p.status = status_of(an.text[span[0]:span[1]]) or (parent.status if parent is not None else None)
@@ -578,7 +576,6 @@ def _product_list(text: str, span: tuple[int, int]) -> list[str]:
 
 
 SHARED_HEAD_RU = re.compile(r"\b(заводы|фабрики|цеха|предприятия|комбинаты|plants|factories|facilities|works)\s*[–—-]\s*", re.IGNORECASE)
-KK_PLURAL_HEAD = re.compile(r"(?:зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)", re.IGNORECASE)
 SHARED_HEAD_KK = re.compile(r"\s(зауыттар|кәсіпорындар|цехтар|фабрикалар|өндірістер)\w*", re.IGNORECASE)
 KK_PAIR_BEFORE = re.compile(r"(?<![\w,])\s?([а-яәғқңөұүһі]+)\s+(?:мен|бен|пен|және)\s+([а-яәғқңөұүһі]+)\s+"
                             r"([а-яәғқңөұүһі]+(?:тын|тін|йтын|йтін|атын|етін))\s*$", re.IGNORECASE)
