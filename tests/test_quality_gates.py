@@ -35,7 +35,9 @@ from quality import measure  # noqa: E402
 # Round 17 (14 + 14, first measured dev 0.585, blind 0.571) set dev kk 0.84 -> 0.82 (0.823: the round's
 # Kazakh records 0.286) and blind ru 0.67 -> 0.66 (0.662: the round's Russian records 0.471).
 # Raised after that session's rules: dev kk 0.82 -> 0.83 (measured 0.836), blind kk 0.76 -> 0.78 (0.794).
-F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.66, "kk": 0.78}}
+# Round 18 (14 + 14, first measured dev 0.513, blind 0.816) set dev kk 0.83 -> 0.82 (0.825: the round's
+# Kazakh records 0.286).
+F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.82}, "blind": {"en": 0.75, "ru": 0.66, "kk": 0.78}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -102,13 +104,18 @@ F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.83}, "blind": {"en": 0.75, 
 # Raised after that session's rules: dev leaks 47 -> 45, negatives with output 9 -> 8, story recall
 # 0.92 -> 0.93 (0.934), project precision 0.72 -> 0.75 and recall 0.45 -> 0.48 (0.760, 0.485); blind
 # leaks 42 -> 41, project recall 0.32 -> 0.34 (0.346).
+# Round 18 (14 + 14) set again: dev leaks 45 -> 47 (2 in the new articles), story recall 0.93 -> 0.91
+# (0.917: two of the round's five pairs missed), project recall 0.48 -> 0.43 (0.438: one of the round's
+# 30 pairs found, a gas plant followed over five years in three languages); blind leaks 41 -> 42,
+# negatives with output 7 -> 8 (one new), story recall 0.90 -> 0.89 and cross-language recall 0.88 ->
+# 0.87 (0.894, 0.870: one of the round's two pairs missed), project recall 0.34 -> 0.33 (0.339).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 45, "max_noisy_negatives": 8,
-            "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
-            "project_precision": 0.75, "project_recall": 0.48},
-    "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 41, "max_noisy_negatives": 7,
-              "story_precision": 0.95, "story_recall": 0.90, "cross_language_recall": 0.88,
-              "project_precision": 0.90, "project_recall": 0.34},
+    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 47, "max_noisy_negatives": 8,
+            "story_precision": 0.95, "story_recall": 0.91, "cross_language_recall": 0.87,
+            "project_precision": 0.75, "project_recall": 0.43},
+    "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 42, "max_noisy_negatives": 8,
+              "story_precision": 0.95, "story_recall": 0.89, "cross_language_recall": 0.87,
+              "project_precision": 0.90, "project_recall": 0.33},
 }
 
 
