@@ -19,8 +19,9 @@ def _definite_reference(an: Analysis, start: int, head: str, current: Draft | No
     """"the factory", "этот завод": a facility named before, unless a name follows the article
     or the sector differs from the open project's ("the KamaTyresKZ tire plant" is new)."""
     before = an.text[max(0, start - 40):start]
-    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:(?!(?:a|an|week|year|month|day|неделе|году|месяце|апта\w*|жыл\w*)\s)[\w-]+\s+){0,3}$",
-                  before, FLAGS)    # not "this week a full-cycle factory": "this" there is the week
+    m = re.search(r"\b(the|this|that|these|those|этот|эта|это|этого|данный|данная|данного|бұл|осы|аталған)\s+(?:(?!(?:a|an|the|this|that|week|year|month|day|неделе|году|месяце|апта\w*|жыл\w*)\s)[\w-]+\s+){0,3}$",
+                  before, FLAGS)    # not "this week a full-cycle factory": "this" there is the week; the
+                                    # nearest determiner counts ("said that the gas chemical plant": "the")
     if not m:
         return False
     if THAT_AT_END.search(before) and SAYING_THAT.search(before[:before.rstrip().rfind(" ") + 1]):
@@ -79,7 +80,7 @@ def facility_after(text: str, marker: re.Pattern) -> bool:
     return any(_facility_start(text, m.end()) is not None for m in marker.finditer(text))
 
 
-ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] одн\w*|тағы бір)\s+", re.IGNORECASE)
+ANOTHER_MARKER = re.compile(r"\b(?:another|one more|ещ[её] (?:один|одн\w*)|тағы бір)\s+", re.IGNORECASE)
 JOINT_BEFORE = re.compile(r"\b(?:this|that|the|этой|этого|этот|эту|этом|осы|бұл)\s+(?:and|и|және|мен)\s+$", FLAGS)
 
 
@@ -112,6 +113,8 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
     if (phrase and sector_of(phrase.written)[0]) or find_companies(text) or NEW_PROJECT.search(text):
         return False
+    if phrase is not None and (kinds := concepts_in(phrase.written)) and not kinds & concepts_in(current.title):
+        return False    # "построят дата-центр" while a copper smelter is open: a facility of another kind
     if phrase is not None and _proper_name_before(text, phrase.head_start, current):
         return False    # "Aktorgay Mining Plant worth 334 billion tenge is to be built": a plant called by its own name
     if phrase is not None and _kind_words(phrase) and not _shares_head_words(phrase.title, current.title):

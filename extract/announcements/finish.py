@@ -391,8 +391,11 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             _fill(restated[0], h)
             continue
         # a headline's pool that every pool of the body contradicts ("Двенадцать проектов на 221 млрд
-        # тенге ..." over the body's "действуют 10 предприятий") is a pool of its own
-        apart = bool(same_kind) and h.kind == "program" and all(_conflict(k, h)[1] > 0 for k in same_kind)
+        # тенге ..." over the body's "действуют 10 предприятий") is a pool of its own; so is a headline's
+        # facility of another kind whose figures (the body's, read while it was the one open) every
+        # record of the body contradicts ("to build mining complex" over a body's "a new data centre")
+        apart = bool(same_kind) and all(_conflict(k, h)[1] > 0 and (h.kind == "program" or not _same_facility(k, h))
+                                        for k in same_kind)
         if (not same_kind or apart) and (h.numbers() or h.status or h.named_new) and (
                 not _generic(h) if h.kind == "project" else bool(set(h.numbers()) - {"project_count"} or not kept)):
             kept.insert(0, h)
@@ -477,7 +480,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             # начнет работу завод за 3,8 млрд тенге")
             # else the one industry its sentences name, else the one the headline names ("Шымкент:
             # легкая промышленность" over "наладили выпуск нижнего белья"): a project is of one industry
-            d.sector = _title_sector(d) or (d.parent.sector if d.parent is not None else None) \
+            d.sector = _title_sector(d) or _concept_sector(d.title) or (d.parent.sector if d.parent is not None else None) \
                 or _sole_sector(" ".join(d.evidence)) or headline_sector
         if d.status is None and d.parent is not None:
             d.status = d.parent.status
