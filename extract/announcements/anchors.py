@@ -90,9 +90,8 @@ def _another_facility(clause: str) -> int | None:
     for m in ANOTHER_MARKER.finditer(clause):
         if JOINT_BEFORE.search(clause, max(0, m.start() - 25), m.start()):
             continue    # "в строительство этой и ещё одной станции": the known one and another, together
-        start = _facility_start(clause, m.end())
-        if start is not None:
-            return start
+        if _facility_start(clause, m.end()) is not None:
+            return m.end()  # its modifiers too: "one more gas processing plant", not "plant"
     return None
 
 
@@ -384,6 +383,9 @@ def project_anchor(an: Analysis, current: Draft | None = None,
         phrase = facility_phrase(clause, hint)
         if phrase is not None and phrase.rank == 3 and vocabulary().macro_re.search(clause):
             continue    # "GDP growth ..., supported by higher oil production": the economy's production, no project
+        if phrase is not None and phrase.rank == 3 and any(m.start() <= phrase.head_start < m.end() for m in
+                                                           cue_regex("economy_patterns").finditer(clause)):
+            continue    # "второе место в мире по объему производства ферросплавов": a country's output, no facility
         if phrase is not None and another is None and _in_firm_name(an.text, a + phrase.head_start):
             continue
         if phrase is not None and RELATIVE_AFTER_HEAD.match(clause, phrase.head_end):

@@ -354,9 +354,12 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
         # one item, whatever places the items name
         cuts.extend(bracketed)
         regions = []
-    # "in Saran, Karaganda region": a town and its region written side by side are one place
+    # "in Saran, Karaganda region": a town and its region written side by side are one place; so are
+    # two places of one region with no conjunction between ("on the site of the Zhanazhol gas
+    # processing plant in the Aktobe region": the town names the site, the region says where it is)
     regions = [r for i, r in enumerate(regions)
-               if i == 0 or r.code != regions[i - 1].code or r.start - regions[i - 1].end > 20]
+               if i == 0 or r.code != regions[i - 1].code
+               or (r.start - regions[i - 1].end > 20 and CONJUNCTION.search(text, regions[i - 1].end, r.start))]
     if len({r.start for r in regions}) >= 2:
         # cut at the first separator between two places ("X in A and Y in B", "A-дағы X мен B-дағы Y"),
         # not inside brackets ("(62 billion tenge, 320 jobs)" belongs to the item before);

@@ -41,6 +41,8 @@ def subcount_numbers(an: Analysis) -> list[tuple[int, int]]:
             value = parse_number(n.group(1), "en")
         except ValueError:
             continue
+        if vocabulary().scale_re.match(an.text, n.end() + 1) and an.text[n.end():n.end() + 1].isspace():
+            continue    # "соның ішінде қуаты 1 млрд м3 газ өңдеу зауыты": a measure of a billion, no count
         if value == int(value) and 0 < value < 10000 and not (1990 <= value <= 2100):
             out.append((n.start(), int(value)))
     # "Most of them are in industry, 20 projects, with 27 in agriculture and eight in energy": written out too
