@@ -471,6 +471,7 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
         elif d.period is None and d.parent is None and last_program is not None:
             d.context_period = last_program.period
     headline_sector = _sole_sector(" ".join(an.text for an in analyses if an.sentence.headline))
+    headline_pool = any(h.kind == "program" for h in headline)
     _common_words_as_firms(kept, analyses)
     for d in kept:
         if d.kind == "project" and d.sector is None:
@@ -482,6 +483,10 @@ def finish(body: list[Draft], headline: list[Draft], analyses: list[Analysis], p
             # легкая промышленность" over "наладили выпуск нижнего белья"): a project is of one industry
             d.sector = _title_sector(d) or _concept_sector(d.title) or (d.parent.sector if d.parent is not None else None) \
                 or _sole_sector(" ".join(d.evidence)) or headline_sector
+        elif d.kind == "program" and d.sector is None and headline_pool and not d.headline:
+            # "Kostanay region to implement 96 agro projects" over the body's "the 96 investment projects
+            # will generate ...": a headline about pools of one industry says the body's pools' industry
+            d.sector = headline_sector
         if d.status is None and d.parent is not None:
             d.status = d.parent.status
         if d.status is None:

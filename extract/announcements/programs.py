@@ -9,7 +9,7 @@ from .figures import NUMBER_RE, Figure, parse_number
 from .items import item_records
 from .state import State, st_position
 from .titles import program_title
-from .vocabulary import _all_sectors, cue_regex, sector_of, status_of, vocabulary
+from .vocabulary import _all_sectors, cue_regex, sector_of, status_near, status_of, vocabulary
 
 
 NUMBER_WORD_BEFORE = re.compile(r"\b([^\W\d]+)\s+$")
@@ -93,6 +93,7 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
 LIST_AFTER_COUNT = re.compile(r"[^\W\d]*\d*\s+(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*(?:\s+[–—-]\s+|:\s+)")
 # a colon ends what the count says however long it is ("two more investment projects are planned in
 # Bayanaul district: a camel farm and an irrigated agricultural plot"); a dash only close to the count
+LIST_SEPARATOR_AT_END = re.compile(r"(?:\s+[–—-]\s+|:\s+)$")
 LIST_AFTER_COUNT_COLON = re.compile(r"[^\W\d]*\d*\s+[^.:;!?«»\"()]{0,120}?:\s+")
 
 
@@ -104,13 +105,19 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     voc = vocabulary()
     lo, hi = bounds or (0, len(text))
     enum = voc.enumeration_re.search(text, counts[0][0], hi)
+    after_count = False
     if enum is None and len(counts) == 1 and not subcount:
         # "екі нысан – кірпіш зауыты мен жылыжай кешені салынып жатыр", "three facilities: a X, a Y and a
         # Z": the counted noun, then a dash or a colon and the list of what it counts
         enum = LIST_AFTER_COUNT.match(text, counts[0][0]) or LIST_AFTER_COUNT_COLON.match(text, counts[0][0])
         if enum is not None and not voc.facility_re.search(text, enum.end(), hi):
             enum = None
+        after_count = enum is not None
     program_end = enum.start() if enum else hi
+    if after_count:
+        # "4 жоба іске асты: ...": the pool's own clause runs from its count to the colon or the dash,
+        # and says what became of it
+        program_end = enum.start() + LIST_SEPARATOR_AT_END.search(enum.group(0)).start()
     subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
     if subpart and not subcount:
         program_end = min(program_end, subpart.start())
@@ -138,7 +145,7 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
         clause_text = text[clause[0]:clause[1]]
         d = Draft("program", "", st_position(an, pos), parent=parent)
         d.project_count = value
-        d.status = status_of(text[pos:nxt]) or status_of(clause_text) or (parent.status if parent and subcount else None)
+        d.status = status_near(clause_text, pos - clause[0]) or (parent.status if parent and subcount else None)
         if respectively and sectors_after:
             d.sector = sectors_after[i] if i < len(sectors_after) else None
         else:
