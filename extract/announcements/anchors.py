@@ -286,6 +286,8 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
     """"plants are to be built", "заводы будут построены": a pool without a count. Russian "фабрики",
     "предприятия", "производства" are also the genitive singular: after a singular adjective or a
     noun that governs them ("строительству швейной фабрики") they name one facility."""
+    if cue_regex("uncounted_before_head").search(clause[max(0, phrase.head_start - 40):phrase.head_start]):
+        return True     # "бірнеше маңызды нысан": several, in the Kazakh singular
     if not cue_regex("plural_facility_patterns").match(clause, phrase.head_start):
         return False
     if COMPARED.search(clause[max(0, phrase.start - 60):phrase.head_start]):
