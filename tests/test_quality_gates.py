@@ -37,7 +37,9 @@ from quality import measure  # noqa: E402
 # Raised after that session's rules: dev kk 0.82 -> 0.83 (measured 0.836), blind kk 0.76 -> 0.78 (0.794).
 # Round 18 (14 + 14, first measured dev 0.513, blind 0.816) set dev kk 0.83 -> 0.82 (0.825: the round's
 # Kazakh records 0.286).
-F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.82}, "blind": {"en": 0.75, "ru": 0.66, "kk": 0.78}}
+# Raised after that session's rules: dev en 0.85 -> 0.86, ru 0.87 -> 0.88, kk 0.82 -> 0.83 (measured
+# 0.869, 0.893, 0.840); blind en 0.75 -> 0.76, ru 0.66 -> 0.68, kk 0.78 -> 0.79 (0.764, 0.683, 0.796).
+F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.88, "kk": 0.83}, "blind": {"en": 0.76, "ru": 0.68, "kk": 0.79}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -109,11 +111,14 @@ F1_FLOORS = {"dev": {"en": 0.85, "ru": 0.87, "kk": 0.82}, "blind": {"en": 0.75, 
 # 30 pairs found, a gas plant followed over five years in three languages); blind leaks 41 -> 42,
 # negatives with output 7 -> 8 (one new), story recall 0.90 -> 0.89 and cross-language recall 0.88 ->
 # 0.87 (0.894, 0.870: one of the round's two pairs missed), project recall 0.34 -> 0.33 (0.339).
+# Raised after that session's rules: dev negatives with output 8 -> 7, story recall 0.91 -> 0.93 (0.938),
+# project precision 0.75 -> 0.76 and recall 0.43 -> 0.50 (0.769, 0.501: most of it the round's gas
+# plant, its field now a place); blind companies 0.60 -> 0.61 (0.619), negatives with output 8 -> 7.
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 47, "max_noisy_negatives": 8,
-            "story_precision": 0.95, "story_recall": 0.91, "cross_language_recall": 0.87,
-            "project_precision": 0.75, "project_recall": 0.43},
-    "blind": {"field_accuracy": 0.85, "companies": 0.60, "max_leaks": 42, "max_noisy_negatives": 8,
+    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 47, "max_noisy_negatives": 7,
+            "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
+            "project_precision": 0.76, "project_recall": 0.50},
+    "blind": {"field_accuracy": 0.85, "companies": 0.61, "max_leaks": 42, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.89, "cross_language_recall": 0.87,
               "project_precision": 0.90, "project_recall": 0.33},
 }
