@@ -9,7 +9,7 @@ from .figures import NUMBER_RE, Figure, parse_number
 from .items import item_records
 from .state import State, st_position
 from .titles import program_title
-from .vocabulary import _all_sectors, cue_regex, sector_of, status_near, status_of, vocabulary
+from .vocabulary import _all_sectors, cue_regex, sector_of, status_near, vocabulary
 
 
 NUMBER_WORD_BEFORE = re.compile(r"\b([^\W\d]+)\s+$")

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..concepts import concepts_in
 from .folding import compile_folded
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, vocabulary
 
@@ -872,8 +873,6 @@ def is_bare(phrase: Phrase | None) -> bool:
 def better_phrase(phrase: Phrase | None, candidates: list[Phrase]) -> Phrase | None:
     """A phrase of the headline or the lead that names the same kind of facility more fully (not the
     headline's copper smelter for the body's "дата-центр": a facility that names its kind is that kind)."""
-    from kzmon.extract.concepts import concepts_in
-
     kinds = concepts_in(phrase.title) if phrase is not None else set()
     for c in candidates:
         if not is_bare(c) and (phrase is None or c.rank <= phrase.rank):
