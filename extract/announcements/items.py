@@ -10,7 +10,7 @@ from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
 from .state import State, st_position
-from .titles import (CYRILLIC, KAZAKH, LOCATIVE_BEFORE, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
+from .titles import (CYRILLIC, KAZAKH, LOCATION_PREPOSITION, LOCATIVE_BEFORE, RU_MODIFIER, RU_PLACE_ADJECTIVE_END, WORD_RE, Phrase, _ru_parse, better_phrase,
                      facility_phrase, facility_title, is_bare, kk_attribute, kk_locative, kk_place_first, ru_parses, with_company)
 from .vocabulary import FLAGS, any_of, cue_regex, sector_of, status_near, status_of, vocabulary
 
@@ -576,6 +576,8 @@ def named_members(item: str, phrase: Phrase | None) -> list[str]:
 
 EN_PLURAL_HEAD = re.compile(r"\b(plant|farm|station|mill|complex|facilit|warehouse|terminal|cent(?:er|re)|factor|park|mine)"
                             r"(s|es|ies)$")
+
+
 def english_singular(title: str) -> str:
     """The title's plural facility head in the singular: "wind farms" -> "wind farm", "factories" -> "factory"."""
     return EN_PLURAL_HEAD.sub(lambda h: h.group(1) + ("y" if h.group(2) == "ies" else ""), title)
@@ -648,8 +650,8 @@ def _joint_figure(an: Analysis, items: list[tuple[int, int, list[str]]]) -> bool
     return sum(1 for f in an.figures if a1 <= f.start < b1 and f.kind == "money") == 1
 
 
-LOCATION_OPENING = re.compile(r"\W*(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?", re.IGNORECASE)
-LOCATION_WORD = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s", re.IGNORECASE)
+LOCATION_OPENING = re.compile(r"\W*" + LOCATION_PREPOSITION + r"\s+(?:the\s+)?", re.IGNORECASE)
+LOCATION_WORD = re.compile(r"(?<!\w)" + LOCATION_PREPOSITION + r"\s", re.IGNORECASE)
 
 
 def _where_the_item_before_stands(text: str, a: int, b: int) -> bool:

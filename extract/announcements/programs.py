@@ -90,11 +90,10 @@ def coordinated_counts(an: Analysis, counts: list[Figure]) -> list[Figure]:
     return sorted(counts + extra, key=lambda f: f.start)
 
 
-LIST_AFTER_COUNT = re.compile(r"[^\W\d]*\d*\s+(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*(?:\s+[–—-]\s+|:\s+)")
+LIST_AFTER_COUNT = re.compile(r"[^\W\d]*\d*\s+(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*(?P<sep>\s+[–—-]\s+|:\s+)")
 # a colon ends what the count says however long it is ("two more investment projects are planned in
 # Bayanaul district: a camel farm and an irrigated agricultural plot"); a dash only close to the count
-LIST_SEPARATOR_AT_END = re.compile(r"(?:\s+[–—-]\s+|:\s+)$")
-LIST_AFTER_COUNT_COLON = re.compile(r"[^\W\d]*\d*\s+[^.:;!?«»\"()]{0,120}?:\s+")
+LIST_AFTER_COUNT_COLON = re.compile(r"[^\W\d]*\d*\s+[^.:;!?«»\"()]{0,120}?(?P<sep>:\s+)")
 
 
 def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subcount: bool,
@@ -105,19 +104,15 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     voc = vocabulary()
     lo, hi = bounds or (0, len(text))
     enum = voc.enumeration_re.search(text, counts[0][0], hi)
-    after_count = False
+    program_end = enum.start() if enum else hi
     if enum is None and len(counts) == 1 and not subcount:
         # "екі нысан – кірпіш зауыты мен жылыжай кешені салынып жатыр", "three facilities: a X, a Y and a
         # Z": the counted noun, then a dash or a colon and the list of what it counts
-        enum = LIST_AFTER_COUNT.match(text, counts[0][0]) or LIST_AFTER_COUNT_COLON.match(text, counts[0][0])
-        if enum is not None and not voc.facility_re.search(text, enum.end(), hi):
-            enum = None
-        after_count = enum is not None
-    program_end = enum.start() if enum else hi
-    if after_count:
-        # "4 жоба іске асты: ...": the pool's own clause runs from its count to the colon or the dash,
-        # and says what became of it
-        program_end = enum.start() + LIST_SEPARATOR_AT_END.search(enum.group(0)).start()
+        listed = LIST_AFTER_COUNT.match(text, counts[0][0]) or LIST_AFTER_COUNT_COLON.match(text, counts[0][0])
+        if listed is not None and voc.facility_re.search(text, listed.end(), hi):
+            # "4 жоба іске асты: ...": the pool's own clause runs to the colon or the dash, and says
+            # what became of it
+            enum, program_end = listed, listed.start("sep")
     subpart = cue_regex("subpart_patterns").search(text, counts[-1][0])
     if subpart and not subcount:
         program_end = min(program_end, subpart.start())

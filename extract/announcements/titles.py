@@ -29,7 +29,8 @@ KK_LOCATIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)?$")
 # after a Kazakh head: a possessive ending ("зауыты", "фабрикасы") survives in the dictionary form
 KK_POSSESSIVE = re.compile(r"^(с?[ыі])")
 RU_MODIFIER = {"ADJF", "PRTF"}
-LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|within|inside|в|во|на)\s+(?:the\s+)?(?:[«\"“‘']?[^\W\d][\w-]*[»\"”’']?\s+){0,5}$", FLAGS)
+LOCATION_PREPOSITION = r"(?:in|at|within|inside|в|во|на)"   # what opens where a thing stands
+LOCATIVE_BEFORE = re.compile(r"(?<!\w)" + LOCATION_PREPOSITION + r"\s+(?:the\s+)?(?:[«\"“‘']?[^\W\d][\w-]*[»\"”’']?\s+){0,5}$", FLAGS)
 # the grounds of a facility, names and all before its head: where the project stands, not the project
 SITE_OF = re.compile(r"(?<!\w)(?:(?:on|at)\s+the\s+(?:site|premises|territory|grounds|base)\s+of|на\s+(?:территории|базе|площадке))"
                      r"\s+(?:the\s+)?", FLAGS)
