@@ -15,9 +15,9 @@ from kzmon.extract.announcements import extract_announcements
     ("Tau Resources will bring its Kyzyltas tin-tungsten deposit in the Karaganda region into production in 2027.",
      "en", "Kyzyltas", "Tau Resources"),
     ("ТОО «Тау Ресурс» в 2027 году введет в строй рудник «Кызылтас» в Карагандинской области.",
-     "ru", "Кызылтас", "Тау Ресурс"),
+     "ru", "Кызылтас", "ТОО «Тау Ресурс»"),   # the firm as the article registers it (test_registered_names.py)
     ("«Тау Ресурс» ЖШС 2027 жылы Қарағанды облысында «Қызылтас» шахтасын іске қосады.",
-     "kk", "Қызылтас", "Тау Ресурс"),
+     "kk", "Қызылтас", "«Тау Ресурс» ЖШС"),
 ])
 def test_a_site_is_named_in_the_title_and_its_firm_is_the_operator(text, language, name, firm):
     records = extract_announcements(text, None, language, None)

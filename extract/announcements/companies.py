@@ -227,7 +227,10 @@ def _all_caps_place(name: str) -> bool:
 # an amount with its currency typed on ("KZT35bn", "USD4"): a figure, never a name
 AMOUNT_TOKEN = r"(?:KZT|USD|US\$?|EUR|RUB)\d"
 AMOUNT_TOKEN_RE = re.compile(AMOUNT_TOKEN)
-NOT_A_NAME_RE = re.compile(AMOUNT_TOKEN + r"[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
+# ... a Roman numeral ("XVIII"), or one letter and a number: a product's code ("консервант Е223", "AI-92"
+# aside), never a firm's name
+PRODUCT_CODE_RE = re.compile(r"[A-ZА-ЯЁ]-?\d{2,}")
+NOT_A_NAME_RE = re.compile(AMOUNT_TOKEN + r"[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+|" + PRODUCT_CODE_RE.pattern)
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
 
 
@@ -283,6 +286,25 @@ def _facility_follows(after: str, voc) -> bool:
             return False
         pos = m.end()
     return False
+
+
+@lru_cache(maxsize=1)
+def _registered_forms() -> str:
+    return "|".join(re.escape(f) for f in _load("companies.yaml")["registered_name_forms"])
+
+
+def registered_designation(text: str, name: str) -> str:
+    """The name as the article registers it, legal form and quotes kept (ТОО «Оспанова
+    Девелопмент», "Полиметалл" АҚ, JSC "Altynalmas"), or the name itself when the article never
+    writes it so. A reader looking the firm up in a registry needs the form, and Latin names
+    already keep theirs ("Kas-Beton LLP"); titles and dedup keys use the bare name."""
+    forms = _registered_forms()
+    pattern = (rf"(?<![\w-])(?:({forms})\s+)?[«\"“„]\s*{re.escape(name)}\s*[»\"”“]"
+               rf"(?:\s*({forms})(?!\w))?")   # "«Оспанова девелопмент» ЖШС-нің": the case ending stays out
+    for m in re.finditer(pattern, text):
+        if m.group(1) or m.group(2):
+            return m.group(0)
+    return name
 
 
 def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:
@@ -389,6 +411,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             kept, offsets = kept[:-1], offsets[:-1]   # "в Шымкенте АО «Химфарм»": the legal form opens the next name
             if len(kept) == 1 and _is_region_word(kept[0], region_spans, offsets[0]):
                 kept = []
+        while kept and PRODUCT_CODE_RE.fullmatch(kept[-1]):
+            kept, offsets = kept[:-1], offsets[:-1]   # "Облыста Е223 консервантын": a product's code ends no name
         if not kept or all(POSSESSIVE_RE.sub("", k) in stop for k in kept):
             continue    # "Kazakhstan", "Board": stop words only
         if len(kept) == 1 and "-" in kept[0] and all(p in _origin_words() or p in stop for p in kept[0].split("-")):
@@ -434,6 +458,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # a name listed whole: "Central Asia", "Kassym-Jomart Tokayev"
         if "-" in name and " " not in name and all(part in stop for part in name.split("-")):
             continue    # "China-Kazakhstan cooperation": countries joined, no one named
+        if len(kept) == 1 and name.split("-")[0] in RU_LEGAL:
+            continue    # "«Казкрахмал» ЖШС-нің зауыты": the legal form of the quoted name before it, declined
         if NOT_A_NAME_RE.fullmatch(name):
             continue    # "KZT4" (an amount cut by the tokenizer), "XVIII" (a Roman numeral)
         if MODEL_BEFORE_RE.search(before):
