@@ -110,7 +110,9 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
     phrase = facility_phrase(text)
     if phrase is not None and phrase.rank == 3 and is_bare(phrase) and not sector_of(text)[0]:
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
-    if (phrase and sector_of(phrase.written)[0]) or find_companies(text) or NEW_PROJECT.search(text):
+    if (phrase and sector_of(phrase.written)[0]) or NEW_PROJECT.search(text):
+        return False
+    if find_companies(text) and not _owner_named(phrase, text, current):
         return False
     if phrase is not None and (kinds := concepts_in(phrase.written)) and not kinds & concepts_in(current.title):
         return False    # "построят дата-центр" while a copper smelter is open: a facility of another kind
@@ -124,6 +126,33 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
                         # (the lead retells the headline's plant with "a")
     places = regions_in(an, clause)
     return not places or set(places) <= set(current.regions)
+
+
+def _owner_named(phrase, text: str, current: Draft) -> bool:
+    """"В Тогызкенте идет строительство завода кальцинированной соды. Новый завод ТОО «Qazaq Soda»
+    будет работать на местном сырье": the open plant's bare head again, now with the firm that owns
+    it, while the open plant has no firm; not a plant of a firm when the open one has its own firm
+    ("the plant of Y" after X's plant is another plant), nor a head the open plant does not have."""
+    if phrase is None or not is_bare(phrase) or current.companies or not _shares_head_words(phrase.title, current.title):
+        return False
+    unnamed = text
+    for name in find_companies(text):
+        unnamed = unnamed.replace(name, " ")
+    if sector_of(unnamed)[0]:
+        return False    # "новый завод ТОО «Арал Химия» по выпуску кирпича": what it makes (not the firm's "Химия")
+    if INDEFINITE_RIGHT_BEFORE.search(text, 0, phrase.start):
+        return False    # "EkibastuzFerroAlloys is to open a plant": "a" introduces another one
+    # the firm is the head's owner: right after it ("завод ТОО «X»", "the plant of X LLP") or in the
+    # genitive right before it ("«X» ЖШС-нің жаңа зауыты", "X's new plant"), not the subject of a verb
+    after = text[phrase.head_end:phrase.head_end + OWNER_REACH]
+    before = text[max(0, phrase.start - OWNER_REACH):phrase.start]
+    return bool(OWNER_AFTER.match(after) and find_companies(after) or OWNER_BEFORE.search(before))
+
+
+OWNER_REACH = 40
+INDEFINITE_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:new\s+)?$", re.IGNORECASE)
+OWNER_AFTER = re.compile(r"\s*(?:of\s+)?(?:ТОО|АО|LLP|JSC|компании|компаниясы)?\s*[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+OWNER_BEFORE = re.compile(r"(?:[»\"”]\s*(?:ЖШС|АҚ|ТОО|АО)?-?(?:ның|нің|тың|тің|дың|дің)|['’]s)\s+(?:\w+\s+)?$")
 
 
 # "a" or "an" right before a facility phrase (whose own modifiers the phrase holds already); finish.py's

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..concepts import concepts_in
 from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
 from .draft import Draft
 from .state import State, st_position
@@ -18,7 +19,7 @@ def continue_record(an: Analysis, st: State) -> None:
     if target is None:
         return
     if target.kind == "project" and target is st.current:
-        target = st.current = _referent(an, st, target)
+        target = st.current = _concept_referent(an, st, _referent(an, st, target))
     if target.kind == "project" and _pool_subject(an, st):
         return
     if target.kind == "project" and cue_regex("collective_patterns").search(an.text):
@@ -41,6 +42,19 @@ def _referent(an: Analysis, st: State, current: Draft) -> Draft:
         if d.kind == "project" and d is not current and title_class(d.title) == wanted:
             return d
     return current
+
+
+def _concept_referent(an: Analysis, st: State, current: Draft) -> Draft:
+    """"The first solar power plant was opened and the foundation of the desalination plant was laid.
+    ... More than 8,000 solar panels have been installed there": after one sentence opened several
+    projects, a sentence that names what one of them is (and not what the last one is) speaks of
+    that one; the last one stays the default."""
+    said = concepts_in(an.text)
+    if not said or concepts_in(current.title) & said:
+        return current
+    siblings = [d for d in st.records if d.kind == "project" and d is not current
+                and d.evidence[:1] == current.evidence[:1] and concepts_in(d.title) & said]
+    return siblings[0] if len(siblings) == 1 else current
 
 
 SUBJECT_DETERMINER = re.compile(r"\W*(?:(?:the|this|its|этот|данный|бұл|осы)\s+)?", re.IGNORECASE)

@@ -186,6 +186,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
     start = head_start
     reach = LEFT_MODIFIERS   # grows to take a Kazakh participle's objects
     participle = False
+    object_of = -1           # the word right before the participle: its object
     for i in range(len(words) - 1, -1, -1):
         if i <= len(words) - 1 - reach:
             break
@@ -224,13 +225,17 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
                 # its place further left too ("Шатыркольская обогатительная фабрика")
                 start = m.start()
             break   # a name or a place; a company is put back in front by the caller
-        if kazakh and KK_LOCATIVE.search(lw) and lw not in lists["kk_adverbs"] and not _one_more_word(text, m):
-            break
+        if kazakh and KK_LOCATIVE.search(lw) and lw not in lists["kk_adverbs"] and not _one_more_word(text, m) \
+                and not (w.islower() and (i == len(words) - 1 and KK_POSSESSIVE_HEAD.match(text, head_start)
+                                          or i == object_of)):
+            break   # (right before a possessive head or a participle a word is its attribute or object:
+                    # "сода зауыты", "сода өндіретін зауыт", not a locative "-да")
         if russian and not kazakh and _ru_parse(lw).tag.POS not in RU_MODIFIER:
             break
         start = m.start()
         if kazakh and not participle and KK_PARTICIPLE.search(lw) and lw not in lists["stop_left"]:
             participle, reach = True, len(words) - i + KK_PARTICIPLE_OBJECTS
+            object_of = i - 1
     # generic modifiers at the left edge say nothing of the facility; nor does a conjunction that
     # joined the participle's objects to the facility before them ("кірпіш зауыты және құбыр
     # шығаратын зауыт": "және" ends the brick plant, it is no object of the pipe plant)
@@ -243,6 +248,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
 
 
 WORD4 = re.compile(r"\w{4,}")
+KK_POSSESSIVE_HEAD = re.compile(r"\w+(?:сы|сі|ты|ті|ы|і)\b")
 
 
 def head_stems(text: str) -> set[str]:
@@ -470,6 +476,7 @@ QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
 RUN_ARTICLE = re.compile(r"(?:The|A|An)\s+(?=\S)")
 LATIN_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w&'’.-]*[\w]|[A-Z]))*")
 NAME_REACH = 40
+HOLIDAY_NAME = re.compile(r"\bDay$")
 PERSON_BEFORE = re.compile(r"(?:president|minister|akim|governor|chairman|ceo|director|head|deputy|mr|ms|dr)\.?\s+$", re.IGNORECASE)
 PERSON_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|uly|kyzy|enko|sky)$")
 
@@ -532,6 +539,8 @@ def _names_near(item: str, phrase: Phrase | None, headline_case: bool = False) -
             continue
         if AMOUNT_TOKEN_RE.match(name):
             continue    # "worth KZT2.3 trillion": an amount, not the plant's name
+        if HOLIDAY_NAME.search(name):
+            continue    # "on May 1, the Unity Day": a date, not the plant's name
         if web := WEB_ADDRESS.search(item, m.start(), min(len(item), m.end() + 8)):
             # "... в Хромтау Akorda.kz": a photo's or a story's source is no name of the plant
             name = item[m.start():web.start()].strip(" .")
