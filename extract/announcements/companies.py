@@ -146,6 +146,17 @@ def _origin_words() -> frozenset[str]:
     return frozenset(_load("companies.yaml")["origin_words"])
 
 
+def _common_product_word(kept: list[str]) -> bool:
+    """"Cement plant opened in Kostanay", "Truck plant to be built": a headline's or a sentence's
+    capital on a word of an industry is no firm's name before its plant ("KIA plant" stays one)."""
+    from ..concepts import concepts_in
+    from .vocabulary import sector_of
+    if len(kept) != 1 or not (kept[0][:1].isupper() and kept[0][1:].islower()):
+        return False
+    word = kept[0].lower()
+    return bool(sector_of(word)[0] or concepts_in(word))
+
+
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:TV|tires?|tyres?|brand|cars?|plant|factory)\b")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 DATELINE_COUNTRY = re.compile(r",\s+[A-Z][a-z]+,\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -440,7 +451,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             or appositive_re.match(after) is not None
             or org_before_re.search(before) is not None
             or title_after_re.match(after) is not None
-            or PRODUCT_AFTER_RE.match(after) is not None
+            or (PRODUCT_AFTER_RE.match(after) is not None and not (at_sentence_start and _common_product_word(kept)))
             or (not at_sentence_start and _facility_follows(after, voc))
             or _role_patterns()[0].match(after) is not None
             or _role_patterns()[1].search(before) is not None

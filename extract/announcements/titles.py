@@ -275,6 +275,14 @@ QUANTITY_RU = re.compile(r"\s*(?:порядка\s+|около\s+|более\s+|�
                          r"\s+(?:тонн\w*|т\.?(?=\s)|голов\w*|кубометр\w*|штук\w*|единиц\w*)", re.IGNORECASE)
 
 
+def _brand_of_product(text: str, m: re.Match, lists: dict) -> bool:
+    """"manufacturing of Hyundai automobiles", "production of KAMAZ trucks": a capitalised word right
+    before a lower-case noun of the complement is the product's brand, not a name beside the phrase."""
+    after = WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    return bool(after and after.group(0).islower() and after.group(0) not in lists["stop_right"]
+                and not PLACE_NOUN.match(after.group(0)) and not vocabulary().status_any_re.match(after.group(0)))
+
+
 def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[int, int]:
     """The complement after the head: "по производству X", "for the production of X", genitives.
     Returns (from, to); a name between the head and the complement ("завод ТЭМПО по выпуску труб")
@@ -306,7 +314,9 @@ def _right_edge(text: str, head_end: int, russian: bool, kazakh: bool) -> tuple[
             continue
         if BREAK.search(text, end if taken else pos, m.start()) or w[0].isdigit() or lw in lists["stop_right"]:
             break
-        if w[0].isupper() or PLACE_NOUN.match(w) or vocabulary().status_any_re.match(w):
+        if w[0].isupper() and not (lead and not russian and _brand_of_product(text, m, lists)):
+            break
+        if PLACE_NOUN.match(w) or vocabulary().status_any_re.match(w):
             break
         if russian:
             coordinating = lw in ("и", "или") and taken
