@@ -85,9 +85,10 @@ def extract_announcements(text: str, published: date | None = None, language: st
         records = [d.to_record() for d in build_drafts(text, published, language, title)]
     finally:
         DOCUMENT_LANGUAGE.reset(token)
-    from .companies import registered_designation
+    from .companies import registered_designations
+    registered = registered_designations(text, [name for record in records for name in record["companies"]])
     for record in records:
-        record["companies"] = [registered_designation(text, name) for name in record["companies"]]
+        record["companies"] = [registered.get(name, name) for name in record["companies"]]
     if dated is not None:   # a year guessed from the text is no date to redraw the map by
         from ..regions import regions_of_the_time
         for record in records:

@@ -300,22 +300,37 @@ def _facility_follows(after: str, voc) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _registered_forms() -> str:
-    return "|".join(re.escape(f) for f in _load("companies.yaml")["registered_name_forms"])
+def _registered_forms() -> tuple[re.Pattern, re.Pattern]:
+    forms = "|".join(re.escape(f) for f in _load("companies.yaml")["registered_name_forms"])
+    # "«Оспанова девелопмент» ЖШС-нің": the case ending stays out
+    return re.compile(rf"(?<![\w-])(?:{forms})\s+$"), re.compile(rf"\s*(?:{forms})(?!\w)")
+
+
+def registered_designations(text: str, names: list[str]) -> dict[str, str]:
+    """Each of `names` as the article registers it, legal form and quotes kept (ТОО «Оспанова
+    Девелопмент», "Полиметалл" АҚ, JSC "Altynalmas"), where it writes one so. A reader looking the
+    firm up in a registry needs the form, and Latin names already keep theirs ("Kas-Beton LLP");
+    titles and dedup keys use the bare name. One scan for all the names: a long article with
+    many firms costs no more per firm."""
+    wanted = sorted({n for n in names if n}, key=len, reverse=True)
+    if not wanted:
+        return {}
+    quoted = re.compile(r"[«\"“„]\s*(" + "|".join(map(re.escape, wanted)) + r")\s*[»\"”“]")
+    form_before, form_after = _registered_forms()
+    found: dict[str, str] = {}
+    for m in quoted.finditer(text):
+        if m.group(1) in found:
+            continue
+        before = form_before.search(text, max(0, m.start() - 8), m.start())
+        after = form_after.match(text, m.end())
+        if before or after:   # a form between two names is each one's ("«Бадамша-1» ТОО «ARM wind»")
+            found[m.group(1)] = text[before.start() if before else m.start():after.end() if after else m.end()]
+    return found
 
 
 def registered_designation(text: str, name: str) -> str:
-    """The name as the article registers it, legal form and quotes kept (ТОО «Оспанова
-    Девелопмент», "Полиметалл" АҚ, JSC "Altynalmas"), or the name itself when the article never
-    writes it so. A reader looking the firm up in a registry needs the form, and Latin names
-    already keep theirs ("Kas-Beton LLP"); titles and dedup keys use the bare name."""
-    forms = _registered_forms()
-    pattern = (rf"(?<![\w-])(?:({forms})\s+)?[«\"“„]\s*{re.escape(name)}\s*[»\"”“]"
-               rf"(?:\s*({forms})(?!\w))?")   # "«Оспанова девелопмент» ЖШС-нің": the case ending stays out
-    for m in re.finditer(pattern, text):
-        if m.group(1) or m.group(2):
-            return m.group(0)
-    return name
+    """The name as the article registers it, or the name itself when the article never writes it so."""
+    return registered_designations(text, [name]).get(name, name)
 
 
 def find_companies(text: str, region_spans: list[tuple[int, int]] | None = None) -> list[str]:

@@ -44,6 +44,9 @@ def _referent(an: Analysis, st: State, current: Draft) -> Draft:
     return current
 
 
+RECENT_RECORDS = 8   # the records one sentence opened are the last ones: the scan stays short in long texts
+
+
 def _concept_referent(an: Analysis, st: State, current: Draft) -> Draft:
     """"The first solar power plant was opened and the foundation of the desalination plant was laid.
     ... More than 8,000 solar panels have been installed there": after one sentence opened several
@@ -52,7 +55,7 @@ def _concept_referent(an: Analysis, st: State, current: Draft) -> Draft:
     said = concepts_in(an.text)
     if not said or concepts_in(current.title) & said:
         return current
-    siblings = [d for d in st.records if d.kind == "project" and d is not current
+    siblings = [d for d in st.records[-RECENT_RECORDS:] if d.kind == "project" and d is not current
                 and d.evidence[:1] == current.evidence[:1] and concepts_in(d.title) & said]
     return siblings[0] if len(siblings) == 1 else current
 
