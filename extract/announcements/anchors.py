@@ -307,8 +307,11 @@ NAMED_AFTER = re.compile(r"^\W*\w+\s+[«\"“]?\s*((?=[A-Z])[\w-]{2,}|(?<=[«\"�
 
 # "among the most automated car plants": one facility compared with others ("Among other things,
 # new production facilities ..." is a discourse marker, not a comparison)
-COMPARED = re.compile(r"\b(?:among(?! other things\b| others\b)|one of|среди(?! прочего\b)|одн(?:им|ого|ой|о|а|у) из)\b"
+COMPARED = re.compile(r"\b(?:among(?! other things\b| others\b)|one of|среди(?! прочего\b)|(?:одн(?:им|ого|ой|о|а|у)|один) из)\b"
                       r"|\b(?:бірі|қатарында)\b", FLAGS)
+
+
+KK_ONE_OF_AFTER = re.compile(r"\w*\s+бір(?:і|ін|іне|інде|інен)\b", re.IGNORECASE)   # "...зауыттардың бірі": one of them
 
 
 def _plural_head(clause: str, phrase: Phrase) -> bool:
@@ -319,8 +322,9 @@ def _plural_head(clause: str, phrase: Phrase) -> bool:
         return True     # "бірнеше маңызды нысан": several, in the Kazakh singular
     if not cue_regex("plural_facility_patterns").match(clause, phrase.head_start):
         return False
-    if COMPARED.search(clause[max(0, phrase.start - 60):phrase.head_start]):
-        return False    # "ranks among the most automated car plants", "одним из крупнейших заводов": one facility
+    if COMPARED.search(clause[max(0, phrase.start - 60):phrase.head_start]) or KK_ONE_OF_AFTER.match(clause, phrase.head_end):
+        return False    # "ranks among the most automated car plants", "одним из крупнейших заводов", "ең ірі
+                        # зауыттардың бірі": one facility
     head = clause[phrase.head_start:phrase.head_end].lower()
     if re.search(r"[әғқңөұүһі]", head) or not re.search(r"[а-яё]", head):
         return True

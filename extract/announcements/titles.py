@@ -248,6 +248,8 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
 
 
 WORD4 = re.compile(r"\w{4,}")
+EN_WORKS_BEFORE = re.compile(r"\b(expansion|upgrade|upgrading|modernization|modernisation|reconstruction|retooling|"
+                             r"renovation) of (?:the |its |their )?(?:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
 KK_POSSESSIVE_HEAD = re.compile(r"\w+(?:сы|сі|ты|ті|ы|і)\b")
 
 
@@ -462,6 +464,14 @@ def _facility_phrase(item: str, status_hint: int | None, language: str | None) -
             written = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
             title = noun + " " + written
             start = works.start()
+    elif not kazakh:
+        # "the expansion of the Shymkent refinery", "an upgrade of the pipeline": the works on the facility
+        # is the project, and its title says so
+        works = EN_WORKS_BEFORE.search(item, max(0, start - 40), start)
+        if works:   # written as it stands: "expansion of the Shymkent refinery" keeps its town
+            start = works.start(1)
+            title = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
+            title = title[:1].lower() + title[1:]
     words = title.split()
     before_abbreviation = len(words) > 1 and words[1].split("-")[0].isupper() and len(words[1].split("-")[0]) >= 2
     if title[:1].isupper() and title[1:2].islower() and start == 0 and not _opens_with_place(title) \
