@@ -170,6 +170,7 @@ LEGAL_TAILS = {"Ltd", "LTD", "Limited", "LLC", "Inc", "LLP", "JSC", "Co"}
 COMMA_GAP = re.compile(r"\.?,\s*")    # between two legal forms of one name: "Co., Ltd."
 DOT_GAP = re.compile(r"\.\s*")        # "Co. Ltd"
 RU_LEGAL = {"ТОО", "АО", "ЖШС", "АҚ", "ОАО", "ЗАО"}
+LEGAL_PREFIX_FORMS = {"LLP", "JSC"}
 # "Xinjiang Lihua (Group) Co., Ltd.": a word in brackets between a name and its legal form
 NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*)\s*\([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\)\s*$")
 QUOTES = "«\"“„"
@@ -370,6 +371,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             continue    # a headline set in capitals: a run of capitals is its words, not a firm's name
         places = () if legal else region_spans
         full = len(tokens) > 1 and tokens[-1] in _full_name_words()[0]   # "King Charm Development Limited"
+        # "LLP Baystone and LLP Oral Agro are to build ...", "the plant of JSC Kazakhtelecom": a legal form
+        # written before the name (English texts from Russian originals) is evidence of a firm
+        opened_by_form = len(tokens) > 1 and tokens[0] in LEGAL_PREFIX_FORMS and tokens[1] not in suffixes
         # drop leading stop words ("The", "In", months) and region words
         kept: list[str] = []
         offsets: list[int] = []
@@ -456,6 +460,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
         opens_quote = sm is not None and sm.group(1) in RU_LEGAL and after[sm.end():].lstrip()[:1] in QUOTES
         evidence = (
             full
+            or opened_by_form
             or kept[-1] in suffixes
             or (len(kept) > 1 and kept[-1] in name_ends)
             or any(CAMEL_RE.search(t) for t in kept)
