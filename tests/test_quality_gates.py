@@ -41,7 +41,9 @@ from quality import measure  # noqa: E402
 # 0.869, 0.893, 0.840); blind en 0.75 -> 0.76, ru 0.66 -> 0.68, kk 0.78 -> 0.79 (0.764, 0.683, 0.796).
 # Round 19 (14 + 14, first measured dev 0.745, blind 0.678) set blind en 0.76 -> 0.75 (0.756: the round's
 # English records 0.645) and kk 0.79 -> 0.78 (0.786: its Kazakh records 0.615).
-F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.88, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.68, "kk": 0.78}}
+# Raised after that session's rules: dev ru 0.88 -> 0.89 (measured 0.891); blind ru 0.68 -> 0.69, kk 0.78 ->
+# 0.79 (0.691, 0.795).
+F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.89, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.69, "kk": 0.79}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -120,13 +122,16 @@ F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.88, "kk": 0.83}, "blind": {"en": 0.75, 
 # (one new); blind field accuracy 0.85 -> 0.84 (0.849: the round's 0.736), companies 0.61 -> 0.60 (0.607:
 # the round's 0.375), leaks 42 -> 44 (2 new), project recall 0.33 -> 0.32 (0.328: one of the round's 12
 # pairs found, nine of the others lack a record on one side or both).
+# Raised after that session's rules: dev companies 0.75 -> 0.78, project precision 0.76 -> 0.78 and recall
+# 0.50 -> 0.53 (measured 0.794, 0.789, 0.532); blind field accuracy 0.84 -> 0.85 (0.852), companies 0.60
+# -> 0.62 (0.627), leaks 44 -> 42, project precision 0.90 -> 0.93 and recall 0.32 -> 0.34 (0.942, 0.340).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.75, "max_leaks": 50, "max_noisy_negatives": 8,
+    "dev": {"field_accuracy": 0.85, "companies": 0.78, "max_leaks": 50, "max_noisy_negatives": 8,
             "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
-            "project_precision": 0.76, "project_recall": 0.50},
-    "blind": {"field_accuracy": 0.84, "companies": 0.60, "max_leaks": 44, "max_noisy_negatives": 7,
+            "project_precision": 0.78, "project_recall": 0.53},
+    "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 42, "max_noisy_negatives": 7,
               "story_precision": 0.95, "story_recall": 0.89, "cross_language_recall": 0.87,
-              "project_precision": 0.90, "project_recall": 0.32},
+              "project_precision": 0.93, "project_recall": 0.34},
 }
 
 
