@@ -112,7 +112,7 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
         return True     # "Проект реализован компанией QazaqGaz": the project, and who carries it out
     if (phrase and sector_of(phrase.written)[0]) or NEW_PROJECT.search(text):
         return False
-    if find_companies(text) and not _owner_named(phrase, text, current):
+    if (names := find_companies(text)) and not _owner_named(phrase, text, current, names):
         return False
     if phrase is not None and (kinds := concepts_in(phrase.written)) and not kinds & concepts_in(current.title):
         return False    # "построят дата-центр" while a copper smelter is open: a facility of another kind
@@ -128,7 +128,7 @@ def _bare_reference(an: Analysis, clause: tuple[int, int], current: Draft | None
     return not places or set(places) <= set(current.regions)
 
 
-def _owner_named(phrase, text: str, current: Draft) -> bool:
+def _owner_named(phrase: Phrase | None, text: str, current: Draft, names: list[str]) -> bool:
     """"В Тогызкенте идет строительство завода кальцинированной соды. Новый завод ТОО «Qazaq Soda»
     будет работать на местном сырье": the open plant's bare head again, now with the firm that owns
     it, while the open plant has no firm; not a plant of a firm when the open one has its own firm
@@ -136,7 +136,7 @@ def _owner_named(phrase, text: str, current: Draft) -> bool:
     if phrase is None or not is_bare(phrase) or current.companies or not _shares_head_words(phrase.title, current.title):
         return False
     unnamed = text
-    for name in find_companies(text):
+    for name in names:
         unnamed = unnamed.replace(name, " ")
     if sector_of(unnamed)[0]:
         return False    # "новый завод ТОО «Арал Химия» по выпуску кирпича": what it makes (not the firm's "Химия")
@@ -150,14 +150,15 @@ def _owner_named(phrase, text: str, current: Draft) -> bool:
 
 
 OWNER_REACH = 40
-INDEFINITE_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:new\s+)?$", re.IGNORECASE)
 OWNER_AFTER = re.compile(r"\s*(?:of\s+)?(?:ТОО|АО|LLP|JSC|компании|компаниясы)?\s*[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 OWNER_BEFORE = re.compile(r"(?:[»\"”]\s*(?:ЖШС|АҚ|ТОО|АО)?-?(?:ның|нің|тың|тің|дың|дің)|['’]s)\s+(?:\w+\s+)?$")
 
 
 # "a" or "an" right before a facility phrase (whose own modifiers the phrase holds already); finish.py's
 # INDEFINITE_BEFORE looks further, past words a title drops
-ARTICLE_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+INDEFINITE_ARTICLE = r"(?:^|\s)(?:a|an)\s+"
+ARTICLE_RIGHT_BEFORE = re.compile(INDEFINITE_ARTICLE + "$", re.IGNORECASE)
+INDEFINITE_RIGHT_BEFORE = re.compile(INDEFINITE_ARTICLE + r"(?:new\s+)?$", re.IGNORECASE)   # "a new plant": its "new" the title drops
 
 
 # "Aktorgay Mining Plant", "Sary-Arka Copper Processing plant": capitalised words right before the

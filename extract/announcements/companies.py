@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..concepts import concepts_in
 from .folding import compile_folded
-from .vocabulary import FLAGS, _load, vocabulary
+from .vocabulary import FLAGS, _load, sector_of, vocabulary
 
 # Latin letters of Turkish, German, French names too ("Nobel İlaç", "Çalık", "Müller")
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-ÞİŞĞ"
@@ -149,8 +150,6 @@ def _origin_words() -> frozenset[str]:
 def _common_product_word(kept: list[str]) -> bool:
     """"Cement plant opened in Kostanay", "Truck plant to be built": a headline's or a sentence's
     capital on a word of an industry is no firm's name before its plant ("KIA plant" stays one)."""
-    from ..concepts import concepts_in
-    from .vocabulary import sector_of
     if len(kept) != 1 or not (kept[0][:1].isupper() and kept[0][1:].islower()):
         return False
     word = kept[0].lower()
@@ -239,10 +238,9 @@ def _all_caps_place(name: str) -> bool:
 # an amount with its currency typed on ("KZT35bn", "USD4"): a figure, never a name
 AMOUNT_TOKEN = r"(?:KZT|USD|US\$?|EUR|RUB)\d"
 AMOUNT_TOKEN_RE = re.compile(AMOUNT_TOKEN)
-# ... a Roman numeral ("XVIII"), or one letter and a number: a product's code ("консервант Е223", "AI-92"
-# aside), never a firm's name
+NOT_A_NAME_RE = re.compile(AMOUNT_TOKEN + r"[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+")
+# one letter and a number: a product's code ("консервант Е223"), never a firm's name or part of one
 PRODUCT_CODE_RE = re.compile(r"[A-ZА-ЯЁ]-?\d{2,}")
-NOT_A_NAME_RE = re.compile(AMOUNT_TOKEN + r"[\d.,]*(?:[kKmMbB]|mn|mln|bn|bln|tn|trln)?|[IVXLC]+|[IVXLC]+-\w+|" + PRODUCT_CODE_RE.pattern)
 RU_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их)$")
 
 

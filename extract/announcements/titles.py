@@ -71,6 +71,8 @@ def _lists():
         "ing_nouns": {w.lower() for w in cues["title_ing_nouns"]},
         "works": heads.get("works_ru") or {},
         "works_before": compile_folded(r"(?<![\w-])(" + "|".join(heads.get("works_ru") or {"(?!)": ""}) + r")\w*\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых)\s+){0,2}$"),
+        "works_before_en": re.compile(r"\b(" + "|".join(heads.get("works_en") or ["(?!)"])
+                                      + r") of (?:the |its |their )?(?:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE),
         "lead": compile_folded(r"\s*(?:" + "|".join(sorted((lead if "\\" in lead else re.escape(lead)
                                                          for lead in cues["title_complement_leads"]), key=len, reverse=True))
                            + r")\s+(?:the\s+)?(?:production of\s+|manufacture of\s+|manufacturing of\s+)?"),
@@ -248,9 +250,7 @@ def _left_edge(text: str, head_start: int, russian: bool, kazakh: bool) -> int:
 
 
 WORD4 = re.compile(r"\w{4,}")
-EN_WORKS_BEFORE = re.compile(r"\b(expansion|upgrade|upgrading|modernization|modernisation|reconstruction|retooling|"
-                             r"renovation) of (?:the |its |their )?(?:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
-KK_POSSESSIVE_HEAD = re.compile(r"\w+(?:сы|сі|ты|ті|ы|і)\b")
+KK_POSSESSIVE_HEAD = re.compile(r"\w+[ыі]\b")   # "зауыты", "фабрикасы", "кешені": a head in the possessive
 
 
 def head_stems(text: str) -> set[str]:
@@ -467,7 +467,7 @@ def _facility_phrase(item: str, status_hint: int | None, language: str | None) -
     elif not kazakh:
         # "the expansion of the Shymkent refinery", "an upgrade of the pipeline": the works on the facility
         # is the project, and its title says so
-        works = EN_WORKS_BEFORE.search(item, max(0, start - 40), start)
+        works = lists["works_before_en"].search(item, max(0, start - 40), start)
         if works:   # written as it stands: "expansion of the Shymkent refinery" keeps its town
             start = works.start(1)
             title = " ".join((item[start:head_end] + (" " if skip > head_end else "") + right).split())
