@@ -144,7 +144,8 @@ def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: 
         macro = last_macro if restatement else (is_macro(an.text, f.start, floor) or an.tranche
                                                 or bool(cue_regex("spent_after_patterns").match(an.text, f.end))
                                                 or bool(cue_regex("spent_before_patterns").search(an.text, max(0, f.start - 40), f.start))
-                                                or bool(cue_regex("lending_after_patterns").match(an.text, f.end)))
+                                                or bool(cue_regex("lending_after_patterns").match(an.text, f.end))
+                                                or bool(cue_regex("output_after_patterns").match(an.text, f.end)))
         currency = f.currency or last_currency or context_currency
         if f.currency:
             last_currency = f.currency
