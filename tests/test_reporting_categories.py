@@ -757,7 +757,6 @@ XFAIL: dict[str, str] = {
     "cat07-stray-dollar-comma-en": "'$15 billion tenge' taken as USD; 4,8 bn attached to the wrong record",
     "cat08-two-sites-en": "visited firm and sugar refinery give no records",
     "cat08-quote-pool-en": "400 bn not joined with 'three projects'; region put on the national pool",
-    "cat11-visit-ru": "jobs 'наняла 60 человек' lost; the old plant's company and start year 2005 merged in",
     "cat12-brand-en": "'supplier park for auto parts' gives no record",
     "cat15-pool-companies-en": "partners of a pool become projects; pool loses its companies",
     "cat18-policy-load-macro-en": "'six plants work at half capacity' gives a pool",

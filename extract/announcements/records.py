@@ -52,6 +52,8 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         an.facility_before = seen_facility
         seen_facility = seen_facility or bool(facility_re.search(an.text))
     _names_known_anywhere(analyses)
+    years = [int(p.value[:4]) for an in analyses for p in an.periods]
+    st.reference_year = published.year if published else max(years, default=None)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
         # the article's usual currency; on a tie the one it writes first (a set's order would
@@ -94,6 +96,20 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
     return finish(st.records, headline_drafts, analyses, published)
 
 
+LONG_PAST_YEARS = 10
+
+
+def _long_past(an: Analysis, st: State) -> bool:
+    """"В 1970 году на его основе создали горно-обогатительный комбинат": a sentence whose every date
+    lies ten years or more before the article's year and that states no plan or works under way tells
+    history (the spec: background), even in an undated article (its latest year stands in)."""
+    if st.reference_year is None or not an.periods:
+        return False
+    if any(st.reference_year - int(p.value[:4]) < LONG_PAST_YEARS for p in an.periods):
+        return False
+    return status_of(an.text) not in ("planned", "under_construction")
+
+
 NEW_FACILITY = compile_folded(r"(?<!\w)(?:new|новая|новый|новое|новую|новой|жаңа)\s+(?:[\w-]+\s+){0,2}?")
 
 
@@ -134,7 +150,7 @@ def _one_sentence(an: Analysis, st: State) -> None:
         st.current = Draft("project", "", st_position(an, 0))
         st.program = st.list_intro = None
         return
-    if not an.sentence.headline and told_as_background(an.text):
+    if not an.sentence.headline and (told_as_background(an.text) or _long_past(an, st)):
         return    # a plan or a milestone before the news: neither a record nor the open one's figures
     if not an.sentence.headline and not any(f.kind in ("money", "jobs") for f in an.figures) \
             and cue_regex("raw_source_patterns").search(an.text):

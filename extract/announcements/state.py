@@ -24,6 +24,7 @@ class State:
     prev_text: str | None = None          # the sentence before (a pool it announces may be listed in this one)
     pending: Analysis | None = None       # a facility named with nothing told of it yet ("... was on the agenda")
     seen_stems: set[str] = field(default_factory=set)   # five-letter stems of the words read so far
+    reference_year: int | None = None     # the article's year: published, else the latest year it names
 
     def lead_phrases(self) -> list:
         """Facility phrases of the headline and the first sentence (read only when a title needs them)."""
