@@ -431,6 +431,10 @@ def project_anchor(an: Analysis, current: Draft | None = None,
         if phrase is not None and (cue_regex("supply_destination_before").search(clause, max(0, phrase.start - 60), phrase.start)
                                    or cue_regex("supply_destination_after").match(clause, phrase.head_start)):
             continue    # "will be delivered to the sugar plants of Zhambyl region": plants that receive a crop
+        if phrase is not None and phrase.rank == 2 and (
+                cue_regex("material_source_before").search(clause, max(0, phrase.start - 60), phrase.start)
+                or cue_regex("material_source_after").match(clause, phrase.head_end)):
+            continue    # "перерабатывать хвосты Лисаковского месторождения": where the material comes from
         # "Также завершено строительство завода компании «Родник»": a firm of its own names which
         # plant it is, as a place or a sector would ("the plant of Rodnik LLP" after another firm's
         # plant stays a reference: on dev it changed nothing, on the blind split it added one false record)

@@ -100,7 +100,9 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
                     bounds: tuple[int, int] | None = None) -> None:
     """Pools for the counts of a sentence; `bounds` keeps them to a part of it (a pool and, in a
     later clause, its part: "Eleven projects ... are on the list, and work has begun on five of them")."""
-    text = an.text
+    # a firm's name says nothing of the pool's industry or kind: "FST Engineering ... двух
+    # перерабатывающих заводов" are no machinery pool (the name blanked out, offsets kept)
+    text = _without_firms(an)
     voc = vocabulary()
     lo, hi = bounds or (0, len(text))
     enum = voc.enumeration_re.search(text, counts[0][0], hi)
@@ -183,6 +185,13 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
             st.program = made[0]
             program_records(an, st, parts[:1], subcount=True)
             st.program = made[0]
+
+
+def _without_firms(an: Analysis) -> str:
+    text = an.text
+    for _, a, b in an.companies:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:

@@ -236,6 +236,8 @@ def _one_sentence(an: Analysis, st: State) -> None:
         enum = bare if bare is not None and facility_after(an.text[:bare.end() + 60], openers) else None
     if enum and cue_regex("resource_patterns").search(an.text, 0, enum.start()):
         enum = None     # "the region has large natural resources, including barytes, coal, ...": no projects
+    if enum and cue_regex("material_item_openers").match(an.text, enum.end()):
+        enum = None     # "будут обогащать вторсырье, в том числе хвосты ... месторождения": a material, no projects
     if enum and st.current is not None and st.current.kind == "program" or (enum and st.program and an.backref and st.current is st.program):
         shared = shared_head_items(an.text, (enum.start(), len(an.text)))
         if shared:   # "Олар – шина жасайтын, ... және мырышталған болат өндіретін зауыттардың құрылысы"
