@@ -402,7 +402,8 @@ def split_items(an: Analysis, span: tuple[int, int], listed: bool = False) -> li
             if (find_companies(left) and find_companies(right) and _names_a_product(right)) \
                     or _second_facility(left, right, comma=m.group(0).strip() == ",") \
                     or _both_priced(an, (sub[-1], m.start()), (m.end(), b)) \
-                    or (cue_regex("item_verb_leads").match(text, m.end()) and has_substance(left) and has_substance(right)):
+                    or ((cue_regex("item_verb_leads").match(text, m.end()) or cue_regex("item_verb_trails").search(left))
+                        and has_substance(left) and has_substance(right)):
                 sub.append(m.start())
         sub.extend(pos for pos in items_with_own_amounts(an, (a, b)) if sub[0] < pos < b)
         sub.extend(pos for pos in _shared_heads(text, (a, b)) if sub[0] < pos < b)
