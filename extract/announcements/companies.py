@@ -112,6 +112,11 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
     return subject, owner
 
 
+# The home country's adjective, a stop word at the start of a run ("Kazakh President ..."), opens a
+# firm's name when a legal form closes the run or one more word is all the name has.
+HOME_ADJECTIVES = frozenset({"Kazakh", "Kazakhstani"})
+
+
 def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in region_spans)
 
@@ -395,7 +400,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             kept.pop(0)     # "Завод Al Khaleej Sugar": a Cyrillic word before a Latin name is not part of it
             offsets.pop(0)
             latin_in_cyrillic = len(kept) > 1
-        while full and len(kept) > 1 and (kept[0] in _full_name_words()[1] or kept[0] in _origin_words()):
+        while full and len(kept) > 1 and (kept[0] in _full_name_words()[1] or kept[0] in _origin_words()) \
+                and not (kept[0] in HOME_ADJECTIVES and kept[1] not in stop):
             kept.pop(0)     # "the Swiss Stadler Rail AG": the word of origin describes the firm
             offsets.pop(0)
         # "General Director of Total Eren", "Central Asian Green Power, a joint venture ...": where the
@@ -417,6 +423,9 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             if len(kept) > 1 and kept[0] not in ARTICLES and kept[1] not in stop and (
                     latin_in_cyrillic or len(kept) == 2 and kept[0] not in stop and _place_opens_name(text, kept, offsets, pos)):
                 break   # "Kazakhstan Lihua" in Russian text, "Kyzylorda Saz-M": the place word opens the name
+            if kept[0] in HOME_ADJECTIVES and len(kept) > 1 and kept[1] not in stop and not _is_region_word(kept[1], places, offsets[1]) \
+                    and (legal or len(kept) == 2):
+                break   # "Kazakh Glass LLP", "Kazakh Invest": the country's adjective opens the firm's own name
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name, but "Stadler Kazakhstan, a world
