@@ -45,7 +45,8 @@ from quality import measure  # noqa: E402
 # 0.79 (0.691, 0.795).
 # Round 20 (14 + 14, first measured dev 0.465, blind 0.739) set dev ru 0.89 -> 0.87 (0.872: the round's
 # Russian records 0.444) and blind ru 0.69 -> 0.68 (0.687: its Russian records 0.636).
-F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.87, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.68, "kk": 0.79}}
+# Raised after that session's rules: dev ru 0.87 -> 0.88 (measured 0.881).
+F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.88, "kk": 0.83}, "blind": {"en": 0.75, "ru": 0.68, "kk": 0.79}}
 # Round 9 (14 + 14, first measured dev 0.552, blind 0.716) set several floors again: dev leaks 18 -> 29
 # and companies 0.820 -> 0.783; dev project-link precision 0.928 -> 0.754, all of the new wrong links
 # joining one firm's cotton cluster in one zone with the cotton complex its writer keyed apart (a part
@@ -133,11 +134,13 @@ F1_FLOORS = {"dev": {"en": 0.86, "ru": 0.87, "kk": 0.83}, "blind": {"en": 0.75, 
 # cross-language recall 0.87 -> 0.86 (0.939, 0.873, 0.862: two reports of one company's two events,
 # sharing a facility, a figure and a place, merged; two of the round's three pairs missed), project
 # recall 0.34 -> 0.32 (0.329: 3 of the round's 10 pairs found).
+# Raised after that session's rules: dev leaks 53 -> 50, negatives with output 9 -> 8; blind leaks 44 -> 42
+# (a region's investment tally and a plant's output no project's money).
 FLOORS = {
-    "dev": {"field_accuracy": 0.85, "companies": 0.78, "max_leaks": 53, "max_noisy_negatives": 9,
+    "dev": {"field_accuracy": 0.85, "companies": 0.78, "max_leaks": 50, "max_noisy_negatives": 8,
             "story_precision": 0.95, "story_recall": 0.93, "cross_language_recall": 0.87,
             "project_precision": 0.78, "project_recall": 0.50},
-    "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 44, "max_noisy_negatives": 7,
+    "blind": {"field_accuracy": 0.85, "companies": 0.62, "max_leaks": 42, "max_noisy_negatives": 7,
               "story_precision": 0.93, "story_recall": 0.87, "cross_language_recall": 0.86,
               "project_precision": 0.93, "project_recall": 0.32},
 }
