@@ -114,6 +114,13 @@ def in_span(span: tuple[int, int], pos: int) -> bool:
     return span[0] <= pos < span[1]
 
 
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the spans blanked out (same length, so positions hold)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 JOBS_CLAUSE_CUT = re.compile(r"[;,]\s+(?:and\s+|и\s+|а\s+|ал\s+|және\s+)?|\s+(?:and|и|және)\s+")
 
 
@@ -130,6 +137,11 @@ def is_macro(text: str, fig_start: int, floor: int) -> bool:
     return bool(vocabulary().macro_re.search(window))
 
 
+# Said right after a money figure, these make it no project's total: money already spent, a loan, a
+# year's output in Kazakh word order (cues.yaml)
+NOT_TOTAL_AFTER = ("spent_after_patterns", "lending_after_patterns", "output_after_patterns")
+
+
 def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: str | None) -> list[tuple[str, float]]:
     """Money figures inside span that describe the project, currency resolved."""
     out = []
@@ -142,10 +154,8 @@ def money_in(an: Analysis, span: tuple[int, int], floor: int, context_currency: 
         # a figure in parentheses right after another restates it in a second currency
         restatement = an.text[prev_end:f.start].strip() in ("(", "(approximately", "(about", "(around", "(over", "(more than", "- (")
         macro = last_macro if restatement else (is_macro(an.text, f.start, floor) or an.tranche
-                                                or bool(cue_regex("spent_after_patterns").match(an.text, f.end))
-                                                or bool(cue_regex("spent_before_patterns").search(an.text, max(0, f.start - 40), f.start))
-                                                or bool(cue_regex("lending_after_patterns").match(an.text, f.end))
-                                                or bool(cue_regex("output_after_patterns").match(an.text, f.end)))
+                                                or any(cue_regex(cue).match(an.text, f.end) for cue in NOT_TOTAL_AFTER)
+                                                or bool(cue_regex("spent_before_patterns").search(an.text, max(0, f.start - 40), f.start)))
         currency = f.currency or last_currency or context_currency
         if f.currency:
             last_currency = f.currency

@@ -112,11 +112,6 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
     return subject, owner
 
 
-# The home country's adjective, a stop word at the start of a run ("Kazakh President ..."), opens a
-# firm's name when a legal form closes the run or one more word is all the name has.
-HOME_ADJECTIVES = frozenset({"Kazakh", "Kazakhstani"})
-
-
 def _is_region_word(token: str, region_spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in region_spans)
 
@@ -150,6 +145,17 @@ def _firm_owner_re() -> re.Pattern:
 def _origin_words() -> frozenset[str]:
     """companies.yaml origin_words: "Swiss", "Chinese" before a name describe the firm."""
     return frozenset(_load("companies.yaml")["origin_words"])
+
+
+def _home_word_opens(kept: list[str], stop: set[str]) -> bool:
+    """"Kazakh Glass LLP", "Kazakh Invest": the home country's adjective (companies.yaml
+    home_origin_words) before a word that is no stop word may open the firm's own name."""
+    return len(kept) > 1 and kept[0] in _home_origin_words() and kept[1] not in stop
+
+
+@lru_cache(maxsize=1)
+def _home_origin_words() -> frozenset[str]:
+    return frozenset(_load("companies.yaml")["home_origin_words"])
 
 
 def _common_product_word(kept: list[str]) -> bool:
@@ -401,7 +407,7 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             offsets.pop(0)
             latin_in_cyrillic = len(kept) > 1
         while full and len(kept) > 1 and (kept[0] in _full_name_words()[1] or kept[0] in _origin_words()) \
-                and not (kept[0] in HOME_ADJECTIVES and kept[1] not in stop):
+                and not _home_word_opens(kept, stop):
             kept.pop(0)     # "the Swiss Stadler Rail AG": the word of origin describes the firm
             offsets.pop(0)
         # "General Director of Total Eren", "Central Asian Green Power, a joint venture ...": where the
@@ -423,9 +429,8 @@ def _find_companies(text: str, region_spans: tuple[tuple[int, int], ...]) -> tup
             if len(kept) > 1 and kept[0] not in ARTICLES and kept[1] not in stop and (
                     latin_in_cyrillic or len(kept) == 2 and kept[0] not in stop and _place_opens_name(text, kept, offsets, pos)):
                 break   # "Kazakhstan Lihua" in Russian text, "Kyzylorda Saz-M": the place word opens the name
-            if kept[0] in HOME_ADJECTIVES and len(kept) > 1 and kept[1] not in stop and not _is_region_word(kept[1], places, offsets[1]) \
-                    and (legal or len(kept) == 2):
-                break   # "Kazakh Glass LLP", "Kazakh Invest": the country's adjective opens the firm's own name
+            if _home_word_opens(kept, stop) and not _is_region_word(kept[1], places, offsets[1]) and (legal or len(kept) == 2):
+                break   # "Kazakh Invest": a legal form closes the run, or one word is all the name has
             kept.pop(0)
             offsets.pop(0)
         # cut at the first stop word or region word after the name, but "Stadler Kazakhstan, a world

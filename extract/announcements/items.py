@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .analysis import Analysis, apply_figures, companies_in, has_substance, in_span, period_in, regions_in
+from .analysis import Analysis, apply_figures, blank_spans, companies_in, has_substance, in_span, period_in, regions_in
 from .companies import find_companies
 from .draft import Draft
 from .folding import compile_folded
@@ -468,13 +468,6 @@ def _reporting_re() -> re.Pattern:
     return any_of(vocabulary().cues["reporting_words"])
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """text with the spans blanked out (same length, so positions hold)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
 def _partner_items(an: Analysis, items: list[tuple[int, int, list[str]]]) -> dict:
     """"The akimat, Samruk-Kazyna Invest and Qinhuangdao Glass signed a memorandum on a glass plant":
     an item that names only companies (no facility noun, no figure, no place of its own) is a partner
@@ -489,7 +482,7 @@ def _partner_items(an: Analysis, items: list[tuple[int, int, list[str]]]) -> dic
         # or stands in its name ("Karatau Agro")
         described = [(m.start(), m.end()) for m in cue_regex("maker_nouns").finditer(text)]
         named = [(s - a, e - a) for _, s, e in an.companies if a <= s and e <= b]
-        if sector_of(_blank(text, described + named))[0]:
+        if sector_of(blank_spans(text, described + named))[0]:
             return False
         return (not voc.facility_re.search(text) and bool(companies_in(an, (a, b)))
                 and not any(a <= f.start < b and f.kind in ("money", "jobs", "count") for f in an.figures))

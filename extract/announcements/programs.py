@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Analysis, apply_figures, companies_in, period_in, regions_in
+from .analysis import Analysis, apply_figures, blank_spans, companies_in, period_in, regions_in
 from .draft import Draft
 from .figures import NUMBER_RE, Figure, parse_number
 from .items import item_records
@@ -102,7 +102,7 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
     later clause, its part: "Eleven projects ... are on the list, and work has begun on five of them")."""
     # a firm's name says nothing of the pool's industry or kind: "FST Engineering ... двух
     # перерабатывающих заводов" are no machinery pool (the name blanked out, offsets kept)
-    text = _without_firms(an)
+    text = blank_spans(an.text, [(a, b) for _, a, b in an.companies])
     voc = vocabulary()
     lo, hi = bounds or (0, len(text))
     enum = voc.enumeration_re.search(text, counts[0][0], hi)
@@ -185,13 +185,6 @@ def program_records(an: Analysis, st: State, counts: list[tuple[int, int]], subc
             st.program = made[0]
             program_records(an, st, parts[:1], subcount=True)
             st.program = made[0]
-
-
-def _without_firms(an: Analysis) -> str:
-    text = an.text
-    for _, a, b in an.companies:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
 
 
 def _sector_near(text: str, pos: int, lo: int, hi: int) -> str | None:

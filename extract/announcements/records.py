@@ -52,8 +52,8 @@ def build_drafts(text: str, published: date | None, language: str | None, title:
         an.facility_before = seen_facility
         seen_facility = seen_facility or bool(facility_re.search(an.text))
     _names_known_anywhere(analyses)
-    years = [int(p.value[:4]) for an in analyses for p in an.periods]
-    st.reference_year = published.year if published else max(years, default=None)
+    st.reference_year = published.year if published else max(
+        (int(p.value[:4]) for an in analyses for p in an.periods), default=None)
     currencies = [f.currency for an in analyses for f in an.figures if f.kind == "money" and f.currency]
     if currencies:
         # the article's usual currency; on a tie the one it writes first (a set's order would
